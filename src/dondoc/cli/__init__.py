@@ -1,0 +1,62 @@
+"""The ``dondoc`` command line (Typer).
+
+Each group of commands lives in its own module with a ``register(app)`` function:
+``pipeline`` (repair, extract, view), ``batch`` (batch ingestion) and ``tracking`` (serve, user,
+import, remind, report, backup, restore). ``main`` is the console entry point: it turns every
+``DondocError`` into one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+import typer
+
+from dondoc.errors import DondocError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="dondoc",
+    help="dondoc: biến văn bản chỉ đạo thành nhiệm vụ được theo dõi (ingest, repair, extract, track).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _register_all() -> None:
+    from dondoc.cli import batch, pipeline, tracking
+
+    for module in (pipeline, batch, tracking):
+        module.register(app)
+
+
+_register_all()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns (and, as a script, exits with) the status code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        app(args=args, prog_name="dondoc", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        print("Đã huỷ.", file=sys.stderr)
+        code = 1
+    except DondocError as exc:
+        print(f"dondoc: error: {exc}", file=sys.stderr)
+        code = 2
+    except KeyboardInterrupt:
+        code = 130
+    else:
+        code = 0
+    if argv is None:
+        sys.exit(code)
+    return code

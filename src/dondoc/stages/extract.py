@@ -1,0 +1,34 @@
+"""Extraction stage: ingested (and repaired) text -> the JSON document of CONTRACTS.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dondoc.stages.ingest import Ingested, ingest_bytes
+from dondoc.stages.repair import repair_text
+
+__all__ = ["SCHEMA_VERSION", "extract", "extract_text"]
+
+SCHEMA_VERSION = "1"
+
+
+def extract(ingested: Ingested, *, repair: bool = True) -> dict[str, Any]:
+    """Run repair (optional) and analysis; return the contract JSON as a dict."""
+    from dondoc.core.analysis import analyse
+
+    rep = repair_text(ingested.text) if repair else None
+    text = rep.text if rep else ingested.text
+    analysis = analyse(text)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": ingested.source_json(),
+        "text": text,
+        "original_text": ingested.text,
+        "edits": [e.to_json() for e in rep.edits] if rep else [],
+        **analysis.to_json(),
+    }
+
+
+def extract_text(text: str, *, repair: bool = False, name: str = "-") -> dict[str, Any]:
+    """Convenience for tests and benchmarks: extract from a string."""
+    return extract(ingest_bytes(text.encode("utf-8"), name=name), repair=repair)
