@@ -1,8 +1,8 @@
 """The ``dondoc`` command line (Typer).
 
 Each group of commands lives in its own module with a ``register(app)`` function:
-``pipeline`` (repair, extract, view), ``batch`` (batch ingestion) and ``tracking`` (serve, user,
-import, remind, report, backup, restore). ``main`` is the console entry point: it turns every
+``pipeline`` (repair, extract, view), ``batch`` (batch ingestion), ``tracking`` (serve, user,
+import, backup, restore) and ``reporting`` (remind, report). ``main`` is the console entry point: it turns every
 ``DondocError`` into one line on stderr and exit status 2, never a traceback.
 """
 
@@ -28,9 +28,9 @@ app = typer.Typer(
 
 
 def _register_all() -> None:
-    from dondoc.cli import batch, pipeline, tracking
+    from dondoc.cli import batch, pipeline, reporting, tracking
 
-    for module in (pipeline, batch, tracking):
+    for module in (pipeline, batch, tracking, reporting):
         module.register(app)
 
 

@@ -1,0 +1,5 @@
+"""Server-rendered pages (Jinja2 + HTMX). ``router`` is included by ``dondoc.web.app``."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
