@@ -1,0 +1,166 @@
+"""PDF reading through pypdfium2: page count, text layer in reading order, page rendering.
+
+The *text layer* is the text a PDF carries for each page (digital PDFs, or scans an earlier OCR
+pass annotated). pdfium returns it in content-stream order, which for the usual two-column
+letterhead (issuer on the left, national motto on the right) interleaves both columns on one line
+("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI ..."). ``page_text`` rebuilds lines from character boxes and, where
+consecutive lines split at a wide horizontal gap into a left and a right part, emits the left column
+first and then the right one - the order a reader follows.
+
+Errors from pdfium (corrupt file, password, no pages) become ``InputError`` subclasses with a hint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+from dondoc.errors import EmptyInputError, InputError, UnsupportedFormatError
+
+__all__ = ["EncryptedPdfError", "open_pdf", "page_count", "page_text", "render_page"]
+
+
+class EncryptedPdfError(InputError):
+    """The PDF is protected by a password."""
+
+
+@contextlib.contextmanager
+def open_pdf(source: bytes | str, *, name: str = "input.pdf") -> Iterator[pdfium.PdfDocument]:
+    """Open a PDF (bytes or path) and close it afterwards; map pdfium errors to ``InputError``."""
+    try:
+        doc = pdfium.PdfDocument(io.BytesIO(source) if isinstance(source, bytes) else source)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg or "security" in msg:
+            raise EncryptedPdfError(
+                "the PDF is password-protected; remove the password (print it to a new PDF) and try again",
+                path=name,
+            ) from exc
+        raise UnsupportedFormatError(
+            "the PDF is damaged or not a PDF; re-export or re-scan it and try again", path=name
+        ) from exc
+    try:
+        if len(doc) == 0:
+            raise EmptyInputError("the PDF has no pages", path=name)
+        yield doc
+    finally:
+        doc.close()
+
+
+def page_count(source: bytes | str, *, name: str = "input.pdf") -> int:
+    with open_pdf(source, name=name) as doc:
+        return len(doc)
+
+
+def render_page(doc: pdfium.PdfDocument, index: int, *, dpi: int = 300) -> Image.Image:
+    """Render page ``index`` (0-based) as an RGB image at ``dpi``."""
+    page = doc[index]
+    try:
+        img = page.render(scale=dpi / 72).to_pil()
+    finally:
+        page.close()
+    img.info["dpi"] = (dpi, dpi)
+    return img
+
+
+@dataclass(slots=True)
+class _Segment:
+    text: str
+    left: float
+    right: float
+
+
+def _line_segments(chars: list[tuple[str, tuple[float, float, float, float]]]) -> list[_Segment]:
+    """Split one text line into segments at gaps wider than ~3 average character widths."""
+    widths = [b[2] - b[0] for c, b in chars if not c.isspace() and b[2] > b[0]]
+    avg = sum(widths) / len(widths) if widths else 5.0
+    segs: list[_Segment] = []
+    cur: list[str] = []
+    left = right = None
+    for c, (x0, _y0, x1, _y1) in chars:
+        if c.isspace():
+            cur.append(c)
+            continue
+        if right is not None and x0 - right > max(3 * avg, 18.0):
+            segs.append(_Segment("".join(cur).strip(), left or 0.0, right))
+            cur, left = [], None
+        cur.append(c)
+        left = x0 if left is None else left
+        right = x1 if right is None or cur == [c] else max(right, x1)
+    if cur and "".join(cur).strip():
+        segs.append(_Segment("".join(cur).strip(), left or 0.0, right or 0.0))
+    return segs
+
+
+def _reading_order(lines: list[list[_Segment]], page_width: float) -> list[str]:
+    """Emit lines; runs of lines that form two columns are emitted left column first."""
+    mid = page_width / 2
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        segs = lines[i]
+        is_split = len(segs) >= 2 and segs[0].right < mid + 0.1 * page_width and segs[-1].left > mid * 0.8
+        if not is_split:
+            out.append(" ".join(s.text for s in segs))
+            i += 1
+            continue
+        # A two-column run: continue while lines are split or sit wholly on one side.
+        left_col: list[str] = []
+        right_col: list[str] = []
+        while i < len(lines):
+            segs = lines[i]
+            if len(segs) >= 2 and segs[0].right < mid + 0.1 * page_width:
+                boundary = segs[0].right
+                left_col.append(" ".join(s.text for s in segs if s.right <= boundary))
+                right_col.append(" ".join(s.text for s in segs if s.right > boundary))
+            elif len(segs) == 1 and segs[0].right < mid:
+                left_col.append(segs[0].text)
+            elif len(segs) == 1 and segs[0].left > mid * 0.8:
+                right_col.append(segs[0].text)
+            else:
+                break
+            i += 1
+        out.extend(left_col)
+        out.extend(right_col)
+    return out
+
+
+def page_text(doc: pdfium.PdfDocument, index: int) -> str:
+    """The text layer of page ``index`` (0-based), lines in reading order, ``\\n``-separated."""
+    page = doc[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            n = textpage.count_chars()
+            raw = textpage.get_text_range(0, n) if n else ""
+            width = page.get_width()
+            lines: list[list[_Segment]] = []
+            cur: list[tuple[str, tuple[float, float, float, float]]] = []
+            # pdfium gives one char index per code unit, its generated line breaks included.
+            for k in range(n):
+                ch = raw[k]
+                if ch in "\r\n":
+                    if cur:
+                        lines.append(_line_segments(cur))
+                    cur = []
+                    continue
+                if ch == "\ufffe":  # pdfium's mark for a hyphen at a line break
+                    ch = "-"
+                try:
+                    box = textpage.get_charbox(k)
+                except Exception:
+                    box = (0.0, 0.0, 0.0, 0.0)
+                cur.append((ch, box))
+            if cur:
+                lines.append(_line_segments(cur))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    text_lines = _reading_order([segs for segs in lines if segs], width)
+    return "\n".join(line.rstrip() for line in text_lines)
