@@ -105,6 +105,8 @@ _OBJECT_VERBS = {"thu hút", "xuất siêu", "nhập siêu", "giải ngân", "đ
 
 _GAP_WORDS = ["trên", "hơn", "vượt", "gần", "xấp xỉ", "khoảng", "ở mức", "mức", "thêm", "lên", "tới",
               "gấp", "được", "tương đương", "bình quân"]
+# "cắt giảm", "gia tăng", "suy giảm": a compound, not the result verb (a task, a tax, a disability).
+_COMPOUND_RE = re.compile(_WB_L + r"(?i:" + _alt(["cắt", "gia", "suy", "tinh", "cộng"]) + r")\s+$")
 _QUAL_OF_GAP = {"trên": "at_least", "hơn": "at_least", "vượt": "at_least", "gần": "almost",
                 "xấp xỉ": "almost", "khoảng": "estimate"}
 
@@ -140,8 +142,15 @@ _NEGATIVE = [
     "đảm bảo", "quy định", "công thức", "hệ số", "thuế suất", "mức thuế", "miễn thuế", "phấn đấu",
     "mục tiêu", "đến năm", "đến dưới", "điều kiện", "sẽ", "cần", "nhằm", "đề nghị", "lãi suất",
     "không thấp hơn", "không dưới", "ít nhất", "áp dụng", "tương ứng", "khi", "giả sử", "ví dụ",
-    "tính bằng", "căn cứ", "Điều", "khoản", "chỉ tiêu", "kế hoạch năm 20",
+    "tính bằng", "căn cứ", "Điều", "khoản", "chỉ tiêu", "kế hoạch năm 20", "hoặc", "lớn hơn",
+    "nhỏ hơn", "sau khi", "kể từ",
 ]
+# A name does not start with a preposition or verb, nor define something ("X là …").
+_BAD_START_RE = re.compile(
+    r"(?i:" + _alt(["tại", "trong", "theo", "với", "về", "của", "cho", "do", "từ", "đến", "sau", "trước",
+                    "khi", "để", "có", "được", "là", "nếu", "bị"]) + r")" + _WB_R
+)
+_DEFINES_RE = re.compile(_WB_L + r"(?:" + _alt(["là"]) + r")" + _WB_R)
 _NEGATIVE_RE = re.compile(
     _WB_L + r"(?:(?i:" + _alt(_NEGATIVE) + r"))" + _WB_R
     + r"|[≥≤]|>=|<=|" + _WB_L + r"(?i:từ)\s+" + _NUM
@@ -231,7 +240,7 @@ class _Anchor:
 
 def _read_anchor(text: str, m: re.Match[str], limit: int) -> _Anchor | None:
     number = parse_vi_number(m.group("num"))
-    if number is None:
+    if number is None or _COMPOUND_RE.search(text, max(0, m.start() - 8), m.start()):
         return None
     verb = _WS_RE.sub(" ", _nfc_lower(m.group("verb")))
     gap = _WS_RE.sub(" ", _nfc_lower(m.group("gap"))).strip()
@@ -275,7 +284,7 @@ def _clean_name(text: str, a: int, b: int) -> tuple[str, Span, str | None] | Non
     if len(span) == 0 or not _LETTER_RE.search(text, span.start, span.end):
         return None
     name = _WS_RE.sub(" ", span.slice(text))
-    if _CONNECTOR_RE.match(name):
+    if _CONNECTOR_RE.match(name) or _BAD_START_RE.match(name) or _DEFINES_RE.search(name):
         return None
     return name, span, qualifier
 
@@ -444,6 +453,8 @@ def _new_draft(an: _Anchor, name: str, nspan: Span, trailing_qual: str | None) -
         if an.kind != "pct":
             return None
         d.change_pct = -an.number if an.verb == "giảm" else an.number
+    elif an.verb == "bằng":  # "X bằng 50% Y" defines X; in reports "bằng" only follows a level
+        return None
     elif an.kind == "plan":
         d.ratio, d.ratio_base = an.number / 100.0, "plan"
     elif an.kind == "pct":
