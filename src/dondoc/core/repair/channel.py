@@ -1,0 +1,139 @@
+"""Channel (confusion) model: which true syllables could an OCR engine have turned into this token?
+
+Terms. A *rewrite* ``ocr -> truth`` replaces a short substring of the observed token; its log-probability
+is log P(ocr | truth), estimated from aligned (truth, Tesseract output) pairs as
+``count(truth -> ocr) / count(truth)``. A *candidate* is a known, well-formed syllable reachable by one
+rewrite (two for tokens that are not valid syllables), scored by the sum of its rewrites.
+
+Three sources of rewrites, merged by taking the most probable:
+  * ``learned``: the Tesseract ``vie`` table built by ``scripts/build_repair_model.py``;
+  * ``MARK_FLOOR``: any change of tone or vowel mark on one vowel (à↔ả, á↔ă, o↔ơ, đ↔d) — other engines
+    and poor scans drop or swap marks in ways a Tesseract-only table under-represents;
+  * ``VISUAL_RULES``: hand-written glyph confusions of other engines (tr read as ừ, rn as m, i-like
+    glyphs for t/r, l for I) that Tesseract rarely makes on clean renders.
+Pure: the learned table comes in as data.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from dondoc.core.syllable import TONE_MARKS, is_valid
+
+__all__ = ["MARK_FLOOR", "VISUAL_RULES", "ChannelModel"]
+
+MARK_FLOOR = math.log(2e-4)
+_VOWEL_BASES = "aeiouy"
+_VOWEL_MARKS = {"a": ("", "\u0306", "\u0302"), "e": ("", "\u0302"), "o": ("", "\u0302", "\u031b"),
+                "u": ("", "\u031b"), "i": ("",), "y": ("",)}
+# (ocr substring, true substring, log P(ocr | truth)) for glyph confusions of other engines
+VISUAL_RULES: tuple[tuple[str, str, float], ...] = (
+    ("ừ", "tr", math.log(3e-3)),
+    ("m", "rn", math.log(1e-3)),
+    ("rn", "m", math.log(5e-3)),
+    ("in", "m", math.log(1e-3)),
+    ("ri", "n", math.log(1e-3)),
+    ("cl", "d", math.log(2e-3)),
+    ("li", "h", math.log(1e-3)),
+    ("ii", "u", math.log(1e-3)),
+    ("d", "đ", math.log(3e-3)),
+    ("đ", "d", math.log(1e-3)),
+    *((g, "t", math.log(1e-3)) for g in ("í", "ì", "ỉ", "ĩ", "ị", "f", "l")),
+    *((g, "r", math.log(1e-3)) for g in ("í", "ì", "ỉ", "ĩ", "ị", "f")),
+    *((g, "i", math.log(2e-3)) for g in ("l", "1", "!", "|")),
+    ("e", "c", math.log(1e-3)),
+    ("c", "e", math.log(1e-3)),
+    ("o", "c", math.log(5e-4)),
+    ("b", "h", math.log(1e-3)),
+    ("h", "b", math.log(1e-3)),
+    ("h", "li", math.log(1e-3)),
+    ("u", "ư", math.log(3e-3)),
+    ("o", "ơ", math.log(3e-3)),
+)
+
+
+def _vowel_variants() -> dict[str, tuple[str, ...]]:
+    """Every toned/marked form of each vowel, grouped by base letter (NFC)."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for base in _VOWEL_BASES:
+        forms = []
+        for mark in _VOWEL_MARKS[base]:
+            for tone in ("", *TONE_MARKS):
+                forms.append(unicodedata.normalize("NFC", base + mark + tone))
+        groups[base] = tuple(forms)
+    return groups
+
+
+_VARIANTS = _vowel_variants()
+_GROUP_OF = {form: group for group in _VARIANTS.values() for form in group}
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelModel:
+    """Rewrites indexed by their OCR side: ``rewrites[ocr] = ((truth, logp), ...)``."""
+
+    rewrites: dict[str, tuple[tuple[str, float], ...]]
+    max_len: int = 3
+    _cache: dict[tuple[str, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, learned: Iterable[tuple[str, str, int, int]]) -> ChannelModel:
+        """From learned rows ``(truth, ocr, count, truth_count)`` plus the floor and the visual rules."""
+        table: dict[str, dict[str, float]] = {}
+
+        def add(ocr: str, truth: str, lp: float) -> None:
+            row = table.setdefault(ocr, {})
+            if lp > row.get(truth, -1e9):
+                row[truth] = lp
+
+        for truth, ocr, count, denom in learned:
+            if ocr and truth != ocr:
+                add(ocr, truth, math.log((count + 0.5) / (denom + 1.0)))
+        for group in _VARIANTS.values():
+            for a in group:
+                for b in group:
+                    if a != b:
+                        add(a, b, MARK_FLOOR)
+        for ocr, truth, lp in VISUAL_RULES:
+            add(ocr, truth, lp)
+        rewrites = {o: tuple(sorted(row.items(), key=lambda kv: -kv[1])) for o, row in table.items()}
+        return cls(rewrites=rewrites, max_len=max(len(o) for o in rewrites))
+
+    def _one_step(self, token: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        n = len(token)
+        for i in range(n):
+            for j in range(i + 1, min(n, i + self.max_len) + 1):
+                for truth, lp in self.rewrites.get(token[i:j], ()):
+                    cand = token[:i] + truth + token[j:]
+                    if lp > out.get(cand, -1e9):
+                        out[cand] = lp
+        return out
+
+    def candidates(self, token: str, known: Callable[[str], bool], *, deep: bool = False
+                   ) -> tuple[tuple[str, float], ...]:
+        """Known valid syllables the OCR could have read as lowercase NFC ``token``, best first.
+
+        ``deep`` allows two rewrites (for tokens that are not valid syllables). The token itself is
+        not included.
+        """
+        key = (token, deep)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        first = self._one_step(token)
+        found = {c: lp for c, lp in first.items() if c != token and known(c) and is_valid(c)}
+        if deep:
+            for mid, lp1 in first.items():
+                for c, lp2 in self._one_step(mid).items():
+                    lp = lp1 + lp2
+                    if c != token and lp > found.get(c, -1e9) and known(c) and is_valid(c):
+                        found[c] = lp
+        result = tuple(sorted(found.items(), key=lambda kv: -kv[1]))
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[key] = result
+        return result

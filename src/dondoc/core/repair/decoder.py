@@ -1,0 +1,285 @@
+"""Decode the most likely original text behind OCR output: candidate lattice + trigram beam search.
+
+Terms. A *token* is a ``TOKEN_RE`` match in the input (letter run, number run, or one other char).
+A *slot* is one LM position: a token, or a word token joined with a neighbour (a syllable the engine
+split, "v ề"; a word with a stray quote inside, "ĩỉ‘ên"). Each slot has *options*: keep it as it is
+(channel score 0 plus the keep prior) or a candidate from the channel model. The beam search picks the
+option sequence maximising ``sum(channel) + lm_weight * sum(LM)``; every changed slot becomes an
+``Edit`` on the ORIGINAL text (start/end index the input, code points), so callers' offsets stay valid.
+
+*Confidence* of an edit: a logistic function of how much better the chosen option scores than keeping
+the token, with its neighbours fixed to the decoded path. Edits under ``apply_threshold`` are kept as
+suggestions (``applied=False``) and do not change the output text.
+
+Protected (never changed): tokens in a whitespace-delimited chunk holding a digit, '@', '/' or
+"://" (numbers, dates, document codes "92-BC/BCS", e-mails, URLs); acronyms (upper case, not a
+syllable); non-Latin scripts; words longer than 12 letters. Capitalised words (possible proper names)
+need a larger margin. Pure: the models come in as arguments.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dondoc.core.repair.channel import ChannelModel
+from dondoc.core.repair.lm import BOS, TOKEN_RE, NgramModel, lm_token
+from dondoc.core.syllable import apply_tone, case_like, is_valid, split_tone, tone_style
+
+__all__ = ["DecoderConfig", "RawEdit", "decode"]
+
+_QUOTES = "’'‘`´"
+_WORD_QUOTE_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:[’'‘`´](?:[^\W\d_]|[\u0300-\u036f])+)+")
+_PROTECT_CHUNK_RE = re.compile(r"\S*(?:\d|@|://|/)\S*")
+_ROMAN_KEY_RE = re.compile(
+    r"\b(Quý|QUÝ|quý|Phần|PHẦN|phần|Mục|MỤC|mục|[Kk]hóa|KHÓA|[Kk]hoá|KHOÁ|Chương|CHƯƠNG|chương)"
+    r"([ \t]+)([HnmUulI1|]{1,3})(?![\w])"
+)
+_ROMAN_MAP = {"H": "II", "n": "II", "U": "II", "u": "II", "m": "III", "l": "I", "1": "I", "|": "I", "I": "I"}
+_NUMBERING_RE = re.compile(r"(?m)^([ \t]*)(\d{1,2}),(\d{1,2})[,.](?=[ \t]+[^\W\d_])")
+_LATIN_MAX = 0x24F
+_QUOTE_TONE = math.log(0.05)
+
+
+@dataclass(frozen=True, slots=True)
+class DecoderConfig:
+    """Decoder knobs (tuned on the dev-tune split of the OCR pairs, never on the Hải Phòng sample)."""
+
+    beam: int = 4
+    lm_weight: float = 1.0
+    keep_prior: float = 2.0  # bonus for keeping a valid, known token as it is
+    name_prior: float = 4.0
+    invalid_penalty: float = 8.0  # cost of keeping a token that is not a known, valid syllable
+    max_candidates: int = 6
+    apply_threshold: float = 0.5
+    confidence_scale: float = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class RawEdit:
+    """Replace ``text[start:end]`` by ``replacement``; ``confidence`` in [0, 1]."""
+
+    start: int
+    end: int
+    replacement: str
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Slot:
+    start: int
+    end: int
+    surface: str
+    options: list[tuple[str, int, float]]  # (lowercase NFC word, lm id, channel+prior score); [0] = keep
+    editable: bool
+    capitalised: bool = False
+
+
+def _is_latin(word: str) -> bool:
+    return all(ord(ch) <= _LATIN_MAX or 0x1E00 <= ord(ch) <= 0x1EFF or 0x300 <= ord(ch) <= 0x36F
+               for ch in word)
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PROTECT_CHUNK_RE.finditer(text)]
+
+
+def _render(word: str, original: str) -> str:
+    """Spell lowercase NFC ``word`` like ``original``: its case, NFD if it was NFD, its tone placement."""
+    style = tone_style(original)
+    if style is not None:
+        toneless, tone, _ = split_tone(word)
+        restyled = apply_tone(toneless, tone, style=style) if tone > 0 else None
+        word = restyled or word
+    out = case_like(word, original)
+    if unicodedata.is_normalized("NFC", original):
+        return out
+    return unicodedata.normalize("NFD", out)
+
+
+def _rule_edits(text: str) -> list[RawEdit]:
+    """Edits beyond one syllable: Roman numerals after Quý/Phần/Mục/khóa, "2,4," numbering."""
+    edits: list[RawEdit] = []
+    for m in _ROMAN_KEY_RE.finditer(text):
+        tok = m.group(3)
+        if tok in ("I", "II", "III"):
+            continue
+        roman = "".join(_ROMAN_MAP[ch] for ch in tok)
+        if len(roman) <= 3:
+            edits.append(RawEdit(m.start(3), m.end(3), roman, 0.9))
+    for m in _NUMBERING_RE.finditer(text):
+        edits.append(RawEdit(m.start(2), m.end(0), f"{m.group(2)}.{m.group(3)}.", 0.8))
+    return edits
+
+
+def _build_slots(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig,
+                 blocked: list[tuple[int, int]]) -> list[_Slot]:
+    protected = _protected_spans(text) + blocked
+    prot_starts = sorted(protected)
+
+    def is_protected(start: int, end: int) -> bool:
+        # few protected chunks per line: a linear scan over the nearby ones is enough
+        import bisect
+
+        i = bisect.bisect_right(prot_starts, (end, 10**12)) - 1
+        while i >= 0:
+            ps, pe = prot_starts[i]
+            if pe > start and ps < end:
+                return True
+            if pe <= start and ps < start - 200:
+                break
+            i -= 1
+        return False
+
+    quoted = {m.start(): m.end() for m in _WORD_QUOTE_RE.finditer(text)}
+    matches = list(TOKEN_RE.finditer(text))
+    slots: list[_Slot] = []
+    i = 0
+    n = len(matches)
+    while i < n:
+        m = matches[i]
+        start, end, surface = m.start(), m.end(), m.group()
+        joined: str | None = None
+        if start in quoted and surface[0].isalpha():
+            qend = quoted[start]
+            j = i
+            while j < n and matches[j].end() <= qend:
+                j += 1
+            joined = "".join(ch for ch in text[start:qend] if ch not in _QUOTES)
+            end, surface = qend, text[start:qend]
+            i = j
+        else:
+            i += 1
+            # a syllable split by a space: "v ề", "trư ờng" -> join when the parts are not words
+            if (surface[0].isalpha() and i < n and matches[i].start() == end + 1 and text[end] == " "
+                    and matches[i].group()[0].isalpha()):
+                nxt = matches[i].group()
+                a, b = lm_token(surface), lm_token(nxt)
+                ab = a + b
+                if (not lm.is_known(a) and len(a) <= 3 and is_valid(ab) and lm.is_known(ab)
+                        and not (lm.is_known(b) and len(b) > 1 and lm.unigram(b) > lm.unigram(ab))):
+                    joined = ab
+                    end, surface = matches[i].end(), text[start : matches[i].end()]
+                    i += 1
+        slot = _make_slot(start, end, surface, joined, lm, channel, cfg,
+                          editable=not is_protected(start, end))
+        slots.append(slot)
+    return slots
+
+
+def _make_slot(start: int, end: int, surface: str, joined: str | None, lm: NgramModel,
+               channel: ChannelModel, cfg: DecoderConfig, *, editable: bool) -> _Slot:
+    tok = lm_token(surface)
+    if not surface[0].isalpha():
+        return _Slot(start, end, surface, [(tok, lm.id(tok), 0.0)], False)
+    word = joined.lower() if joined is not None else tok
+    word = unicodedata.normalize("NFC", word)
+    keep_id = lm.id(tok if joined is None else word)
+    if (not editable or len(word) > 12 or not _is_latin(word)
+            or (surface.isupper() and len(surface) > 1 and not is_valid(word))
+            or (any(ch.isupper() for ch in surface[1:]) and not surface.isupper())):
+        return _Slot(start, end, surface, [(tok, keep_id, 0.0)], False)
+    valid = is_valid(word) and lm.is_known(word)
+    capitalised = surface[:1].isupper() and not surface.isupper()
+    options: list[tuple[str, int, float]] = []
+    if joined is not None:
+        # keeping a split or quote-broken word as it is competes with the joined word
+        options.append((tok, lm.id(tok), -cfg.invalid_penalty))
+        if valid:
+            options.append((word, lm.id(word), 0.0))
+        elif any(ch in _QUOTES for ch in surface):
+            toneless, tone, _ = split_tone(word)
+            if tone == 0:  # a quote mark may be a tone mark the engine detached: hoc' -> học
+                for t in range(1, 6):
+                    toned = apply_tone(toneless, t)
+                    if toned and lm.is_known(toned):
+                        options.append((toned, lm.id(toned), _QUOTE_TONE))
+    else:
+        prior = cfg.keep_prior if valid else -cfg.invalid_penalty
+        if valid and capitalised:
+            prior += cfg.name_prior
+        options.append((word, keep_id, prior))
+    for cand, lp in channel.candidates(word, lm.is_known, deep=not valid)[: cfg.max_candidates]:
+        options.append((cand, lm.id(cand), lp))
+    return _Slot(start, end, surface, options, len(options) > 1, capitalised)
+
+
+def decode(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig | None = None
+           ) -> list[RawEdit]:
+    """Repair edits for ``text`` (start/end index ``text``), sorted, non-overlapping, newline-free.
+
+    Args:
+        text: OCR output, any Unicode.
+        lm: the syllable trigram model.
+        channel: the confusion model.
+        cfg: decoder knobs.
+    Returns:
+        Edits, each with its confidence; the caller applies those at or over ``cfg.apply_threshold``.
+    """
+    cfg = cfg or DecoderConfig()
+    rules = _rule_edits(text)
+    slots = _build_slots(text, lm, channel, cfg, [(e.start, e.end) for e in rules])
+    choice = _beam(slots, lm, cfg)
+    edits = list(rules)
+    bos = lm.id(BOS)
+    for k, slot in enumerate(slots):
+        c = choice[k]
+        if c == 0 or not slot.editable:
+            continue
+        word = slot.options[c][0]
+        a = slot.options[choice[k - 2]][1] if k >= 2 else bos
+        b = slot.options[choice[k - 1]][1] if k >= 1 else bos
+
+        def local(opt: int, k: int = k, a: int = a, b: int = b, slot: _Slot = slot) -> float:
+            w = slot.options[opt][1]
+            s = slot.options[opt][2] + cfg.lm_weight * lm.score(a, b, w)
+            if k + 1 < len(slots):
+                n1 = slots[k + 1].options[choice[k + 1]][1]
+                s += cfg.lm_weight * lm.score(b, w, n1)
+                if k + 2 < len(slots):
+                    s += cfg.lm_weight * lm.score(w, n1, slots[k + 2].options[choice[k + 2]][1])
+            return s
+
+        margin = local(c) - local(0)
+        conf = 1.0 / (1.0 + math.exp(-margin / cfg.confidence_scale))
+        original = "".join(ch for ch in slot.surface if ch != " " and ch not in _QUOTES)
+        replacement = _render(word, original)
+        if replacement == slot.surface or "\n" in slot.surface:
+            continue
+        edits.append(RawEdit(slot.start, slot.end, replacement, conf))
+    edits.sort(key=lambda e: e.start)
+    out: list[RawEdit] = []
+    for e in edits:
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+def _beam(slots: list[_Slot], lm: NgramModel, cfg: DecoderConfig) -> list[int]:
+    """Beam search over slot options with trigram states; returns the chosen option per slot."""
+    bos = lm.id(BOS)
+    # state (id_prev2, id_prev1) -> (score, backpointer chain as nested tuples)
+    beam: dict[tuple[int, int], tuple[float, tuple[int, object] | None]] = {(bos, bos): (0.0, None)}
+    lw = cfg.lm_weight
+    for slot in slots:
+        new: dict[tuple[int, int], tuple[float, tuple[int, object] | None]] = {}
+        opts = slot.options
+        for (a, b), (score, back) in beam.items():
+            for idx, (_w, wid, ch) in enumerate(opts):
+                s = score + ch + lw * lm.score(a, b, wid)
+                key = (b, wid)
+                old = new.get(key)
+                if old is None or s > old[0]:
+                    new[key] = (s, (idx, back))
+        beam = dict(sorted(new.items(), key=lambda kv: -kv[1][0])[: cfg.beam]) if len(new) > cfg.beam else new
+    best = max(beam.values(), key=lambda v: v[0])[1]
+    picks: list[int] = []
+    while best is not None:
+        idx, rest = best
+        picks.append(idx)
+        best = rest  # type: ignore[assignment]
+    picks.reverse()
+    return picks
