@@ -15,10 +15,11 @@ SCHEMA_VERSION = "1"
 def extract(ingested: Ingested, *, repair: bool = True) -> dict[str, Any]:
     """Run repair (optional) and analysis; return the contract JSON as a dict."""
     from dondoc.core.analysis import analyse
+    from dondoc.resources import gazetteer
 
     rep = repair_text(ingested.text) if repair else None
     text = rep.text if rep else ingested.text
-    analysis = analyse(text)
+    analysis = analyse(text, gazetteer=gazetteer())
     return {
         "schema_version": SCHEMA_VERSION,
         "source": ingested.source_json(),

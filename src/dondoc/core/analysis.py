@@ -1,0 +1,264 @@
+"""Analysis: the whole reading of one text — header, outline, section kinds, tasks, indicators,
+references, checks — assembled into the ``document``/``sections``/``tasks``/… part of the
+extraction JSON (CONTRACTS.md). Pure: the caller ingests and repairs; this only reads ``text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dondoc.core.checks import check_indicators
+from dondoc.core.gazetteer import Gazetteer
+from dondoc.core.header import Header, Tail, parse_header, parse_tail
+from dondoc.core.indicators import Indicator, find_indicators
+from dondoc.core.outline import Section, parse_outline, split_lines
+from dondoc.core.references import Reference, find_references
+from dondoc.core.sections import TRIGGER_RE, classify_sections
+from dondoc.core.spans import Span
+from dondoc.core.tasks import Task, TaskContext, due_date_or_default, extract_tasks
+from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
+from dondoc.core.vietnamese import compile_vi
+
+__all__ = ["Analysis", "analyse"]
+
+_MEETING_RE = compile_vi(
+    r"(?:họp|phiên\s+họp[^,.;()]{0,60}?|Hội\s+nghị[^,.;()]{0,80}?)\s+(?:tổ\s+chức\s+)?(?:vào\s+)?ngày\s+"
+    r"(?P<d>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+    re.IGNORECASE,
+)
+_PLAN_SPLIT_RE = compile_vi(r"(?i:nhiệm\s+vụ[,\s]+(?:giải\s+pháp\s+)?(?:trọng\s+tâm|chủ\s+yếu)|phương\s+hướng|kế\s+hoạch)")
+_LOCAL_PARTY_RE = compile_vi(r"\b(?:thành\s+phố|tỉnh)\s+([\p{Lu}]\w+(?:\s+[\p{Lu}]\w+){0,2})")
+_PARTY_ORGAN_RE = compile_vi(r"\b(Thành\s+ủy|Tỉnh\s+ủy|Thành\s+uỷ|Tỉnh\s+uỷ)\s+kết\s+luận\s*:")
+_DIRECTIVE_KINDS = {"ket_luan", "chi_thi", "thong_bao", "ke_hoach", "cong_van"}
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    text: str
+    header: Header
+    tail: Tail
+    sections: list[Section]
+    tasks: list[Task]
+    indicators: list[Indicator]
+    references: list[Reference]
+    reviewed_period: tuple[date, date] | None
+    planned_period: tuple[date, date] | None
+    meeting_date: date | None
+    issuer: str | None
+    assignments: list[dict[str, str]]
+    checks: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        h = self.header
+        planned_end = self.planned_period[1] if self.planned_period else None
+        return {
+            "document": {
+                "kind": h.kind,
+                "number": h.number,
+                "issuer": self.issuer,
+                "issued_date": _iso_tuple(h.issued_date),
+                "title": h.title,
+                "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
+                "reviewed_period": _period_json(self.reviewed_period),
+                "planned_period": _period_json(self.planned_period),
+                "signer": self.tail.signer,
+                "recipients": self.tail.recipients,
+                "assignments": self.assignments,
+            },
+            "sections": [
+                {
+                    "number": s.number,
+                    "heading": s.heading,
+                    "kind": s.kind,
+                    "start": s.start,
+                    "end": s.end,
+                    "parent": s.parent,
+                }
+                for s in self.sections
+            ],
+            "indicators": [ind.to_json(self.reviewed_period) for ind in self.indicators],
+            "tasks": [_task_json(i, t, planned_end, self.text) for i, t in enumerate(self.tasks)],
+            "references": [r.to_json() for r in self.references],
+            "checks": self.checks,
+        }
+
+
+def _iso_tuple(t: tuple[int, int, int] | None) -> str | None:
+    if t is None:
+        return None
+    try:
+        return date(*t).isoformat()
+    except ValueError:
+        return None
+
+
+def _period_json(p: tuple[date, date] | None) -> dict[str, str] | None:
+    return {"start": p[0].isoformat(), "end": p[1].isoformat()} if p else None
+
+
+def _task_json(i: int, t: Task, planned_end: date | None, text: str) -> dict[str, Any]:
+    return {
+        "id": f"t{i + 1}",
+        "section": t.section,
+        "text": text[t.span.start : t.span.end],
+        "action": t.action,
+        "target": {"quantity": t.target[0], "unit": t.target[1]} if t.target else None,
+        "due": due_date_or_default(t.due, planned_end),
+        "owners": [o.to_json() for o in t.owners],
+        "items": list(t.items),
+        "references": list(t.references),
+        "start": t.span.start,
+        "end": t.span.end,
+    }
+
+
+def _periods(
+    text: str, header: Header, sections: list[Section], default_year: int | None
+) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
+    """Reviewed and planned periods, from the title and the headings of results/tasks sections."""
+    reviewed = planned = None
+    title_span = header.title_span
+    if title_span is not None:
+        exprs = _dated(find_time_expressions(text, start=title_span.start, end=title_span.end))
+        year = next((e.end.year for e in exprs if e.explicit_year and e.end), default_year)
+        if year is not None:
+            exprs = _dated(find_time_expressions(text, default_year=year, start=title_span.start, end=title_span.end))
+        split = _PLAN_SPLIT_RE.search(text, title_span.start, title_span.end)
+        if split is not None:
+            before = [e for e in exprs if e.span.end <= split.start()]
+            after = [e for e in exprs if e.span.start >= split.start()]
+            reviewed = _bounds(before[0]) if before else None
+            planned = _bounds(after[0]) if after else None
+        elif exprs and header.kind in ("ke_hoach", "chi_thi"):
+            planned = _bounds(exprs[0])
+    for s in sections:
+        if s.parent is not None:
+            continue
+        exprs = _dated(find_time_expressions(text, default_year=default_year, start=s.heading_span.start,
+                                             end=s.heading_span.end))
+        if not exprs:
+            continue
+        if s.kind == "tasks" and planned is None:
+            planned = _bounds(exprs[0])
+        elif s.kind == "results" and reviewed is None:
+            reviewed = _bounds(exprs[0])
+    return reviewed, planned
+
+
+def _dated(exprs: list[TimeExpr]) -> list[TimeExpr]:
+    return [e for e in exprs if e.start is not None and e.end is not None and e.kind != "date"]
+
+
+def _bounds(e: TimeExpr) -> tuple[date, date] | None:
+    return (e.start, e.end) if e.start and e.end else None
+
+
+def _issuer(text: str, header: Header, body_start: int) -> str | None:
+    if header.issuer:
+        return header.issuer
+    m = _PARTY_ORGAN_RE.search(text)
+    if m is None:
+        return None
+    organ = " ".join(m.group(1).split()).replace("uỷ", "ủy")
+    # The organ's locality is the city or province the document keeps naming.
+    places = Counter(" ".join(p.split()) for p in _LOCAL_PARTY_RE.findall(text))
+    place = places.most_common(1)[0][0] if places else None
+    return f"{organ} {place}" if place else organ
+
+
+def _assignments(text: str, sections: list[Section], gazetteer: Gazetteer) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    seen = set()
+    for s in sections:
+        if s.kind != "implementation" or (s.parent is not None and sections[s.parent].kind == "implementation"):
+            continue
+        for sent in re.finditer(r"[^.]+(?:\.|$)", text[s.body_start : s.end]):
+            a, b = s.body_start + sent.start(), s.body_start + sent.end()
+            chunk = text[a:b]
+            role = "monitor" if re.search(r"theo\s+dõi|giám\s+sát|kiểm\s+tra|đôn\s+đốc", chunk) else "implement"
+            verb = re.search(
+                r"theo\s+dõi|giám\s+sát|kiểm\s+\w{1,3}a|đôn\s+đốc|thực\s+hiện|triển\s+khai|thi\s+hành|chịu\s+trách",
+                chunk,
+            )
+            limit = a + verb.start() if verb else b
+            for body in gazetteer.find(text, a, limit):
+                key = (body.name, role)
+                if key not in seen:
+                    seen.add(key)
+                    out.append({"name": body.name, "role": role})
+    return out
+
+
+def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
+    """Read one document. Never raises on any ``str``."""
+    lines = split_lines(text)
+    header = parse_header(text, lines)
+    tail = parse_tail(text, lines, header.body_start)
+    body_start, body_end = header.body_start, max(header.body_start, tail.body_end)
+    sections = [s for s in parse_outline(text, lines, body_start=body_start) if s.start < body_end]
+    for s in sections:
+        s.end = min(s.end, body_end)
+    trig = TRIGGER_RE.search(text, body_start, body_end)
+    classify_sections(sections, text, directive_from=trig.end() if trig else None)
+    issued_year = header.issued_date[0] if header.issued_date else None
+    references = find_references(text, body_start, body_end)
+    reviewed, planned = _periods(text, header, sections, issued_year)
+    default_year = planned[1].year if planned else issued_year
+    meeting = None
+    mm = _MEETING_RE.search(text, 0, min(body_end, body_start + 3000))
+    if mm is not None:
+        meeting = parse_date(mm.group("d"))
+
+    def find_times(t: str, a: int, b: int) -> list[TimeExpr]:
+        return find_time_expressions(t, default_year=default_year, start=a, end=b)
+
+    if not any(s.kind == "tasks" for s in sections) and header.kind in _DIRECTIVE_KINDS and not sections:
+        # A short directive without numbering: its whole body is the task list.
+        whole = Section(None, None, "", Span(body_start, body_start), body_start, body_end, None, 0, "tasks", body_start)
+        sections_for_tasks = [whole]
+    else:
+        sections_for_tasks = sections
+    ctx = TaskContext(
+        text=text,
+        sections=sections_for_tasks,
+        gazetteer=gazetteer,
+        find_times=find_times,
+        references=references,
+        require_owner=header.kind in ("nghi_quyet", "quyet_dinh", "other") and header.kind not in _DIRECTIVE_KINDS,
+    )
+    tasks = extract_tasks(ctx)
+    result_ranges = [(s.body_start, s.end) for s in sections if s.kind in ("results", "limitations") and s.parent is None]
+    indicators: list[Indicator] = []
+    if result_ranges:
+        for a, b in result_ranges:
+            indicators.extend(_reindex(find_indicators(text, start=a, end=b), len(indicators)))
+    elif header.kind in ("bao_cao", "ket_luan", "thong_bao", "nghi_quyet"):
+        indicators = find_indicators(text, start=body_start, end=body_end)
+    checks = [c.to_json() for c in check_indicators(indicators)]
+    return Analysis(
+        text=text,
+        header=header,
+        tail=tail,
+        sections=sections,
+        tasks=tasks,
+        indicators=indicators,
+        references=references,
+        reviewed_period=reviewed,
+        planned_period=planned,
+        meeting_date=meeting,
+        issuer=_issuer(text, header, body_start),
+        assignments=_assignments(text, sections, gazetteer),
+        checks=checks,
+    )
+
+
+def _reindex(inds: list[Indicator], offset: int) -> list[Indicator]:
+    if not offset:
+        return inds
+    from dataclasses import replace
+
+    return [replace(i, parent=i.parent + offset) if i.parent is not None else i for i in inds]

@@ -1,0 +1,103 @@
+"""Gazetteer of Vietnamese public bodies: canonical names, abbreviations, and finding them in text.
+
+A *body* is an organisation that can own a task: a ministry (Bộ Tài chính), a department (Sở Xây
+dựng), a people's committee (UBND thành phố), a Party organ (Ban Thường vụ Thành ủy) or a
+collective ("các sở, ngành"). The list itself is data (``dondoc/data/bodies.tsv``); this module
+parses it and builds one compiled regex, so adding a body never means changing code.
+
+No library knows Vietnamese administrative bodies and their abbreviations (UBND, HĐND, Sở KH&ĐT,
+BCS đảng…), hence this small hand-written matcher. Matching is case-sensitive on purpose: bodies
+are proper names ("Bộ Tài chính"), and "bộ" in lower case is usually a common noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dondoc.core.spans import Span
+from dondoc.core.vietnamese import compile_vi
+
+__all__ = ["Body", "BodyMatch", "Gazetteer"]
+
+# A locality that may follow a body name: "Ủy ban nhân dân thành phố Hà Nội", "Sở Y tế tỉnh".
+_LOCALITY = (
+    r"(?:\s+(?:các\s+)?(?:thành\s+phố|tỉnh|quận|huyện|thị\s+xã|thị\s+trấn|xã|phường|cấp\s+tỉnh|cấp\s+huyện|"
+    r"cấp\s+xã|các\s+cấp)(?:\s*,\s*(?:thành\s+phố|huyện|quận|thị\s+xã|phường|xã|thị\s+trấn))*"
+    r"(?:\s+trực\s+thuộc\s+(?:trung\s+ương|Trung\s+ương))?"
+    r"(?:\s+(?!Chủ|Tịch)[\p{Lu}]\w*){0,3})?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyMatch:
+    span: Span
+    text: str  # as written
+    name: str  # canonical: abbreviations expanded, locality kept
+    kind: str
+
+
+class Gazetteer:
+    """Bodies by name and alias, with a single compiled matcher."""
+
+    def __init__(self, bodies: list[Body]) -> None:
+        self.bodies = bodies
+        self._by_form: dict[str, Body] = {}
+        for b in bodies:
+            for form in (b.name, *b.aliases):
+                self._by_form.setdefault(form, b)
+                if b.kind == "collective":
+                    self._by_form.setdefault(form[0].upper() + form[1:], b)
+        forms = sorted(self._by_form, key=len, reverse=True)
+        alternation = "|".join(_form_pattern(f) for f in forms)
+        self._re = compile_vi(rf"(?<!\w)(?P<head>{alternation})(?P<loc>{_LOCALITY})(?!\w)")
+
+    @classmethod
+    def from_tsv(cls, text: str) -> Gazetteer:
+        bodies = []
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            name, kind = cols[0].strip(), cols[1].strip()
+            aliases = tuple(a.strip() for a in (cols[2] if len(cols) > 2 else "").split("|") if a.strip())
+            bodies.append(Body(name, kind, aliases))
+        return cls(bodies)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[BodyMatch]:
+        """All body mentions in ``text[start:end]`` (absolute spans), left to right, non-overlapping."""
+        end = len(text) if end is None else end
+        out = []
+        for m in self._re.finditer(text, start, end):
+            head = _squash(m.group("head"))
+            body = self._by_form.get(head)
+            if body is None:
+                continue
+            loc = _squash(m.group("loc"))
+            name = body.name + (" " + loc if loc else "")
+            out.append(BodyMatch(Span(m.start(), m.end()), m.group(0), name, body.kind))
+        return out
+
+    def normalise(self, name: str) -> str:
+        """Canonical form of a body name ("UBND thành phố" -> "Ủy ban nhân dân thành phố")."""
+        name = _squash(name)
+        found = self.find(name)
+        if len(found) == 1 and found[0].span == Span(0, len(name)):
+            return found[0].name
+        return name
+
+
+def _form_pattern(form: str) -> str:
+    # Let any run of whitespace in the text match a single space in the name (OCR and line wraps).
+    return r"\s+".join(re.escape(part) for part in form.split())
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())

@@ -1,0 +1,290 @@
+"""The outline of a document: its lines and its numbered sections at every depth.
+
+Terms:
+- a *line* is one physical line of the text with its offsets; *noise* lines are gazette page
+  furniture ("CÔNG BÁO/Số 283/Ngày 25-05-2026", the page number under it, "Ký bởi: …") that
+  interrupt the running text and must not break a paragraph or start a section;
+- a *marker* opens a numbered block: "Phần I", "Chương II", "Mục 1", "Điều 3.", "I.", "1.",
+  "2.1.", "a)", "-", "+". OCR-damaged numbering ("2,4," for "2.4.") is read as what it means;
+- a *section* is the block a marker opens, up to the next marker of the same or a higher level.
+
+Nesting is decided by the order in which marker *styles* appear (a style seen before closes back
+to it; a new style nests), the way a reader infers the outline, because documents do not use one
+fixed hierarchy (Party conclusions number "1." then "2.1."; decrees use "Điều" then "1." then
+"a)"). A marker only counts at the start of a block: after a blank line, a heading, or a line that
+ends a sentence — OCR line wraps often leave "- Máng Nước" or "2026. Từ ngày" at a line start.
+Sequence checks ("2." must follow "1.") reject numbers that merely start a wrapped line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dondoc.core.spans import Span
+
+__all__ = ["Line", "Marker", "Section", "parse_outline", "split_lines"]
+
+_NOISE_RE = re.compile(
+    r"^\s*(?:CÔNG\s*BÁO\s*/\s*Số[^\n]*|\d{1,4}|Ký\s+bởi:.*|Cơ\s+quan:.*|Ngày\s+ký:.*|Email:.*|"
+    r"Thời\s+gian\s+ký:.*|_{3,}|-{3,}|={3,}|\*{3,}|\.{3,})\s*$"
+)
+
+_ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
+_MARKER_RE = re.compile(
+    r"""^[ \t]*(?:
+      (?P<part>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC]+|\d{1,2}|thứ\s+\w+)\b[.:]?)
+    | (?P<article>Điều\s+\d{1,3}[a-z]?\s*[.:])
+    | (?P<roman>(?=[IVX])""" + _ROMAN + r"""\s*[.)]\s)
+    | (?P<multi>\d{1,2}(?:\s*[.,]\s*\d{1,2}){1,3}\s*[.,)]?(?=\s))
+    | (?P<arabic>\d{1,2}\s*[.)](?=\s))
+    | (?P<letter>[a-zđ]\s*\)(?=\s))
+    | (?P<dash>[-–—•](?=\s))
+    | (?P<plus>\+(?=\s))
+    )""",
+    re.VERBOSE,
+)
+_SENTENCE_END_RE = re.compile(r"""[.;:!?…"”’)\]/]\s*$""")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int  # excluding the newline
+    text: str
+    noise: bool
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    style: str  # part | article | roman | multi | arabic | letter | dash | plus
+    label: str  # normalised: "2.4", "III", "a", "-", "Điều 3"
+    value: tuple[int, ...]  # for sequence checks: (2, 4); (3,); () for bullets
+    span: Span  # the marker as written
+
+
+@dataclass(slots=True)
+class Section:
+    marker: Marker | None
+    number: str | None
+    heading: str
+    heading_span: Span
+    start: int
+    end: int
+    parent: int | None
+    depth: int
+    kind: str = "other"
+    body_start: int = 0  # after the marker
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        lines.append(Line(pos, end, raw, bool(raw.strip()) and _NOISE_RE.match(raw) is not None))
+        pos = end + 1
+    # A bare number is page furniture only next to a gazette header; elsewhere it is content.
+    fixed = []
+    for i, ln in enumerate(lines):
+        if ln.noise and ln.text.strip().isdigit():
+            near = lines[max(0, i - 2) : i]
+            if not any("CÔNG" in p.text and "BÁO" in p.text for p in near):
+                ln = Line(ln.start, ln.end, ln.text, False)
+        fixed.append(ln)
+    return fixed
+
+
+def _marker_of(line: Line) -> Marker | None:
+    m = _MARKER_RE.match(line.text)
+    if m is None:
+        return None
+    style = m.lastgroup or ""
+    raw = m.group(style)
+    span = Span(line.start + m.start(style), line.start + m.end(style))
+    rest = line.text[m.end() :].lstrip()
+    if style in ("dash", "plus"):
+        if not rest:
+            return None
+        return Marker(style, raw, (), span)
+    if style == "part":
+        word, num = raw.split()[0], raw.split()[1].rstrip(".:")
+        val = _roman(num) if re.fullmatch(r"[IVXLC]+", num) else int(num) if num.isdigit() else 0
+        return Marker(f"part:{word.lower()}", f"{word} {num}", (val or 0,), span)
+    if style == "article":
+        num = re.search(r"\d+", raw)
+        return Marker("article", f"Điều {num.group(0) if num else ''}", (int(num.group(0)) if num else 0,), span)
+    if style == "roman":
+        label = raw.strip(" .)\t")
+        val = _roman(label)
+        if not val or not rest or not (rest[0].isupper() or rest[0].isdigit()):
+            return None
+        return Marker("roman", label, (val,), span)
+    if style == "multi":
+        nums = tuple(int(x) for x in re.findall(r"\d+", raw))
+        return Marker(f"multi{len(nums)}", ".".join(map(str, nums)), nums, span)
+    if style == "arabic":
+        n = int(re.match(r"\d+", raw.strip()).group(0))  # type: ignore[union-attr]
+        return Marker("arabic" + (")" if raw.rstrip().endswith(")") else ""), str(n), (n,), span)
+    if style == "letter":
+        ch = raw.strip()[0]
+        return Marker("letter", ch, (_letter_index(ch),), span)
+    return None
+
+
+_LETTERS = "abcdđefghiklmnopqrstuvxy"
+
+
+def _letter_index(ch: str) -> int:
+    i = _LETTERS.find(ch)
+    return i + 1 if i >= 0 else 0
+
+
+def _roman(s: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(s):
+        v = vals.get(ch, 0)
+        nxt = vals.get(s[i + 1], 0) if i + 1 < len(s) else 0
+        total += -v if v < nxt else v
+    return total
+
+
+def _follows(prev: Marker, cur: Marker) -> bool:
+    """Whether ``cur`` can be the next sibling of ``prev`` (same style)."""
+    if not cur.value:  # bullets
+        return True
+    if cur.style.startswith("multi"):
+        return cur.value[:-1] == prev.value[:-1] and 0 < cur.value[-1] - prev.value[-1] <= 2
+    return 0 < cur.value[0] - prev.value[0] <= 2
+
+
+def _is_first(cur: Marker, parent: Marker | None) -> bool:
+    """Whether ``cur`` can open a new nested list."""
+    if not cur.value:
+        return True
+    if cur.style.startswith("multi"):
+        # "2.1." under "2."; when the parent is unknown (OCR lost it) accept x.1.
+        if parent is not None and parent.value and not parent.style.startswith("multi"):
+            return cur.value[:-1] == parent.value[-1:] and cur.value[-1] <= 2
+        return cur.value[-1] <= 2
+    return cur.value[0] <= 2
+
+
+def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int = 0) -> list[Section]:
+    """Numbered sections of ``text`` from offset ``body_start`` on, in document order.
+
+    Returns a flat list; ``parent`` indexes the same list. ``end`` of a section is the start of
+    the next section at the same or a higher level (or the end of the body).
+    """
+    lines = split_lines(text) if lines is None else lines
+    sections: list[Section] = []
+    stack: list[int] = []  # indices into sections, outermost first
+    last_of_style: dict[tuple[int | None, str], Marker] = {}
+    prev_content: Line | None = None
+    prev_was_heading = True
+    for ln in lines:
+        if ln.end < body_start or ln.noise:
+            continue
+        if ln.blank:
+            prev_was_heading = True
+            continue
+        at_block_start = prev_was_heading or prev_content is None or bool(
+            _SENTENCE_END_RE.search(prev_content.text)
+        )
+        mk = _marker_of(ln) if at_block_start else None
+        if mk is not None:
+            placed = _place(mk, sections, stack, last_of_style)
+            if placed is not None:
+                parent, depth = placed
+                idx = len(sections)
+                heading, hspan = _heading(text, mk.span.end, lines, ln)
+                sections.append(
+                    Section(
+                        marker=mk,
+                        number=None if mk.style in ("dash", "plus") else mk.label,
+                        heading=heading,
+                        heading_span=hspan,
+                        start=mk.span.start,
+                        end=len(text),
+                        parent=parent,
+                        depth=depth,
+                        body_start=mk.span.end,
+                    )
+                )
+                last_of_style[(parent, mk.style)] = mk
+                stack.append(idx)
+        prev_content = ln
+        stripped = ln.text.strip()
+        prev_was_heading = (
+            len(stripped) < 90 and not _SENTENCE_END_RE.search(stripped) and (mk is not None or stripped.isupper())
+        )
+    _close(sections, text)
+    return sections
+
+
+def _place(
+    mk: Marker, sections: list[Section], stack: list[int], last_of_style: dict[tuple[int | None, str], Marker]
+) -> tuple[int | None, int] | None:
+    # Close back to an open section of the same style if the numbering continues it.
+    for pos in range(len(stack) - 1, -1, -1):
+        sec = sections[stack[pos]]
+        if sec.marker is not None and sec.marker.style == mk.style:
+            if _follows(sec.marker, mk):
+                del stack[pos:]
+                return sec.parent, sec.depth
+            if mk.style in ("dash", "plus"):
+                del stack[pos:]
+                return sec.parent, sec.depth
+            if not mk.value or mk.value[0] > 2:
+                return None  # a number out of sequence: a wrapped line, not a marker
+            break
+    parent = stack[-1] if stack else None
+    parent_marker = sections[parent].marker if parent is not None else None
+    prev_same = last_of_style.get((parent, mk.style))
+    if prev_same is not None and not _follows(prev_same, mk):
+        return None
+    # An unseen style whose numbering does not start a list: accept only articles and parts.
+    if prev_same is None and not _is_first(mk, parent_marker) and not mk.style.startswith(("article", "part")):
+        return None
+    return parent, (sections[parent].depth + 1 if parent is not None else 0)
+
+
+def _heading(text: str, pos: int, lines: list[Line], ln: Line) -> tuple[str, Span]:
+    """The heading of a section: the rest of its first line, extended to the end of its first
+    sentence when the line wraps (at most ~200 characters)."""
+    line_end = ln.end
+    rest = text[pos:line_end]
+    start = pos + (len(rest) - len(rest.lstrip()))
+    end = line_end
+    m = re.search(r"[.;:!?](?=\s|$)", text[start:line_end])
+    if m is not None:
+        end = start + m.start() + (0 if text[start + m.start()] in ".;" else 1)
+    elif len(rest.strip()) >= 60:
+        # A wrapped first line: the heading runs to the end of the first sentence of the paragraph.
+        limit = min(len(text), start + 200)
+        para = text.find("\n\n", start, limit)
+        limit = para if para != -1 else limit
+        m = re.search(r"[.;:!?](?=\s|$)|\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))\s", text[start:limit])
+        end = start + m.start() + (1 if m.group(0) in ":!?" else 0) if m is not None else limit
+    end = max(start, end)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    heading = " ".join(text[start:end].split())
+    return heading, Span(start, end)
+
+
+def _close(sections: list[Section], text: str) -> None:
+    for i, sec in enumerate(sections):
+        end = len(text)
+        for j in range(i + 1, len(sections)):
+            if sections[j].depth <= sec.depth:
+                end = sections[j].start
+                break
+        while end > sec.start and text[end - 1].isspace():
+            end -= 1
+        sec.end = end

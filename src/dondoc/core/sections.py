@@ -1,0 +1,78 @@
+"""Section kinds: which parts of a directive report results, name limitations, assign tasks, or
+say who implements and monitors the document.
+
+Kinds are read from a section's heading (its first sentence) with keyword patterns, then inherited
+by sub-sections that say nothing of their own. Only ``tasks`` sections yield tasks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.core.outline import Section
+
+__all__ = ["TRIGGER_RE", "classify_sections"]
+
+_IMPLEMENTATION_RE = re.compile(
+    r"(?i:tổ\s+chức\s+thực\s+hiện\s*$|trách\s+nhiệm\s+thi\s+hành|điều\s+khoản\s+thi\s+hành|hiệu\s+lực\s+thi\s+hành|"
+    r"chịu\s+trách\s+nhiệm\s+thi\s+hành|(?:thực\s+hiện|triển\s+khai|thi\s+hành|quán\s+triệt)[^.]{0,60}?"
+    r"(?:[\wÀ-ỹ]{2,5}\s+luận|nghị\s+quyết|chỉ\s+thị|quyết\s+định|kế\s+hoạch|thông\s+báo|văn\s+bản)\s+này|"
+    r"hiệu\s+lực\s+(?:kể\s+)?từ|có\s+hiệu\s+lực)"
+)
+_LIMITATIONS_RE = re.compile(r"(?i:hạn\s+chế|tồn\s+tại|yếu\s+kém|bất\s+cập|nguyên\s+nhân)")
+_RESULTS_RE = re.compile(r"(?i:kết\s+quả|tình\s+hình|đạt\s+được|đánh\s+giá|ket\s+quả)")
+_TASKS_RE = re.compile(
+    r"(?i:nhiệm\s+vụ|giải\s+pháp|phương\s+hướng|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|mục\s+tiêu|kế\s+hoạch\s+hành\s+động|"
+    r"^\s*giao\s|^\s*các\s+bộ|tập\s+trung|trọng\s+tâm)"
+)
+_RULES_RE = re.compile(r"(?i:phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|quy\s+định\s+chung)")
+# A line that hands the rest of the document to the directive part: "Thành ủy kết luận:", "QUYẾT NGHỊ:".
+TRIGGER_RE = re.compile(
+    r"(?:kết\s+luận|yêu\s+cầu|chỉ\s+thị|quyết\s+nghị|QUYẾT\s+NGHỊ|đề\s+nghị|giao|chỉ\s+đạo|như\s+sau)\s*:\s*$",
+    re.MULTILINE,
+)
+
+
+def _own_kind(sec: Section, text: str) -> str:
+    h = sec.heading
+    # The heading may be cut short; the first sentence (up to 400 characters) decides implementation.
+    lead = text[sec.body_start : sec.end][:400].split(". ")[0]
+    if _RULES_RE.search(h):
+        return "rules"
+    if _IMPLEMENTATION_RE.search(h) or _IMPLEMENTATION_RE.search(lead):
+        return "implementation"
+    if _TASKS_RE.search(h) and not re.match(r"(?i)\s*(?:kết\s+quả|tình\s+hình)", h):
+        return "tasks"
+    if _LIMITATIONS_RE.search(h):
+        return "limitations"
+    if _RESULTS_RE.search(h) and len(h) < 160:
+        return "results"
+    return "other"
+
+
+def classify_sections(sections: list[Section], text: str, *, directive_from: int | None) -> None:
+    """Set ``kind`` on every section in place.
+
+    Args:
+        sections: the outline, parents before children.
+        directive_from: offset after which top-level sections are directive by default (a
+            trigger such as "Thành ủy kết luận:" or "QUYẾT NGHỊ:"), or None.
+    """
+    for sec in sections:
+        own = _own_kind(sec, text)
+        parent_kind = sections[sec.parent].kind if sec.parent is not None else None
+        if parent_kind in ("results", "limitations", "implementation", "rules") and own in ("other", "tasks"):
+            # A sub-item of a results section that mentions "nhiệm vụ" still reports results.
+            kind = parent_kind if own == "other" or parent_kind != "implementation" else own
+        elif own != "other":
+            kind = own
+        elif parent_kind is not None:
+            kind = parent_kind
+        elif directive_from is not None and sec.start >= directive_from:
+            kind = "tasks"
+        else:
+            kind = "other"
+        sec.kind = kind
+    for sec in sections:
+        if sec.kind == "rules":
+            sec.kind = "other"
