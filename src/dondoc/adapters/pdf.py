@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,8 +36,11 @@ def open_pdf(source: bytes | str, *, name: str = "input.pdf") -> Iterator[pdfium
     try:
         doc = pdfium.PdfDocument(io.BytesIO(source) if isinstance(source, bytes) else source)
     except pdfium.PdfiumError as exc:
-        msg = str(exc).lower()
-        if "password" in msg or "security" in msg:
+        # pdfium's last-error code can be stale after an earlier failure, so look at the bytes too.
+        data = source if isinstance(source, bytes) else _head(source)
+        if re.search(rb"/Count\s+0\b", data) and b"/Encrypt" not in data:
+            raise EmptyInputError("the PDF has no pages", path=name) from exc
+        if b"/Encrypt" in data or getattr(exc, "err_code", None) == 4:  # FPDF_ERR_PASSWORD
             raise EncryptedPdfError(
                 "the PDF is password-protected; remove the password (print it to a new PDF) and try again",
                 path=name,
@@ -50,6 +54,14 @@ def open_pdf(source: bytes | str, *, name: str = "input.pdf") -> Iterator[pdfium
         yield doc
     finally:
         doc.close()
+
+
+def _head(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(1 << 20)
+    except OSError:
+        return b""
 
 
 def page_count(source: bytes | str, *, name: str = "input.pdf") -> int:
