@@ -74,6 +74,7 @@ __all__ = [
     "create_unit",
     "create_user",
     "decide_extension",
+    "ensure_seeded",
     "find_or_create_unit",
     "get_attachment",
     "get_document",
@@ -173,8 +174,7 @@ def list_units(s: Session) -> list[Unit]:
 def unit_tree(s: Session) -> list[dict[str, Any]]:
     """Units as nested ``{"id", "name", "short_name", "kind", "children": [...]}``, roots first."""
     nodes: dict[int, dict[str, Any]] = {
-        u.id: {"id": u.id, "name": u.name, "short_name": u.short_name, "kind": u.kind, "children": []}
-        for u in list_units(s)
+        u.id: {"id": u.id, "name": u.name, "short_name": u.short_name, "kind": u.kind, "children": []} for u in list_units(s)
     }
     roots: list[dict[str, Any]] = []
     for u in list_units(s):
@@ -251,22 +251,42 @@ def update_unit(s: Session, unit_id: int, *, user: User | None = None, **fields:
     return unit
 
 
+def _gazetteer_departments() -> list[tuple[str, str | None, str, str | None]]:
+    try:
+        from dondoc.resources import gazetteer
+
+        bodies = gazetteer().bodies
+    except Exception:  # the gazetteer is optional for the store
+        return []
+    return [(b.name, None, "department", "Ủy ban nhân dân thành phố") for b in bodies if b.kind == "department"]
+
+
 def seed_units(s: Session) -> int:
-    """Add the default unit tree (only the units that are missing); returns how many were added."""
-    existing = {n for (n,) in s.execute(select(Unit.name))}
+    """Add the default unit tree (city, Party bodies, departments, districts) and the gazetteer's
+    departments; only units whose name is not known yet. Returns how many were added."""
+    known = {normalise_unit_name(n) for (n,) in s.execute(select(Unit.name))}
     by_name = {u.name: u for u in s.scalars(select(Unit))}
     added = 0
-    for name, short, kind, parent in DEFAULT_UNITS:
-        if name in existing:
+    for name, short, kind, parent in (*DEFAULT_UNITS, *_gazetteer_departments()):
+        key = normalise_unit_name(name)
+        if key in known:
             continue
         unit = Unit(name=name, short_name=short, kind=kind, parent=by_name.get(parent) if parent else None)
         s.add(unit)
         by_name[name] = unit
+        known.add(key)
         added += 1
     s.flush()
     if added:
         audit(s, None, "unit", None, "seed", None, {"added": added})
     return added
+
+
+def ensure_seeded(s: Session) -> int:
+    """Seed the units when there are none at all (a new database); otherwise do nothing."""
+    if s.scalar(select(Unit.id).limit(1)) is not None:
+        return 0
+    return seed_units(s)
 
 
 # --------------------------------------------------------------------------- users
@@ -531,9 +551,7 @@ def bucket_condition(bucket: str, as_of: dt.date, *, due_soon_days: int = 7) -> 
         "done_late": and_(done, Task.due_date.is_not(None), Task.done_at > Task.due_date),
         "open_not_due": and_(still_open, or_(Task.due_date.is_(None), Task.due_date >= as_of)),
         "open_overdue": and_(still_open, Task.due_date < as_of),
-        "due_soon": and_(
-            still_open, Task.due_date >= as_of, Task.due_date <= as_of + dt.timedelta(days=due_soon_days)
-        ),
+        "due_soon": and_(still_open, Task.due_date >= as_of, Task.due_date <= as_of + dt.timedelta(days=due_soon_days)),
     }
     if bucket not in conds:
         raise InputError(f"nhóm {bucket!r} không hợp lệ; chọn một trong {', '.join(conds)}")
@@ -606,9 +624,7 @@ def list_tasks(
         due_to=due_to,
         due_soon_days=due_soon_days,
     )
-    total = s.scalar(
-        select(func.count(Task.id)).join(Document, Document.id == Task.document_id).where(*conds)
-    )
+    total = s.scalar(select(func.count(Task.id)).join(Document, Document.id == Task.document_id).where(*conds))
     key = sort.lstrip("-")
     col = getattr(Task, key)
     order = [col.is_(None), col.desc() if sort.startswith("-") else col.asc(), Task.id]
@@ -685,8 +701,7 @@ def update_task(s: Session, task_id: int, *, user: User | None, version: int, **
         raise _deny(f"sửa {', '.join(sorted(set(fields) - allowed))}")
     if version != task.version:
         raise ConflictError(
-            f"nhiệm vụ số {task_id} đã được người khác sửa (phiên bản {task.version}, bạn gửi {version}); "
-            "tải lại rồi sửa lại"
+            f"nhiệm vụ số {task_id} đã được người khác sửa (phiên bản {task.version}, bạn gửi {version}); " "tải lại rồi sửa lại"
         )
     before = task_snapshot(task)
     for key, value in fields.items():
@@ -752,18 +767,14 @@ def add_report(
         done=bool(done),
     )
     for filename, ctype, data in attachments:
-        rep.attachments.append(
-            Attachment(filename=filename[:500], content_type=ctype, size=len(data), data=data)
-        )
+        rep.attachments.append(Attachment(filename=filename[:500], content_type=ctype, size=len(data), data=data))
     s.add(rep)
     values: dict[str, Any] = {"progress": progress, "version": Task.version + 1, "updated_at": utcnow()}
     if done:
         values |= {"status": "done", "done_at": func.coalesce(Task.done_at, today or dt.date.today())}
     before = task_snapshot(task)
     # One atomic UPDATE: concurrent reports on the same task both land, neither gets a 409.
-    s.execute(
-        update(Task).where(Task.id == task.id).values(**values).execution_options(synchronize_session=False)
-    )
+    s.execute(update(Task).where(Task.id == task.id).values(**values).execution_options(synchronize_session=False))
     s.flush()
     s.refresh(task)
     audit(
@@ -781,9 +792,7 @@ def add_report(
 
 def list_reports(s: Session, task_id: int, *, user: User | None) -> list[ProgressReport]:
     get_task(s, task_id, user=user)
-    return list(
-        s.scalars(select(ProgressReport).where(ProgressReport.task_id == task_id).order_by(ProgressReport.id))
-    )
+    return list(s.scalars(select(ProgressReport).where(ProgressReport.task_id == task_id).order_by(ProgressReport.id)))
 
 
 def get_attachment(s: Session, attachment_id: int, *, user: User | None) -> Attachment:
@@ -798,9 +807,7 @@ def get_attachment(s: Session, attachment_id: int, *, user: User | None) -> Atta
 
 
 # --------------------------------------------------------------------------- extensions
-def request_extension(
-    s: Session, task_id: int, *, user: User | None, new_due: dt.date, reason: str = ""
-) -> Extension:
+def request_extension(s: Session, task_id: int, *, user: User | None, new_due: dt.date, reason: str = "") -> Extension:
     task = get_task(s, task_id, user=user)
     _may_write_task(user, "xin gia hạn")
     if task.status == "done":
@@ -866,9 +873,7 @@ def decide_extension(s: Session, ext_id: int, *, user: User | None, grant: bool)
     return ext
 
 
-def list_extensions(
-    s: Session, *, user: User | None, status: str | None = None, task_id: int | None = None
-) -> list[Extension]:
+def list_extensions(s: Session, *, user: User | None, status: str | None = None, task_id: int | None = None) -> list[Extension]:
     stmt = select(Extension).join(Task, Task.id == Extension.task_id).order_by(Extension.id.desc())
     if status:
         stmt = stmt.where(Extension.status == status)
@@ -952,9 +957,7 @@ def answer_explanation(s: Session, req_id: int, *, user: User | None, answer: st
     return req
 
 
-def list_explanations(
-    s: Session, *, user: User | None, status: str | None = None
-) -> list[ExplanationRequest]:
+def list_explanations(s: Session, *, user: User | None, status: str | None = None) -> list[ExplanationRequest]:
     stmt = select(ExplanationRequest).order_by(ExplanationRequest.id.desc())
     if status:
         stmt = stmt.where(ExplanationRequest.status == status)
@@ -1001,9 +1004,7 @@ def stats(
         due_soon_days=7,
     )
     sums = [func.sum(case((bucket_condition(b, day), 1), else_=0)).label(b) for b in BUCKETS]
-    overall = s.execute(
-        select(*sums).select_from(Task).join(Document, Document.id == Task.document_id).where(*conds)
-    ).one()
+    overall = s.execute(select(*sums).select_from(Task).join(Document, Document.id == Task.document_id).where(*conds)).one()
     unit_conds = [*conds, TaskOwner.role != "monitor"]
     if user is not None and user.role == "unit":
         unit_conds.append(TaskOwner.unit_id == user.unit_id)

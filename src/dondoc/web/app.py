@@ -25,8 +25,8 @@ from dondoc.errors import (
     StoreError,
     UnsupportedFormatError,
 )
-from dondoc.store.db import init_db, make_engine, make_sessionmaker
-from dondoc.store.repo import PermissionDeniedError
+from dondoc.store.db import init_db, make_engine, make_sessionmaker, session_scope
+from dondoc.store.repo import PermissionDeniedError, ensure_seeded
 
 __all__ = ["create_app", "status_of"]
 
@@ -56,7 +56,8 @@ async def _dondoc_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
-    """Build the app for ``settings`` (default: from the environment); migrates the database."""
+    """Build the app for ``settings`` (default: from the environment); migrates the database and
+    seeds the units of a new one."""
     from dondoc.web import api
     from dondoc.web.pages import router as pages_router
 
@@ -64,6 +65,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     engine = make_engine(settings.resolved_database_url())
     if migrate:
         init_db(engine)
+        with session_scope(engine) as s:
+            ensure_seeded(s)
     app = FastAPI(
         title="dondoc",
         description="Theo dõi, đôn đốc nhiệm vụ từ văn bản chỉ đạo",
