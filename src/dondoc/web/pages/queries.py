@@ -1,0 +1,151 @@
+"""Reads and writes the pages need that ``dondoc.store.repo`` does not offer.
+
+The review screen edits the draft's extraction JSON (see ``draft.py``). ``repo.create_document``
+made task rows from the JSON as it was uploaded; ``confirm_draft`` rebuilds them (and the
+indicators) from the reviewed JSON before the document is confirmed, so what the reviewer saw is
+exactly what gets tracked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dondoc.errors import ConflictError, InputError, NotFoundError
+from dondoc.store import repo
+from dondoc.store.mapping import observation_from_json, task_fields_from_json
+from dondoc.store.models import (
+    AuditLog,
+    Document,
+    Extension,
+    Indicator,
+    ProgressReport,
+    Task,
+    TaskOwner,
+    Unit,
+    User,
+)
+
+__all__ = [
+    "confirm_draft",
+    "get_draft",
+    "save_draft",
+    "task_history",
+    "unit_options",
+]
+
+OWNER_ROLES = ("lead", "support", "monitor")
+
+
+def unit_options(s: Session) -> list[dict[str, Any]]:
+    """Units in tree order, each ``{"id", "name", "label", "depth"}`` (label indented for a <select>)."""
+    out: list[dict[str, Any]] = []
+
+    def walk(nodes: list[dict[str, Any]], depth: int) -> None:
+        for n in sorted(nodes, key=lambda n: n["name"]):
+            out.append({"id": n["id"], "name": n["name"], "depth": depth,
+                        "label": "\u00a0\u00a0\u00a0" * depth + n["name"]})
+            walk(n["children"], depth + 1)
+
+    walk(repo.unit_tree(s), 0)
+    return out
+
+
+def get_draft(s: Session, doc_id: int, *, user: User) -> Document:
+    """The document to review (any status; only drafts can be changed)."""
+    if user.role not in ("admin", "office"):
+        raise NotFoundError(f"không có văn bản số {doc_id}")
+    return repo.get_document(s, doc_id, user=user)
+
+
+def save_draft(s: Session, doc: Document, draft: dict[str, Any], *, user: User, action: str) -> None:
+    """Store the edited extraction JSON of a draft (and an audit entry of what was done)."""
+    if doc.status != "draft":
+        raise ConflictError("Văn bản này đã được xác nhận; không sửa bản nháp được nữa.")
+    doc.extraction = draft  # reassigned, so SQLAlchemy sees the change of the JSON column
+    meta = draft.get("document") or {}
+    doc.number, doc.issuer, doc.title = meta.get("number"), meta.get("issuer"), meta.get("title")
+    try:
+        doc.issued_date = dt.date.fromisoformat(meta["issued_date"]) if meta.get("issued_date") else None
+    except ValueError as exc:
+        raise InputError("Ngày ban hành phải có dạng ngày/tháng/năm hợp lệ.") from exc
+    s.flush()
+    repo.audit(s, user, "document", doc.id, f"review:{action}", None, {"tasks": len(draft.get("tasks") or [])})
+
+
+def confirm_draft(s: Session, doc: Document, *, user: User) -> Document:
+    """Rebuild tasks and indicators from the reviewed JSON, then confirm (tasks become tracked)."""
+    if doc.status != "draft":
+        return doc
+    draft = doc.extraction or {}
+    tasks = draft.get("tasks") or []
+    if not tasks:
+        raise InputError("Bản nháp chưa có nhiệm vụ nào. Hãy thêm ít nhất một nhiệm vụ trước khi xác nhận.")
+    for t in list(doc.tasks):
+        s.delete(t)
+    for ind in list(doc.indicators):
+        s.delete(ind)
+    s.flush()
+    doc.tasks.clear()
+    doc.indicators.clear()
+    for item in tasks:
+        try:
+            task = Task(**task_fields_from_json(item), status="open", progress=0)
+        except (ValueError, TypeError) as exc:
+            raise InputError(f"Nhiệm vụ {item.get('id')} có dữ liệu không hợp lệ: {exc}") from exc
+        seen: set[int] = set()
+        for owner in item.get("owners") or []:
+            name = str(owner.get("name") or "").strip()
+            if not name:
+                continue
+            unit = repo.find_or_create_unit(s, name)
+            if unit.id in seen:
+                continue
+            seen.add(unit.id)
+            role = owner.get("role") if owner.get("role") in OWNER_ROLES else "lead"
+            task.owners.append(TaskOwner(unit=unit, role=role, name=name[:300]))
+        doc.tasks.append(task)
+    grouped: dict[tuple[str, Any], Indicator] = {}
+    for item in draft.get("indicators") or []:
+        name = str(item.get("name") or "").strip()
+        if not name:
+            continue
+        key = (name, item.get("unit"))
+        if key not in grouped:
+            grouped[key] = Indicator(name=name[:500], unit=item.get("unit"))
+            doc.indicators.append(grouped[key])
+        grouped[key].observations.append(observation_from_json(item))
+    s.flush()
+    return repo.confirm_document(s, doc.id, user=user)
+
+
+def task_history(s: Session, task: Task) -> dict[str, Any]:
+    """Everything the task page shows under the task: reports, extensions, audit timeline."""
+    reports = list(
+        s.scalars(select(ProgressReport).where(ProgressReport.task_id == task.id).order_by(ProgressReport.id.desc()))
+    )
+    extensions = list(s.scalars(select(Extension).where(Extension.task_id == task.id).order_by(Extension.id)))
+    audit = list(
+        s.scalars(
+            select(AuditLog)
+            .where(AuditLog.entity == "task", AuditLog.entity_id == task.id)
+            .order_by(AuditLog.id.desc())
+            .limit(100)
+        )
+    )
+    user_ids = {r.user_id for r in reports} | {a.user_id for a in audit} | {
+        e.requested_by for e in extensions
+    } | {e.decided_by for e in extensions}
+    users = {u.id: u for u in s.scalars(select(User).where(User.id.in_([i for i in user_ids if i])))}
+    return {"reports": reports, "extensions": extensions, "audit": audit, "users": users}
+
+
+def unit_names(s: Session) -> dict[int, str]:
+    return {u.id: (u.short_name or u.name) for u in s.scalars(select(Unit))}
+
+
+def count_drafts(s: Session) -> int:
+    return s.scalar(select(func.count(Document.id)).where(Document.status == "draft")) or 0
