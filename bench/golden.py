@@ -241,9 +241,7 @@ def validate_golden(gold: Mapping[str, Any], text: str) -> list[str]:
                     if not isinstance(o.get("name"), str) or o.get("role") not in ("lead", "support"):
                         errors.append(f"{where}: bad owner {o}")
                 tgt = item.get("target")
-                if tgt is not None and (
-                    not _is_number(tgt.get("quantity")) or not isinstance(tgt.get("unit"), str)
-                ):
+                if tgt is not None and (not _is_number(tgt.get("quantity")) or not isinstance(tgt.get("unit"), str)):
                     errors.append(f"{where}: bad target {tgt}")
             else:
                 if not isinstance(item.get("name"), str):
@@ -267,9 +265,7 @@ def validate_golden(gold: Mapping[str, Any], text: str) -> list[str]:
 
 
 def _applied_edits(edits: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    return sorted(
-        (e for e in edits if e.get("applied", True) is not False), key=lambda e: (e["start"], e["end"])
-    )
+    return sorted((e for e in edits if e.get("applied", True) is not False), key=lambda e: (e["start"], e["end"]))
 
 
 def map_offset(pos: int, edits: Sequence[Mapping[str, Any]], *, side: str = "start") -> int:
@@ -321,11 +317,33 @@ def to_original(pred: Mapping[str, Any], key: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- normalisation
 
 
+# Old ("hoá", "uỷ") and new ("hóa", "ủy") tone placement name the same body.
+_TONE_PAIRS = {
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oé": "óe",
+    "oè": "òe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_TONE_RE = re.compile("|".join(_TONE_PAIRS))
+
+
 def norm_name(value: Any) -> str:
-    """Normalise a name or unit for comparison."""
+    """Normalise a name or unit for comparison (NFC, casefold, tone placement, spaces, end punctuation)."""
     if value is None:
         return ""
     s = unicodedata.normalize("NFC", str(value)).casefold()
+    s = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], s)
     s = re.sub(r"\s+", " ", s).strip(" \t\r\n.,;:-–\"'“”")
     return s
 

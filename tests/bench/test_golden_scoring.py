@@ -112,9 +112,7 @@ def test_random_edits_round_trip_unchanged_text() -> None:
             assert original[o] == ch
             assert map_offset(p + 1, edits, side="end") == o + 1 or (p + 1) in covered
         s, e = map_span(0, len(repaired), edits)
-        trailing_deletion = (
-            bool(applied) and applied[-1]["end"] == len(original) and not applied[-1]["replacement"]
-        )
+        trailing_deletion = bool(applied) and applied[-1]["end"] == len(original) and not applied[-1]["replacement"]
         leading_deletion = bool(applied) and applied[0]["start"] == 0 and not applied[0]["replacement"]
         assert s == (applied[0]["end"] if leading_deletion else 0)
         assert e == (applied[-1]["start"] if trailing_deletion else len(original))
@@ -134,6 +132,8 @@ def test_locate_occurrence_and_crlf() -> None:
 def test_norm_name() -> None:
     assert norm_name("  HĐND  thành\nphố, ") == norm_name("hđnd thành phố")
     assert norm_name(None) == ""
+    assert norm_name("Bộ Văn hoá, Thể thao") == norm_name("Bộ Văn hóa, Thể thao")
+    assert norm_name("Uỷ ban") == norm_name("Ủy ban")
 
 
 # ---------------------------------------------------------------- scoring
@@ -199,9 +199,7 @@ def test_perfect_prediction() -> None:
         },
         "tasks": [
             _task(TEXT, "Xây dựng", "năm 2021", "2021-12-31"),
-            _task(
-                TEXT, "hoàn thành", "30/9/2021", "2021-09-30", [{"name": "sở giao  thông", "role": "lead"}]
-            ),
+            _task(TEXT, "hoàn thành", "30/9/2021", "2021-09-30", [{"name": "sở giao  thông", "role": "lead"}]),
         ],
         "references": [{"number": "09-KL/TU", "date": "2021-03-04"}],
     }
