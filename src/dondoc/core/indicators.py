@@ -83,16 +83,20 @@ _WB_R = rf"(?![\w{_MARK}])"
 
 def _alt(words: list[str]) -> str:
     """Regex alternation of ``words`` in NFC and NFD, longest first, spaces matching any run."""
-    forms: set[str] = set()
-    for w in words:
-        for f in ("NFC", "NFD"):
-            forms.add(unicodedata.normalize(f, w))
+    forms = {unicodedata.normalize("NFC", w) for w in words} | {unicodedata.normalize("NFD", w) for w in words}
     parts = sorted(forms, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in parts)
 
 
-def _cap(words: list[str]) -> list[str]:
-    return words + [w[0].upper() + w[1:] for w in words]
+def _cased(words: list[str]) -> list[str]:
+    """``words`` as written, capitalised and in capitals."""
+    return sorted({v for w in words for v in (w, w[0].upper() + w[1:], w.upper())})
+
+
+def _first_chars(words: list[str]) -> str:
+    """Lookahead for the first characters of ``words`` (NFC and NFD)."""
+    chars = {c for w in words for c in (unicodedata.normalize("NFC", w)[0], unicodedata.normalize("NFD", w)[0])}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 # Result verbs. "ước" alone is a verb ("ước 5,7 tỷ USD"); before another verb it is a qualifier.
@@ -112,9 +116,12 @@ _QUAL_OF_GAP = {"trên": "at_least", "hơn": "at_least", "vượt": "at_least", 
 
 _NUM = r"(?<![\d/.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,]\d)"
 
+_VERBS = _cased(_RATIO_VERBS + _CHANGE_VERBS + _LEVEL_VERBS)
+# Explicit case variants and a first-character lookahead instead of (?i): the regex engine can
+# then skip most positions with a character-set scan (about 5x faster on gazette text).
 _ANCHOR_RE = re.compile(
-    _WB_L
-    + r"(?P<verb>(?i:" + _alt(_RATIO_VERBS + _CHANGE_VERBS + _LEVEL_VERBS) + r"))"
+    _first_chars(_VERBS) + _WB_L
+    + r"(?P<verb>" + _alt(_VERBS) + r")"
     + r"(?P<gap>(?:\s+(?:" + _alt(_GAP_WORDS) + r"))*)"
     + r"\s+(?P<num>" + _NUM + r")"
 )
@@ -158,8 +165,8 @@ _NEGATIVE_RE = re.compile(
 
 # Clause boundaries: ";", a sentence-ending dot, ":", "!", "?", a blank line, a bulleted line.
 _BOUNDARY_RE = re.compile(
-    r"(?P<semi>;)|(?P<dot>\.(?=\s|$)|[!?])|(?P<colon>:)"
-    r"|(?P<line>\n[ \t]*\n|\n(?=[ \t]*(?:[-+•*–]|\d{1,2}[.)]\s|[a-zđ]\)|[IVX]{1,5}\.\s)))"
+    r"(?=[;.!?:\n])(?:(?P<semi>;)|(?P<dot>\.(?=\s|$)|[!?])|(?P<colon>:)"
+    r"|(?P<line>\n[ \t]*\n|\n(?=[ \t]*(?:[-+•*–]|\d{1,2}[.)]\s|[a-zđ]\)|[IVX]{1,5}\.\s))))"
 )
 _SEG_RE = re.compile(r",(?!\d)|(?<!\d),")
 
@@ -309,14 +316,20 @@ def find_indicators(text: str, *, start: int = 0, end: int | None = None) -> lis
     anchors = list(_ANCHOR_RE.finditer(text, lo, hi))
     if not anchors:
         return []
-    # Clause boundaries: (start, end, kind), in order.
+    # Clause boundaries (start, end, kind) in order, only in windows around the anchors: a clause
+    # longer than the window is cut at its edge and then fails the name-length test anyway.
     b_starts: list[int] = []
     b_ends: list[int] = []
     b_kinds: list[str] = []
-    for bm in _BOUNDARY_RE.finditer(text, lo, hi):
-        b_starts.append(bm.start())
-        b_ends.append(bm.end())
-        b_kinds.append(bm.lastgroup or "")
+    for wa, wb in _windows([m.start() for m in anchors], lo, hi):
+        if wa > lo:  # a gap between windows ends any part group, like a sentence end
+            b_starts.append(wa)
+            b_ends.append(wa)
+            b_kinds.append("dot")
+        for bm in _BOUNDARY_RE.finditer(text, wa, wb):
+            b_starts.append(bm.start())
+            b_ends.append(bm.end())
+            b_kinds.append(bm.lastgroup or "")
     clauses: list[tuple[int, int, str]] = []  # (start, end, kind of the boundary before)
     seen: set[int] = set()
     for am in anchors:
@@ -410,6 +423,21 @@ def find_indicators(text: str, *, start: int = 0, end: int | None = None) -> lis
         )
     if len(out) != len(drafts):  # parents index drafts; drop them if a draft was dropped
         return [replace(i, parent=None) for i in out]
+    return out
+
+
+_WINDOW = 1000
+
+
+def _windows(points: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Merged ``[p - _WINDOW, p + _WINDOW)`` windows around sorted ``points``, clipped to [lo, hi)."""
+    out: list[tuple[int, int]] = []
+    for p in points:
+        a, b = max(lo, p - _WINDOW), min(hi, p + _WINDOW)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return out
 
 
