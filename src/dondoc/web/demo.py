@@ -46,6 +46,37 @@ def _logins(unit_name: str) -> dict[str, Any]:
     return {"users": users, "password": DEMO_PASSWORD}
 
 
+# How the demo's office assigns a lead unit to a task the document gives no owner (first match).
+_TOPICS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("công viên", "chung cư", "đô thị", "xây dựng", "nhà ở"), "Sở Xây dựng"),
+    (("giao thông", "cầu ", "đường ", "cảng"), "Sở Giao thông vận tải"),
+    (("đầu tư", "doanh nghiệp", "giải ngân", "dự án"), "Sở Kế hoạch và Đầu tư"),
+    (("ngân sách", "thu nội địa", "tài chính"), "Sở Tài chính"),
+    (("covid", "dịch bệnh", "y tế", "vắc"), "Sở Y tế"),
+    (("đất đai", "tài nguyên", "môi trường", "khoáng sản"), "Sở Tài nguyên và Môi trường"),
+    (("nông nghiệp", "nông thôn"), "Sở Nông nghiệp và Phát triển nông thôn"),
+    (("du lịch",), "Sở Du lịch"),
+    (("văn hóa", "thể thao", "lễ hội"), "Sở Văn hóa và Thể thao"),
+    (("cải cách hành chính", "thủ tục hành chính", "công vụ"), "Sở Nội vụ"),
+    (("bầu cử", "tuyên truyền", "báo chí"), "Ban Tuyên giáo Thành ủy"),
+    (("cán bộ", "tổ chức đảng", "đảng viên", "xây dựng đảng"), "Ban Tổ chức Thành ủy"),
+    (("kiểm tra", "giám sát", "kỷ luật"), "Ủy ban Kiểm tra Thành ủy"),
+    (("an ninh", "trật tự", "tai nạn"), "Công an thành phố"),
+)
+
+
+def assign_by_topic(extraction: dict[str, Any]) -> dict[str, Any]:
+    """The demo office's review: every task without an owner gets a lead unit by its topic."""
+    for task in extraction.get("tasks") or []:
+        if task.get("owners"):
+            continue
+        text = str(task.get("text", "")).lower()
+        lead = next((unit for words, unit in _TOPICS if any(w in text for w in words)),
+                    "Ủy ban nhân dân thành phố")
+        task["owners"] = [{"name": lead, "role": "lead"}]
+    return extraction
+
+
 def _demo_unit(s: Any) -> Unit:
     """The unit the demo unit user belongs to (a department the sample gives work to)."""
     return repo.find_or_create_unit(s, _DEMO_UNIT)
@@ -67,15 +98,15 @@ def seed_demo(engine: Engine, *, sample: Path = SAMPLE) -> dict[str, Any]:
         admin = repo.create_user(s, "admin", DEMO_PASSWORD, "admin", full_name="Quản trị hệ thống")
         data = sample.read_bytes()
         extraction = run_pipeline(data, sample.name, lambda _stage: None)
-        doc = repo.create_document(s, extraction, filename=sample.name, data=data, user=admin)
+        doc = repo.create_document(s, assign_by_topic(extraction), filename=sample.name, data=data, user=admin)
         confirm_draft(s, doc, user=admin)
         unit = _demo_unit(s)
         made = {"admin"}
-        for username, role, unit_name, full in _users():
+        for username, role, home, full in _users():
             if username in made:
                 continue
             repo.create_user(s, username, DEMO_PASSWORD, role,
-                             unit_name=unit.name if role == "unit" else unit_name, full_name=full, actor=admin)
+                             unit_name=unit.name if role == "unit" else home, full_name=full, actor=admin)
         s.flush()
         office = s.scalar(select(User).where(User.username == "vanphong"))
         unit_user = s.scalar(select(User).where(User.username == "donvi"))
@@ -92,8 +123,7 @@ def seed_demo(engine: Engine, *, sample: Path = SAMPLE) -> dict[str, Any]:
                                            if o.unit_id != unit.id), {"unit_id": unit.id, "role": "lead"}])
                 own.append(t)
         others = [t for t in tasks if t not in own]
-        dated = [t for t in tasks if t.due_date is not None]
-        first_due = min((t.due_date for t in dated), default=dt.date(2021, 6, 30))
+        first_due = min((t.due_date for t in tasks if t.due_date is not None), default=dt.date(2021, 6, 30))
         # Progress, as the units reported it in spring 2021.
         if own:
             repo.add_report(s, own[0].id, user=unit_user, progress=100, done=True,
