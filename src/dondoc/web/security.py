@@ -11,9 +11,15 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-__all__ = ["hash_password", "make_token", "needs_rehash", "read_token", "verify_password"]
+__all__ = ["configure_hasher", "hash_password", "make_token", "needs_rehash", "read_token", "verify_password"]
 
 _hasher = PasswordHasher()
+
+
+def configure_hasher(*, time_cost: int = 3, memory_cost: int = 65536, parallelism: int = 4) -> None:
+    """Change the Argon2 cost (tests use a cheap one; the defaults are argon2-cffi's)."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
 _SALT = "dondoc.api-token.v1"
 
 
