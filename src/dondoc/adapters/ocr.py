@@ -11,12 +11,14 @@ one. We read its TSV output (``image_to_data``) rather than plain text to keep l
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from PIL import Image
 
+from dondoc.adapters.layout import Segment, order_columns
 from dondoc.errors import DependencyError
 
 __all__ = [
@@ -107,28 +109,58 @@ class TesseractEngine:
 
 
 def _page_from_tsv(data: dict[str, list], width: int, height: int) -> OcrPage:
-    """Group Tesseract's word rows into lines (block, paragraph, line), blank line between blocks."""
+    """Group Tesseract's words into lines (block, paragraph, line), split lines at wide gaps and put
+    two-column runs in reading order (``order_columns``); a blank line separates blocks."""
     groups: dict[tuple[int, int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
         if data["level"][i] == 5 and str(word).strip():
             key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
             groups.setdefault(key, []).append(i)
-    lines: list[OcrLine] = []
-    prev_block: int | None = None
     w, h = max(width, 1), max(height, 1)
+    blank = OcrLine("", (0.0, 0.0, 0.0, 0.0), 1.0)
+    blocks: dict[int, list[list[Segment]]] = {}
     for key, idx in groups.items():  # dicts keep Tesseract's reading order
-        if prev_block is not None and key[0] != prev_block:
-            lines.append(OcrLine("", (0.0, 0.0, 0.0, 0.0), 1.0))
-        prev_block = key[0]
-        left = min(data["left"][i] for i in idx)
-        top = min(data["top"][i] for i in idx)
-        right = max(data["left"][i] + data["width"][i] for i in idx)
-        bottom = max(data["top"][i] + data["height"][i] for i in idx)
-        confs = [float(data["conf"][i]) for i in idx if float(data["conf"][i]) >= 0]
-        text = " ".join(str(data["text"][i]).strip() for i in idx)
-        box = (round(left / w, 4), round(top / h, 4), round(right / w, 4), round(bottom / h, 4))
-        lines.append(OcrLine(text, box, round(sum(confs) / len(confs) / 100, 3) if confs else 0.0))
+        idx = sorted(idx, key=lambda i: data["left"][i])
+        line_h = max(data["height"][i] for i in idx)
+        segs: list[list[int]] = [[idx[0]]]
+        for prev, cur in itertools.pairwise(idx):
+            gap = data["left"][cur] - (data["left"][prev] + data["width"][prev])
+            if gap > 2.5 * line_h:
+                segs.append([cur])
+            else:
+                segs[-1].append(cur)
+        blocks.setdefault(key[0], []).append([_segment(data, s) for s in segs])
+    lines: list[OcrLine] = []
+    for block_lines in blocks.values():
+        if lines:
+            lines.append(blank)
+        for line in order_columns(block_lines, float(w)):
+            left = min(s.left for s in line)
+            right = max(s.right for s in line)
+            top = min(s.top for s in line)
+            bottom = max(s.bottom for s in line)
+            confs = [c for s in line if isinstance(s, _WordSegment) for c in s.confidences]
+            box = (round(left / w, 4), round(top / h, 4), round(right / w, 4), round(bottom / h, 4))
+            text = " ".join(s.text for s in line)
+            lines.append(OcrLine(text, box, round(sum(confs) / len(confs) / 100, 3) if confs else 0.0))
     return OcrPage(tuple(lines), width, height)
+
+
+@dataclass(slots=True)
+class _WordSegment(Segment):
+    confidences: tuple[float, ...] = ()
+
+
+def _segment(data: dict[str, list], idx: list[int]) -> Segment:
+    confs = tuple(float(data["conf"][i]) for i in idx if float(data["conf"][i]) >= 0)
+    return _WordSegment(
+        " ".join(str(data["text"][i]).strip() for i in idx),
+        float(min(data["left"][i] for i in idx)),
+        float(max(data["left"][i] + data["width"][i] for i in idx)),
+        float(min(data["top"][i] for i in idx)),
+        float(max(data["top"][i] + data["height"][i] for i in idx)),
+        confs,
+    )
 
 
 @dataclass(slots=True)

@@ -16,11 +16,11 @@ import contextlib
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 from PIL import Image
 
+from dondoc.adapters.layout import Segment, order_columns
 from dondoc.errors import EmptyInputError, InputError, UnsupportedFormatError
 
 __all__ = ["EncryptedPdfError", "open_pdf", "page_count", "page_text", "render_page"]
@@ -80,18 +80,11 @@ def render_page(doc: pdfium.PdfDocument, index: int, *, dpi: int = 300) -> Image
     return img
 
 
-@dataclass(slots=True)
-class _Segment:
-    text: str
-    left: float
-    right: float
-
-
-def _line_segments(chars: list[tuple[str, tuple[float, float, float, float]]]) -> list[_Segment]:
+def _line_segments(chars: list[tuple[str, tuple[float, float, float, float]]]) -> list[Segment]:
     """Split one text line into segments at gaps wider than ~3 average character widths."""
     widths = [b[2] - b[0] for c, b in chars if not c.isspace() and b[2] > b[0]]
     avg = sum(widths) / len(widths) if widths else 5.0
-    segs: list[_Segment] = []
+    segs: list[Segment] = []
     cur: list[str] = []
     left = right = None
     for c, (x0, _y0, x1, _y1) in chars:
@@ -99,47 +92,14 @@ def _line_segments(chars: list[tuple[str, tuple[float, float, float, float]]]) -
             cur.append(c)
             continue
         if right is not None and x0 - right > max(3 * avg, 18.0):
-            segs.append(_Segment("".join(cur).strip(), left or 0.0, right))
+            segs.append(Segment("".join(cur).strip(), left or 0.0, right))
             cur, left = [], None
         cur.append(c)
         left = x0 if left is None else left
         right = x1 if right is None or cur == [c] else max(right, x1)
     if cur and "".join(cur).strip():
-        segs.append(_Segment("".join(cur).strip(), left or 0.0, right or 0.0))
+        segs.append(Segment("".join(cur).strip(), left or 0.0, right or 0.0))
     return segs
-
-
-def _reading_order(lines: list[list[_Segment]], page_width: float) -> list[str]:
-    """Emit lines; runs of lines that form two columns are emitted left column first."""
-    mid = page_width / 2
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        segs = lines[i]
-        is_split = len(segs) >= 2 and segs[0].right < mid + 0.1 * page_width and segs[-1].left > mid * 0.8
-        if not is_split:
-            out.append(" ".join(s.text for s in segs))
-            i += 1
-            continue
-        # A two-column run: continue while lines are split or sit wholly on one side.
-        left_col: list[str] = []
-        right_col: list[str] = []
-        while i < len(lines):
-            segs = lines[i]
-            if len(segs) >= 2 and segs[0].right < mid + 0.1 * page_width:
-                boundary = segs[0].right
-                left_col.append(" ".join(s.text for s in segs if s.right <= boundary))
-                right_col.append(" ".join(s.text for s in segs if s.right > boundary))
-            elif len(segs) == 1 and segs[0].right < mid:
-                left_col.append(segs[0].text)
-            elif len(segs) == 1 and segs[0].left > mid * 0.8:
-                right_col.append(segs[0].text)
-            else:
-                break
-            i += 1
-        out.extend(left_col)
-        out.extend(right_col)
-    return out
 
 
 def page_text(doc: pdfium.PdfDocument, index: int) -> str:
@@ -151,7 +111,7 @@ def page_text(doc: pdfium.PdfDocument, index: int) -> str:
             n = textpage.count_chars()
             raw = textpage.get_text_range(0, n) if n else ""
             width = page.get_width()
-            lines: list[list[_Segment]] = []
+            lines: list[list[Segment]] = []
             cur: list[tuple[str, tuple[float, float, float, float]]] = []
             # pdfium gives one char index per code unit, its generated line breaks included.
             for k in range(n):
@@ -174,5 +134,5 @@ def page_text(doc: pdfium.PdfDocument, index: int) -> str:
             textpage.close()
     finally:
         page.close()
-    text_lines = _reading_order([segs for segs in lines if segs], width)
-    return "\n".join(line.rstrip() for line in text_lines)
+    ordered = order_columns([segs for segs in lines if segs], width)
+    return "\n".join(" ".join(seg.text for seg in line).rstrip() for line in ordered)
