@@ -266,7 +266,7 @@ def _relation(prefix: str) -> str:
         return "by"
     if "đến" in p or "tới" in p or "hết" in p:
         return "until"
-    if "từ" in p:
+    if "từ" in p or p.startswith("sau"):
         return "from"
     if "trong" in p:
         return "within"
@@ -344,16 +344,24 @@ def _scan(text: str, start: int, stop: int) -> list[re.Match[str]]:
     is an order of magnitude faster. ``tests/core/test_timeexpr.py`` checks both agree.
     """
     out: list[re.Match[str]] = []
-    pos = start
+    pos = start  # end of the last match: nothing before it is tried again
     for a in _anchors(text, start, stop):
         if a < pos:
             continue
-        for lead in _LEAD.finditer(text, max(pos, a - g.LOOKBACK), a + 1):
-            m = _MAIN.match(text, lead.start(), stop)
-            if m is not None:
-                out.append(m)
-                pos = m.end()
+        # MAIN at a given position does not depend on the anchor, so a lead that failed for an
+        # earlier anchor fails again: start after the last one tried.
+        found = None
+        for lead in _LEAD.finditer(text, max(pos, a - g.LOOKBACK), min(stop, a + 16)):
+            if lead.start() > a:
                 break
+            found = _MAIN.match(text, lead.start(), stop)
+            if found is not None:
+                break
+        if found is not None:
+            out.append(found)
+            pos = found.end()
+        else:
+            pos = a + 1
     return out
 
 

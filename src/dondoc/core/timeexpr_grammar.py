@@ -163,7 +163,8 @@ _RELP = (
     rf"|trước|chậm{WS}nhất(?:{WS}(?:là|sau))?|muộn{WS}nhất(?:{WS}là)?|không{WS}quá|tối{WS}đa"
     rf"|thời{WS}hạn(?:{WS}là)?)"
 )
-_DUR = rf"{_N}{WS}{_UNIT}(?:{WS}làm{WS}việc)?(?!{OWS}[/\-]?{OWS}\d)(?!\w)"
+# "trong 12 tháng qua" looks back: not a deadline.
+_DUR = rf"{_N}{WS}{_UNIT}(?:{WS}làm{WS}việc)?(?!{OWS}[/\-]?{OWS}\d)(?!\w)(?!{WS}(?:qua|vừa{WS}qua|gần{WS}đây)(?!\w))"
 RELATIVE = rf"(?:{_RELP}{WS}{_DUR}(?:{_KETU})?|{_N}{WS}ngày{WS}làm{WS}việc(?:{_KETU})?|{_DUR}{_KETU})"
 
 MAIN = (
@@ -205,4 +206,11 @@ def _variants(word: str) -> list[str]:
 ANCHOR_WORD = "|".join(
     v.replace(" ", WS) + f"(?={_KW_CONTEXT[ctx]})" for w, ctx in _KEYWORDS for v in _variants(w)
 )
-LEAD = r"(?<![\w])[^\W_]"
+# First words of every alternative of MAIN (prefixes, atoms, durations, recurring words).
+LEAD_WORDS = (
+    "hoàn", "xong", "trước", "chậm", "muộn", "hạn", "thời", "không", "cho", "đến", "tới", "hết", "kể",
+    "bắt", "tính", "từ", "ngay", "trong", "giai", "vào", "các", "kỳ", "ngày", "ngay", "tháng", "thang",
+    "quý", "quy", "quí", "năm", "nãm", "đầu", "giữa", "cuối", "nửa", "sau", "tối", "định", "hằng",
+    "hàng", "mỗi", "thường", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười",
+)
+LEAD = rf"(?<![\w])(?:\d|(?i:{'|'.join(sorted(set(LEAD_WORDS), key=len, reverse=True))})(?!\w))"
