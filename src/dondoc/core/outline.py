@@ -53,10 +53,7 @@ class Line:
     end: int  # excluding the newline
     text: str
     noise: bool
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    blank: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,19 +81,25 @@ class Section:
 def split_lines(text: str) -> list[Line]:
     lines = []
     pos = 0
+    prev_header = 0  # lines since the last gazette page header
     for raw in text.split("\n"):
         end = pos + len(raw)
-        lines.append(Line(pos, end, raw, bool(raw.strip()) and _NOISE_RE.match(raw) is not None))
+        stripped = raw.strip()
+        noise = False
+        if stripped and len(stripped) < 100 and (
+            stripped[0] in "CKNEkT_-=*." or stripped[0].isdigit()
+        ):
+            noise = _NOISE_RE.match(raw) is not None
+            # A bare number is page furniture only right under a gazette header; elsewhere it is content.
+            if noise and stripped.isdigit() and prev_header > 2:
+                noise = False
+        if stripped.startswith("CÔNG"):
+            prev_header = 0
+        elif stripped:
+            prev_header += 1
+        lines.append(Line(pos, end, raw, noise, not stripped))
         pos = end + 1
-    # A bare number is page furniture only next to a gazette header; elsewhere it is content.
-    fixed = []
-    for i, ln in enumerate(lines):
-        if ln.noise and ln.text.strip().isdigit():
-            near = lines[max(0, i - 2) : i]
-            if not any("CÔNG" in p.text and "BÁO" in p.text for p in near):
-                ln = Line(ln.start, ln.end, ln.text, False)
-        fixed.append(ln)
-    return fixed
+    return lines
 
 
 def _marker_of(line: Line) -> Marker | None:

@@ -30,11 +30,13 @@ _SYMBOL_KIND = {
 }  # fmt: skip
 _KIND_ALT = "|".join(sorted((re.escape(k) for k in _KIND_WORDS), key=len, reverse=True))
 _SYM = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
-_REF_RE = re.compile(
-    rf"(?:(?P<kind>(?i:{_KIND_ALT}))\s+)?(?:(?P<so>số)\s*:?\s*)?"
-    rf"(?P<num>\d{{1,5}}(?:\.\d{{1,3}})?(?:/\d{{4}})?\s?[-/]\s?{_SYM}(?:\s?[-/]\s?{_SYM}){{0,3}})"
+# The number-symbol is matched first (it starts with a digit, which is cheap to anchor on); the kind
+# word and "số" are then looked for just before it.
+_NUM_RE = re.compile(
+    rf"(?<![\w/.-])(?P<num>\d{{1,5}}(?:\.\d{{1,3}})?(?:/\d{{4}})?\s?[-/]\s?{_SYM}(?:\s?[-/]\s?{_SYM}){{0,3}})"
     r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
 )
+_BEFORE_RE = re.compile(rf"(?:(?P<kind>(?i:{_KIND_ALT}))\s+)?(?:(?P<so>số)\s*:?\s*)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +71,26 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
     """Every cited document in ``text[start:end]``; spans are absolute."""
     end = len(text) if end is None else end
     out = []
-    for m in _REF_RE.finditer(text, start, end):
+    for m in _NUM_RE.finditer(text, start, end):
         num = re.sub(r"\s+", "", m.group("num"))
         parts = re.split(r"[-/]", num)
         codes = [re.sub(r"\d+$", "", p) for p in parts[1:] if not p.isdigit()]
-        kind_word = m.group("kind")
-        kind = _KIND_WORDS.get(kind_word.lower()) if kind_word else None
+        window_start = max(start, m.start() - 40)
+        b = _BEFORE_RE.search(text[window_start : m.start()])
+        kind_word = b.group("kind") if b else None
+        has_so = bool(b and b.group("so"))
+        kind = _KIND_WORDS.get(" ".join(kind_word.lower().split())) if kind_word else None
         if kind is None:
             kind = next((_SYMBOL_KIND[c] for c in codes if c in _SYMBOL_KIND), None)
         # Without a kind word or "số", accept only symbols that name a document type.
-        if not kind_word and not m.group("so") and not any(c in _SYMBOL_KIND for c in codes):
+        if not kind_word and not has_so and not any(c in _SYMBOL_KIND for c in codes):
             continue
         if not codes:
             continue
         d = _parse_date(m.group("date")) if m.group("date") else None
-        s = m.start("kind") if kind_word else (m.start("so") if m.group("so") else m.start("num"))
+        if b is not None and (kind_word or has_so):
+            s = window_start + b.start()
+        else:
+            s = m.start("num")
         out.append(Reference(kind, num, d, Span(s, m.end())))
     return out

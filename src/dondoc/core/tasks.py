@@ -127,6 +127,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
     for i, sec in enumerate(ctx.sections):
         if sec.parent is not None:
             children.setdefault(sec.parent, []).append(i)
+    owner_cache: dict[int | None, tuple[Owner, ...]] = {}
     for i, sec in enumerate(ctx.sections):
         if sec.kind != "tasks":
             continue
@@ -138,7 +139,10 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             continue
         if kids and seg.rstrip().endswith(":"):
             continue  # an introduction to sub-items ("Giao Bộ Xây dựng:", "cụ thể:")
-        inherited = _inherited_owners(ctx, i)
+        parent = sec.parent
+        if parent not in owner_cache:
+            owner_cache[parent] = _inherited_owners(ctx, i)
+        inherited = owner_cache[parent]
         number = _section_number(ctx.sections, i)
         for cspan in _clauses(text, own_start, own_start + len(seg)):
             tasks.extend(_tasks_of_clause(ctx, cspan, number, inherited))
@@ -162,7 +166,7 @@ def _inherited_owners(ctx: TaskContext, i: int) -> tuple[Owner, ...]:
         h = sec.heading
         if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h):
             found = ctx.gazetteer.find(ctx.text, sec.heading_span.start, sec.heading_span.end)
-            lead = _subject_bodies(ctx.text, sec.heading_span.start, found)
+            lead = _subject_bodies(ctx.text, sec.heading_span.start, found, sec.heading_span.end)
             if lead:
                 return tuple(Owner(b.name, "lead") for b in lead)
         j = sec.parent
@@ -218,10 +222,10 @@ def _sentences(text: str, start: int, end: int) -> list[Span]:
     return out
 
 
-def _subject_bodies(text: str, start: int, bodies: list[BodyMatch]) -> list[BodyMatch]:
+def _subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> list[BodyMatch]:
     """Bodies that stand before the first action of the clause (its subject)."""
-    m = _ACTION_RE.search(text, start)
-    limit = m.start() if m else len(text)
+    m = _ACTION_RE.search(text, start, end)
+    limit = m.start() if m else end
     return [b for b in bodies if b.span.start < limit]
 
 
@@ -249,7 +253,7 @@ def _owners_of(ctx: TaskContext, span: Span, inherited: tuple[Owner, ...]) -> tu
             if _ASSIGN_RE.search(before):
                 owners.append(Owner(b.name, "lead"))
         if not owners:
-            subj = _subject_bodies(text, span.start, bodies)
+            subj = _subject_bodies(text, span.start, bodies, span.end)
             owners += [Owner(b.name, "lead") for b in subj]
         sup = _SUPPORT_RE.search(text, span.start, span.end)
         if sup:

@@ -8,12 +8,17 @@ name. These classes are built from Unicode case properties instead.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["LOWER", "UPPER", "WORD", "compile_vi"]
 
-_LATIN = [chr(i) for i in range(0x00C0, 0x0250)] + [chr(i) for i in range(0x1E00, 0x1F00)]
-UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper() and c.isalpha())
-LOWER = "a-z" + "".join(c for c in _LATIN if c.islower() and c.isalpha())
+_VOWELS = "aăâeêioôơuưy"
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_LOWER_VI = sorted(
+    {unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONES} | {"đ"} | set("àáâãèéêìíòóôõùúýăđĩũơưạ")
+)
+UPPER = "A-Z" + "".join(sorted(c.upper() for c in _LOWER_VI if not c.isascii()))
+LOWER = "a-z" + "".join(c for c in _LOWER_VI if not c.isascii())
 WORD = UPPER + LOWER + "0-9"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from dondoc.stages.ingest import Ingested, ingest_bytes
-from dondoc.stages.repair import repair_text
 
 __all__ = ["SCHEMA_VERSION", "extract", "extract_text"]
 
@@ -17,7 +16,11 @@ def extract(ingested: Ingested, *, repair: bool = True) -> dict[str, Any]:
     from dondoc.core.analysis import analyse
     from dondoc.resources import gazetteer
 
-    rep = repair_text(ingested.text) if repair else None
+    rep = None
+    if repair:
+        from dondoc.stages.repair import repair_text  # the repair model loads only when used
+
+        rep = repair_text(ingested.text)
     text = rep.text if rep else ingested.text
     analysis = analyse(text, gazetteer=gazetteer())
     return {
