@@ -335,15 +335,18 @@ _TONE_PAIRS = {
     "uỹ": "ũy",
     "uỵ": "ụy",
 }
-_TONE_RE = re.compile("|".join(_TONE_PAIRS))
+_TONE_RE = re.compile("(" + "|".join(_TONE_PAIRS) + r")(?!\w)")
+_ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "mttq": "mặt trận tổ quốc"}
+_ABBR_RE = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b")
 
 
 def norm_name(value: Any) -> str:
-    """Normalise a name or unit for comparison (NFC, casefold, tone placement, spaces, end punctuation)."""
+    """Normalise a name or unit: NFC, casefold, tone placement, UBND/HĐND/MTTQ, spaces, end punctuation."""
     if value is None:
         return ""
     s = unicodedata.normalize("NFC", str(value)).casefold()
-    s = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], s)
+    s = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], s)
+    s = _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], s)
     s = re.sub(r"\s+", " ", s).strip(" \t\r\n.,;:-–\"'“”")
     return s
 

@@ -134,6 +134,8 @@ def test_norm_name() -> None:
     assert norm_name(None) == ""
     assert norm_name("Bộ Văn hoá, Thể thao") == norm_name("Bộ Văn hóa, Thể thao")
     assert norm_name("Uỷ ban") == norm_name("Ủy ban")
+    assert norm_name("toàn thể") == "toàn thể"
+    assert norm_name("HĐND thành phố") == norm_name("Hội đồng nhân dân thành phố")
 
 
 # ---------------------------------------------------------------- scoring
