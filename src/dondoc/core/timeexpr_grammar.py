@@ -49,8 +49,9 @@ SEP = rf"(?:{_H}{{0,2}}[/\-–]{_H}{{0,2}}|\.)"
 MSEP = rf"(?:{_H}{{0,2}}[/\-–]{_H}{{0,2}})"
 DASH = rf"(?:{OWS}[\-–—]{OWS})"
 
-DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
-MON = r"(?:0?[1-9]|1[0-2])(?!\d)"
+# "tháng 8,8" in a table is a decimal number, not August.
+DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d|,\d)"
+MON = r"(?:0?[1-9]|1[0-2])(?!\d|,\d)"
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)(?!\d)"
 QNUM = r"(?:iv|i{1,3}|0?[1-4])(?![\w])"
 
@@ -86,7 +87,7 @@ DATE = rf"(?:(?:{NGAY}{WS})?{DATE_NUM}|{DATE_WORDS}|{DATE_DM})"
 PART = r"(?:đầu|giữa|cuối)"
 MONTH = rf"(?:{PART}{WS})?{THANG}{WS}{MON}(?:{YSUF}|(?!{MSEP}\d))"
 # "tháng 4, 5/2021" (bare items need a year), "tháng 4 và tháng 5", "tháng 4 - 6/2021".
-_LSEP = rf"(?:{OWS}(?:,|;|và|hoặc){OWS}|{WS})"
+_LSEP = rf"(?:{OWS}(?:,|;|và|hoặc){OWS})"
 _RSEP = rf"(?:{DASH}|{WS}(?:đến|tới){WS}(?:hết{WS})?)"
 MONTH_LIST = (
     rf"(?:{THANG}{WS}{MON}(?:(?:{_LSEP}|{_RSEP})(?:{THANG}{WS})?{MON})+{YSUF}"
