@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -18,7 +20,7 @@ from sqlalchemy import Engine, create_engine, text
 from dondoc.store.db import init_db, make_engine
 from dondoc.web import security
 
-__all__ = ["PG_URL", "cheap_argon2", "db_url", "engine", "pg_available"]
+__all__ = ["DB_KINDS", "PG_URL", "cheap_argon2", "db_url", "engine", "pg_available", "temp_database"]
 
 PG_URL = os.environ.get("DONDOC_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -39,11 +41,11 @@ def pg_available() -> str | None:
     return _pg_state["reason"]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """A URL of an empty database (no schema yet)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'dondoc.sqlite3'}"
+@contextmanager
+def temp_database(kind: str, directory: Path) -> Iterator[str]:
+    """The URL of an empty database of ``kind`` ("sqlite" or "postgres"), removed afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{directory / 'dondoc.sqlite3'}"
         return
     reason = pg_available()
     if reason is not None:
@@ -61,6 +63,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: 
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+
+
+DB_KINDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DB_KINDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty database (no schema yet)."""
+    with temp_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
