@@ -24,7 +24,7 @@ from dondoc.store.models import Task, TaskOwner, User
 from dondoc.web.app import create_app
 from dondoc.web.demo import DEMO_PASSWORD, seed_demo
 
-__all__ = ["Demo", "demo", "login", "make_demo"]
+__all__ = ["Demo", "demo_fixture", "login", "make_demo"]
 
 
 @dataclass
@@ -52,7 +52,7 @@ def make_demo(home: Path) -> Demo:
         other = s.scalar(
             select(Task.id)
             .join(TaskOwner)
-            .where(TaskOwner.unit_id != donvi.unit_id, TaskOwner.role == "lead")
+            .where(TaskOwner.unit_id != donvi.unit_id, TaskOwner.role == "lead", Task.status == "open")
             .where(~Task.owners.any(TaskOwner.unit_id == donvi.unit_id))
             .order_by(Task.id)
         )
@@ -63,8 +63,8 @@ def make_demo(home: Path) -> Demo:
     return Demo(app=app, home=home, info=info, own_task=own, other_task=other)
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+@pytest.fixture(scope="module", name="demo")
+def demo_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     d = make_demo(tmp_path_factory.mktemp("pages"))
     yield d
     d.app.state.engine.dispose()

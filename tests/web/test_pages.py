@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import time
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -13,7 +12,7 @@ from sqlalchemy import select
 from dondoc.store.db import session_scope
 from dondoc.store.models import Document, Extension, Task
 from dondoc.web.demo import SAMPLE
-from tests.web.pages_fixtures import Demo, demo, login  # noqa: F401  (fixture)
+from tests.web.pages_fixtures import Demo, demo_fixture, login  # noqa: F401  (demo_fixture: the fixture)
 
 
 def test_login_page_sets_a_csrf_token_and_refuses_bad_passwords(demo: Demo) -> None:
@@ -310,7 +309,7 @@ def test_upload_refuses_bad_files(demo: Demo, name: str, data: bytes, status: in
     assert resp.template.name == "_error.html"  # type: ignore[attr-defined]
 
 
-def test_upload_of_an_unreadable_file_reports_the_failed_stage(demo: Demo, tmp_path: Path) -> None:
+def test_upload_of_an_unreadable_file_reports_the_failed_stage(demo: Demo) -> None:
     c = demo.client()
     token = login(c, "vanphong")
     resp = c.post("/upload", files={"file": ("hong.txt", b"\x00\x01\x02binary", "text/plain")},
