@@ -166,14 +166,17 @@ def _title(text: str, lines: list[Line], kind_line: Line | None) -> tuple[str | 
         return None, None, 0
     idx = lines.index(kind_line)
     picked: list[Line] = []
+    after_blank = False
     for ln in lines[idx + 1 : idx + 12]:
         if ln.noise:
             continue
         if ln.blank:
-            if picked:
-                # Titles in converted HTML are split by blank lines; continue while lines look like title.
-                continue
+            after_blank = bool(picked)
             continue
+        stripped = ln.text.strip()
+        # Titles converted from HTML are split by blank lines: go on only with title-like lines.
+        if after_blank and not (stripped.isupper() or stripped[:1].islower()):
+            break
         if _TITLE_STOP_RE.match(ln.text) or (picked and len(ln.text.strip()) > 120):
             break
         if picked and not (ln.text.strip()[:1].islower() or ln.text.strip().isupper() or len(picked) < 4):

@@ -1,0 +1,25 @@
+import pytest
+
+from dondoc.resources import gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Giao Bộ Văn hoá, Thể thao và Du lịch chủ trì", ["Bộ Văn hóa, Thể thao và Du lịch"]),
+        ("UBND thành phố Hà Nội và các bộ, ngành", ["Ủy ban nhân dân thành phố Hà Nội", "các bộ, ngành"]),
+        ("Sở KH&ĐT, Sở Tài chính", ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"]),
+        ("Ban cán sự đảng UBND thành phố", ["Ban cán sự đảng Ủy ban nhân dân thành phố"]),
+        ("HĐND thành phố chuẩn bị", ["Hội đồng nhân dân thành phố"]),
+        ("bộ hồ sơ gồm các giấy tờ", []),
+    ],
+)
+def test_find_expands_abbreviations(text, names):
+    assert [m.name for m in gazetteer().find(text)] == names
+
+
+def test_spans_are_evidence():
+    text = "  Bộ   Tài chính chủ trì"
+    (m,) = gazetteer().find(text)
+    assert text[m.span.start : m.span.end] == m.text == "Bộ   Tài chính"
+    assert gazetteer().normalise("UBND  tỉnh") == "Ủy ban nhân dân tỉnh"

@@ -1,0 +1,83 @@
+"""Task extraction on small directive texts written for these tests."""
+
+from dondoc.core.analysis import analyse
+from dondoc.resources import gazetteer
+
+KL = """KẾT LUẬN
+về nhiệm vụ trọng tâm Quý III năm 2022
+
+Thành ủy kết luận:
+
+1. Kết quả đạt được
+
+Tổng sản phẩm trên địa bàn ước tăng 8,5%.
+
+2. Nhiệm vụ trọng tâm Quý III năm 2022
+
+2.1. Xây dựng 12 trường học trong năm 2022 và 30 trường học trong năm 2023. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Tài chính, Sở Xây dựng hoàn thiện thủ tục đầu tư trước ngày 15/8/2022.
+
+2.2. Khởi công xây dựng các công trình: cầu Sông Cấm; cầu Bạch Đằng; đường ven biển.
+
+2.3. Giao UBND các quận, huyện rà soát, báo cáo kết quả trong tháng 9/2022; tăng cường kiểm tra, giám sát.
+
+3. Ban Thường vụ Thành ủy, Ban cán sự đảng UBND thành phố tổ chức thực hiện Kết luận này. Văn phòng Thành ủy theo dõi, kiểm tra, đôn đốc việc thực hiện./.
+"""
+
+
+def _run(text):
+    return analyse(text, gazetteer=gazetteer()).to_json()
+
+
+def test_sections_kinds_and_periods():
+    out = _run(KL)
+    kinds = {s["number"]: s["kind"] for s in out["sections"]}
+    assert kinds == {"1": "results", "2": "tasks", "2.1": "tasks", "2.2": "tasks", "2.3": "tasks", "3": "implementation"}
+    assert out["document"]["planned_period"] == {"start": "2022-07-01", "end": "2022-09-30"}
+
+
+def test_one_task_per_target_with_its_own_deadline():
+    tasks = _run(KL)["tasks"]
+    first, second = tasks[0], tasks[1]
+    assert first["target"] == {"quantity": 12, "unit": "trường học"} and first["due"]["date"] == "2022-12-31"
+    assert second["target"] == {"quantity": 30, "unit": "trường học"} and second["due"]["date"] == "2023-12-31"
+    assert second["text"] == "30 trường học trong năm 2023"
+
+
+def test_lead_and_support_owners_and_explicit_deadline():
+    tasks = _run(KL)["tasks"]
+    t = next(t for t in tasks if "hoàn thiện thủ tục" in t["text"])
+    assert t["owners"] == [
+        {"name": "Sở Giáo dục và Đào tạo", "role": "lead"},
+        {"name": "Sở Tài chính", "role": "support"},
+        {"name": "Sở Xây dựng", "role": "support"},
+    ]
+    assert t["due"] == {"date": "2022-08-15", "earliest": None, "expression": "trước ngày 15/8/2022", "explicit": True}
+
+
+def test_items_stay_in_one_task_and_default_due_is_period_end():
+    tasks = _run(KL)["tasks"]
+    t = next(t for t in tasks if t["text"].startswith("Khởi công"))
+    assert t["items"] == ["cầu Sông Cấm", "cầu Bạch Đằng", "đường ven biển"]
+    assert t["due"] == {"date": "2022-09-30", "earliest": None, "expression": None, "explicit": False}
+
+
+def test_assigned_body_and_clause_split():
+    tasks = _run(KL)["tasks"]
+    review = next(t for t in tasks if t["text"].startswith("Giao UBND"))
+    assert review["owners"] == [{"name": "Ủy ban nhân dân các quận, huyện", "role": "lead"}]
+    assert review["due"]["date"] == "2022-09-30"
+    assert any(t["text"].startswith("tăng cường kiểm tra") for t in tasks)
+
+
+def test_implementation_gives_assignments_not_tasks():
+    out = _run(KL)
+    assert all(t["section"] != "3" for t in out["tasks"])
+    roles = {(a["name"], a["role"]) for a in out["document"]["assignments"]}
+    assert ("Ban Thường vụ Thành ủy", "implement") in roles
+    assert ("Văn phòng Thành ủy", "monitor") in roles
+
+
+def test_results_sections_give_no_tasks_but_indicators():
+    out = _run(KL)
+    assert all(not t["text"].startswith("Tổng sản phẩm") for t in out["tasks"])
+    assert [i["change_pct"] for i in out["indicators"]] == [8.5]

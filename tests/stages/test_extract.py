@@ -1,0 +1,69 @@
+"""The extraction stage end to end: contract shape, grounding on every test document, fuzzing."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dondoc.stages.extract import extract_text
+from tests.grounding import assert_grounded
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = sorted((ROOT / "tests/data/docs").glob("*.txt")) + [ROOT / "examples/ket-luan-thanh-uy-hai-phong-2021-q2.ocr.txt"]
+
+TOP_KEYS = {"schema_version", "source", "text", "original_text", "edits", "document", "sections", "indicators",
+            "tasks", "references", "checks"}  # fmt: skip
+DOC_KEYS = {"kind", "number", "issuer", "issued_date", "title", "meeting_date", "reviewed_period", "planned_period",
+            "signer", "recipients", "assignments"}  # fmt: skip
+TASK_KEYS = {"id", "section", "text", "action", "target", "due", "owners", "items", "references", "start", "end"}
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("repair", [False, True], ids=["no-repair", "repair"])
+def test_every_document_is_grounded_and_follows_the_contract(path, repair):
+    result = extract_text(path.read_text(encoding="utf-8"), repair=repair)
+    assert TOP_KEYS <= result.keys() and result["schema_version"] == "1"
+    assert DOC_KEYS <= result["document"].keys()
+    for task in result["tasks"]:
+        assert TASK_KEYS <= task.keys()
+        if task["due"] is not None:
+            assert {"date", "earliest", "expression", "explicit"} <= task["due"].keys()
+    assert_grounded(result)
+
+
+def test_sample_reads_as_a_party_conclusion_with_tasks():
+    text = (ROOT / "examples/ket-luan-thanh-uy-hai-phong-2021-q2.ocr.txt").read_text(encoding="utf-8")
+    result = extract_text(text, repair=True)
+    doc = result["document"]
+    assert doc["kind"] == "ket_luan"
+    assert doc["meeting_date"] == "2021-04-02"
+    assert doc["signer"] == "Lê Văn Thành"
+    assert len(doc["recipients"]) >= 8
+    assert len(result["tasks"]) >= 30
+    kinds = [s["kind"] for s in result["sections"] if s["parent"] is None]
+    assert kinds[:3] == ["results", "tasks", "implementation"]
+    assert any(r["number"] == "09-KL/TU" and r["date"] == "2021-03-04" for r in result["references"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400))
+def test_no_text_crashes_the_pipeline(text):
+    if not text.strip() or "\x00" in text:
+        return
+    result = extract_text(text)
+    assert_grounded(result)
+
+
+VOCAB = ["1.", "2.1.", "a)", "-", "+", "Điều 3.", "Giao", "Bộ Tài chính", "chủ trì,", "phối hợp với", "UBND", "trước ngày",
+         "30/9/2021", "Quý II/2021", "trong năm 2022", "xây dựng", "17 công viên", "tăng 13,22%", "gấp 2,95 lần",
+         "(4,48%)", "Số 09-KL/TU", "KẾT LUẬN", "Nơi nhận:", "\n", "\n\n", ";", ".", ":", " "]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=80))
+def test_directive_like_noise_never_crashes(parts):
+    text = " ".join(parts)
+    if not text.strip():
+        return
+    assert_grounded(extract_text(text))
