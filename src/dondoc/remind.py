@@ -229,10 +229,10 @@ def load_due_rows(s: Session, as_of: dt.date, due_soon_days: int) -> list[DueRow
         .where(TaskOwner.role.in_(list(ROLE_NAMES)))
         .order_by(Task.id)
     )
-    unit_names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
+    unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
     return [
         DueRow(tid, text, due, done, uid, unit_names.get(uid, f"Đơn vị #{uid}"), role, number)
-        for tid, text, due, done, uid, role, number in s.execute(q).tuples()
+        for tid, text, due, done, uid, role, number in s.execute(q)
     ]
 
 
@@ -243,7 +243,7 @@ def unit_addresses(s: Session) -> dict[int, list[str]]:
     """
     out: dict[int, list[str]] = {}
     q = select(User.unit_id, User.username).where(User.unit_id.is_not(None), User.is_active.is_(True))
-    for unit_id, username in s.execute(q).tuples():
+    for unit_id, username in s.execute(q):
         if unit_id is not None and "@" in username:
             out.setdefault(unit_id, []).append(username)
     for addresses in out.values():

@@ -15,6 +15,8 @@ A second, unconfirmed (draft) document has an overdue task that must never be re
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -116,3 +118,17 @@ def build(url: str, *, emails: bool = True) -> tuple[Engine, dict[str, int]]:
                 repo.add_report(s, ids[short], user=None, progress=100, done=True, today=done)
     ids["__document__"] = doc_id
     return engine, ids
+
+
+def build_template(folder: Path) -> Path:
+    """Build the database once into ``folder`` and return its file, for :func:`copy_template`."""
+    path = folder / "template.sqlite3"
+    engine, _ids = build(f"sqlite:///{path}")
+    engine.dispose()  # the last connection closing checkpoints the WAL into the file
+    return path
+
+
+def copy_template(template: Path, dest: Path) -> Engine:
+    """A private copy of the template database (building one costs seconds: migrations, argon2)."""
+    shutil.copyfile(template, dest)
+    return make_engine(f"sqlite:///{dest}")

@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -83,7 +84,7 @@ def remind(
     else:
         console.print(f"Đã gửi {result.sent}, lỗi {result.failed}.")
     if result.failed:
-        raise typer.Exit(1)
+        raise click.exceptions.Exit(1)  # main() turns it into the exit status
 
 
 def report(
