@@ -173,7 +173,9 @@ def _issuer(text: str, header: Header, body_start: int) -> str | None:
 def _assignments(text: str, sections: list[Section], gazetteer: Gazetteer) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     seen = set()
-    top = [s for s in sections if s.kind == "implementation" and (s.parent is None or sections[s.parent].kind != "implementation")]
+    top = [
+        s for s in sections if s.kind == "implementation" and (s.parent is None or sections[s.parent].kind != "implementation")
+    ]
     # The implementation part closes the document; earlier "hiệu lực" clauses of a decree are not duties.
     for s in top[-3:]:
         if s.end - s.body_start > 20000:

@@ -88,9 +88,6 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
         if not codes:
             continue
         d = _parse_date(m.group("date")) if m.group("date") else None
-        if b is not None and (kind_word or has_so):
-            s = window_start + b.start()
-        else:
-            s = m.start("num")
+        s = window_start + b.start() if b is not None and (kind_word or has_so) else m.start("num")
         out.append(Reference(kind, num, d, Span(s, m.end())))
     return out
