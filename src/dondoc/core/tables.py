@@ -1,0 +1,151 @@
+"""Plan tables: task / lead body / supporting bodies / result / deadline columns, one task per row.
+
+Gazette texts extracted from PDF put each table cell on its own line(s), with no column markers,
+so the columns cannot be cut by position. A table is recognised by its header cells ("TT",
+"Nhiệm vụ"/"Nội dung", "chủ trì", "Thời gian"/"Thời hạn"); a *row* starts at a line holding only
+the next row number. Inside a row, the task is the text before the first line that opens with a
+public body (the lead column); later bodies support; the deadline is the row's first dated time
+expression after the task text. Rows rendered by DOCX ingestion ("cell | cell | cell") are read
+the same way, cell by cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from dondoc.core.gazetteer import Gazetteer
+from dondoc.core.outline import Line
+from dondoc.core.spans import Span, trim_span
+from dondoc.core.tasks import Owner, Task
+from dondoc.core.timeexpr import TimeExpr
+
+__all__ = ["TableTasks", "find_table_tasks"]
+
+_HEADER_TT = re.compile(r"^\s*S?TT\s*$")
+_ROWNUM = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+_STOP = re.compile(r"^\s*(?:Phụ\s+lục|PHỤ\s+LỤC|Điều\s+\d+|Nơi\s+nhận)")
+
+
+@dataclass(frozen=True, slots=True)
+class TableTasks:
+    span: Span  # the whole table
+    tasks: list[Task]
+
+
+def _header_end(lines: list[Line], i: int) -> int | None:
+    """Index of the first row line if lines[i] starts a task-table header."""
+    window = " ".join(ln.text for ln in lines[i : i + 16]).lower()
+    if not ("chủ trì" in window and ("nhiệm vụ" in window or "nội dung" in window)):
+        return None
+    if not ("thời gian" in window or "thời hạn" in window or "tiến độ" in window):
+        return None
+    for j in range(i + 1, min(len(lines), i + 20)):
+        m = _ROWNUM.match(lines[j].text)
+        if m and m.group(1) == "1":
+            return j
+    return None
+
+
+def find_table_tasks(
+    text: str,
+    lines: list[Line],
+    gazetteer: Gazetteer,
+    find_times: Callable[[str, int, int], list[TimeExpr]],
+) -> list[TableTasks]:
+    tables: list[TableTasks] = []
+    i = 0
+    content = [ln for ln in lines if not ln.noise and not ln.blank]
+    while i < len(content):
+        if not _HEADER_TT.match(content[i].text):
+            i += 1
+            continue
+        first = _header_end(content, i)
+        if first is None:
+            i += 1
+            continue
+        rows: list[tuple[int, int]] = []
+        expected = 1
+        j = first
+        row_start = first
+        while j < len(content):
+            ln = content[j]
+            if _STOP.match(ln.text):
+                break
+            if _HEADER_TT.match(ln.text):
+                # The header repeats on every page: skip it, the numbering carries on.
+                k = j + 1
+                while k < min(len(content), j + 20) and not (
+                    (m := _ROWNUM.match(content[k].text)) and int(m.group(1)) == expected
+                ):
+                    k += 1
+                if k >= min(len(content), j + 20):
+                    break
+                rows.append((row_start, j))
+                row_start = k
+                expected += 1
+                j = k + 1
+                continue
+            m = _ROWNUM.match(ln.text)
+            if m and int(m.group(1)) == expected:
+                if expected > 1:
+                    rows.append((row_start, j))
+                row_start = j
+                expected += 1
+            j += 1
+        if expected > 1:
+            rows.append((row_start, j))
+        tasks = [t for a, b in rows if (t := _row_task(text, content[a + 1 : b], gazetteer, find_times)) is not None]
+        if tasks:
+            tables.append(TableTasks(Span(content[first].start, content[j - 1].end), tasks))
+        i = max(j, i + 1)
+    return tables
+
+
+def _row_task(
+    text: str, cells: list[Line], gazetteer: Gazetteer, find_times: Callable[[str, int, int], list[TimeExpr]]
+) -> Task | None:
+    if not cells:
+        return None
+    task_end_idx = len(cells)
+    bodies = []
+    for k, ln in enumerate(cells):
+        found = gazetteer.find(text, ln.start, ln.end)
+        starts_with_body = found and text[ln.start : found[0].span.start].strip() == ""
+        if k > 0 and starts_with_body and task_end_idx == len(cells):
+            task_end_idx = k
+        if k >= task_end_idx or (k > 0 and starts_with_body):
+            bodies.extend(found)
+    span = trim_span(text, cells[0].start, cells[task_end_idx - 1].end)
+    if len(span) < 8:
+        return None
+    rest_start = cells[task_end_idx].start if task_end_idx < len(cells) else span.end
+    row_end = cells[-1].end
+    times = [e for e in find_times(text, rest_start, row_end) if e.end is not None or e.kind == "recurring"]
+    due = next((e for e in times if e.end is not None), times[0] if times else None)
+    if due is None:
+        due = _bare_year(text, cells[task_end_idx:])
+    owners: list[Owner] = []
+    for n, b in enumerate(bodies):
+        o = Owner(b.name, "lead" if n == 0 else "support")
+        if all(o.name != x.name for x in owners):
+            owners.append(o)
+    action_m = re.match(r"\s*([\w]+(?:\s+[\w]+)?)", text[span.start : span.end])
+    action = " ".join(action_m.group(1).lower().split()) if action_m else None
+    return Task(span, None, action, None, due, tuple(owners), (), ())
+
+
+_YEAR_CELL = re.compile(r"^\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})\s*$")
+
+
+def _bare_year(text: str, cells: list[Line]) -> TimeExpr | None:
+    """A deadline cell holding only a year ("2027") means the end of that year."""
+    for ln in cells:
+        m = _YEAR_CELL.match(ln.text)
+        if m:
+            y = int(m.group(1))
+            sp = Span(ln.start + m.start(1), ln.start + m.end(1))
+            return TimeExpr(sp, text[sp.start : sp.end], "year", date(y, 1, 1), date(y, 12, 31), "during", True)
+    return None

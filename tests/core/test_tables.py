@@ -1,0 +1,49 @@
+from dondoc.core.analysis import analyse
+from dondoc.resources import gazetteer
+
+TABLE = """Phụ lục
+DANH MỤC NHIỆM VỤ
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời gian
+hoàn thành
+1
+Xây dựng đề án phát triển
+nhà ở xã hội
+Bộ Xây dựng
+Bộ Tài chính
+Quý IV/2026
+2
+Sửa đổi quy định về thuế
+Bộ Tài chính
+Các bộ, ngành
+2027
+CÔNG BÁO/Số 9/Ngày 01-01-2026
+12
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Thời gian
+3
+Tổng kết thi hành luật
+Bộ Tư pháp
+Năm 2026
+"""
+
+
+def test_one_task_per_row_across_repeated_headers():
+    out = analyse(TABLE, gazetteer=gazetteer()).to_json()
+    tasks = out["tasks"]
+    assert [" ".join(t["text"].split()) for t in tasks] == [
+        "Xây dựng đề án phát triển nhà ở xã hội",
+        "Sửa đổi quy định về thuế",
+        "Tổng kết thi hành luật",
+    ]
+    assert tasks[0]["owners"][0] == {"name": "Bộ Xây dựng", "role": "lead"}
+    assert {"name": "Bộ Tài chính", "role": "support"} in tasks[0]["owners"]
+    assert [t["due"]["date"] for t in tasks] == ["2026-12-31", "2027-12-31", "2026-12-31"]
