@@ -40,9 +40,12 @@ __all__ = [
 ]
 
 # Horizontal space; a gap between words (at most one line break); optional gap.
+# Atomic groups: a long run of spaces (gazette tables) must not be re-split on backtracking,
+# which would make a failing match quadratic in the run's length.
 _H = r"[^\S\n]"
-WS = rf"(?:{_H}+\n?{_H}*|\n{_H}*)"
-OWS = rf"(?:{_H}*\n?{_H}*)"
+# Runs are bounded so that an expression starts at most LOOKBACK characters before its anchor.
+WS = rf"(?>{_H}{{1,6}}\n?{_H}{{0,6}}|\n{_H}{{0,6}})"
+OWS = rf"(?>{_H}{{0,6}}\n?{_H}{{0,6}})"
 # Date separators: "/", "-", en dash, with OCR spaces ("30 / 9 / 2021", "30/9/ 2021"), or a bare dot.
 SEP = rf"(?:{_H}{{0,2}}[/\-–]{_H}{{0,2}}|\.)"
 # Month/year separator after "tháng 4" or "Quý II" ("tháng 4/2021", "Quý II-2021").
@@ -140,7 +143,7 @@ _P_FROM = r"(?:kể|bắt{WS}đầu|tính){WS}từ|từ(?:{WS}sau)?"
 _P_WITHIN = r"(?:ngay{WS})?trong(?:{WS}(?:suốt|cả|các|giai{WS}đoạn|thời{WS}kỳ))?"
 _P_DURING = r"giai{WS}đoạn|thời{WS}kỳ|thời{WS}gian(?:{WS}thực{WS}hiện)?|vào|các|kỳ"
 PREFIX = (
-    rf"(?:(?:{_P_BY}|{_P_UNTIL}|{_P_FROM}|{_P_WITHIN}|{_P_DURING})(?:{_H}*:)?{WS})".replace("{WS}", WS)
+    rf"(?:(?:{_P_BY}|{_P_UNTIL}|{_P_FROM}|{_P_WITHIN}|{_P_DURING})(?:{_H}{{0,3}}:)?{WS})".replace("{WS}", WS)
 )
 
 _RECUR_UNIT = r"(?:năm|quý|tháng|tuần|ngày)"
@@ -180,7 +183,7 @@ MAIN = (
 # that looks like part of a date, or a keyword), and starts at a LEAD word at most LOOKBACK
 # characters before its first anchor. Both patterns start with a plain character set or literal
 # alternatives and are compiled without IGNORECASE, so ``re`` skips non-candidates in C.
-LOOKBACK = 96
+LOOKBACK = 128
 _UNIT_WORDS = r"(?i:ng[àa]y|th[áa]ng|n[ăã]m|tuần|qu[ýyí]|giờ)(?!\w)"
 ANCHOR_DIGIT = (
     rf"[0-9](?<![\w/.,\-].)(?=\d*{SEP}\d|\d{{3}}(?!\d)|\d*(?:[,.]\d{{1,2}})?{WS}{_UNIT_WORDS})"
