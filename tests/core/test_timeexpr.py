@@ -185,6 +185,7 @@ NEGATIVE = [
     "Điều 3. Khoản 2",
     "Mục II. Phần III",
     "Kết luận số 09-KL/TU",
+    "18 tháng 8,8 7,6",  # table cells: decimals, not August
     "trong 12 tháng qua",  # a bare duration without an event is not an expression: see relative cases
     "",
 ]
@@ -193,6 +194,12 @@ NEGATIVE = [
 @pytest.mark.parametrize("text", NEGATIVE, ids=NEGATIVE)
 def test_not_a_time_expression(text: str) -> None:
     assert [e.text for e in find_time_expressions(text, default_year=2021)] == []
+
+
+def test_table_of_years_is_not_one_list_and_long_space_runs_are_fine() -> None:
+    assert [e.text for e in find_time_expressions("Năm\n2016 2017 2018")] == ["Năm\n2016"]
+    text = "Quý I" + " " * 3000 + "và tháng 4" + " " * 3000 + "x"
+    assert [e.text for e in find_time_expressions(text)] == ["Quý I", "tháng 4"]
 
 
 def test_missing_year_without_default_has_no_dates() -> None:
