@@ -70,3 +70,10 @@ def test_missing_file_and_oversize(tmp_path, capsys):
         fh.truncate(21 * 1024 * 1024)
     assert main(["extract", str(big)]) == 2
     assert "MB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["extract"], ["extract", "--bogus", "x"], ["no-such-command"]], ids=["missing", "option", "command"])
+def test_usage_errors_exit_2_without_traceback(capsys, args):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Error" in err

@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-import click
 import typer
 
 from dondoc.errors import DondocError
@@ -42,19 +41,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         app(args=args, prog_name="dondoc", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        code = exc.exit_code
-    except click.exceptions.Abort:
-        print("Đã huỷ.", file=sys.stderr)
-        code = 1
     except DondocError as exc:
         print(f"dondoc: error: {exc}", file=sys.stderr)
         code = 2
     except KeyboardInterrupt:
         code = 130
+    except Exception as exc:
+        # Typer vendors its own click, so its exceptions are recognised by shape, not class.
+        name = type(exc).__name__
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # ClickException, UsageError
+            exc.show()
+            code = int(exc.exit_code)
+        elif name == "Exit":
+            code = int(getattr(exc, "exit_code", 0))
+        elif name == "Abort":
+            print("Đã huỷ.", file=sys.stderr)
+            code = 1
+        else:
+            raise
     else:
         code = 0
     if argv is None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from dondoc.errors import EncodingError
@@ -175,6 +176,7 @@ _SYLLABLE = re.compile(
 _EDGE_PUNCT = "\"'“”‘’()[]{}<>.,;:!?…-–—/*%+=_0123456789"
 
 
+@lru_cache(maxsize=65536)
 def _is_syllable(word: str) -> bool:
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = sum(1 for c in decomposed if c in _VI_TONE_MARKS)
@@ -266,6 +268,12 @@ def repair_legacy_text(text: str) -> TextDecoding | None:
     them. Returns ``None`` when ``text`` already reads as Vietnamese (or is ASCII), or when no
     conversion is clearly better: a real Unicode document is never touched.
     """
+    # A sample decides for long texts: legacy-font text is legacy throughout, and scoring a whole
+    # megabyte word by word would dominate the extraction time.
+    sample = text if len(text) <= 30000 else text[:20000] + " " + text[len(text) // 2 : len(text) // 2 + 10000]
+    share, words = vietnamese_score(sample)
+    if words < _MIN_WORDS or share >= 0.6:
+        return None
     share, words = vietnamese_score(text)
     if words < _MIN_WORDS or share >= 0.6:
         return None
