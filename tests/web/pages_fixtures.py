@@ -63,8 +63,9 @@ def make_demo(home: Path) -> Demo:
     return Demo(app=app, home=home, info=info, own_task=own, other_task=other)
 
 
-@pytest.fixture(scope="module", name="demo")
+@pytest.fixture(scope="session", name="demo")
 def demo_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """One demo database for all page tests (seeding runs the whole pipeline: seconds, not ms)."""
     d = make_demo(tmp_path_factory.mktemp("pages"))
     yield d
     d.app.state.engine.dispose()

@@ -2,7 +2,7 @@
 
 log in (office) -> upload the sample -> fix one task on the review screen -> confirm -> log in as a
 unit user -> report progress -> the leader's dashboard counts change. The server is uvicorn in a
-thread on a free port with a temporary DONDOC_HOME; screenshots of each screen go to
+thread on a free port, on the page tests' demo database (a temporary DONDOC_HOME); screenshots of each screen go to
 docs/screenshots/.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from dondoc.web.demo import SAMPLE
-from tests.web.pages_fixtures import Demo, make_demo
+from tests.web.pages_fixtures import Demo, demo_fixture  # noqa: F401  (demo_fixture: the fixture)
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -41,10 +41,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Demo]]:
+def server(demo: Demo) -> Iterator[tuple[str, Demo]]:
     import uvicorn
 
-    demo = make_demo(tmp_path_factory.mktemp("browser"))
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(demo.app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -56,7 +55,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Demo
     yield f"http://127.0.0.1:{port}", demo
     srv.should_exit = True
     thread.join(timeout=10)
-    demo.app.state.engine.dispose()
 
 
 def _shot(page: Any, name: str) -> None:
