@@ -18,9 +18,13 @@ system-deps:
 
 setup: system-deps $(STAMP)
 
+# Extract the bundled sample (readable view + JSON), then seed the demo database under
+# .dondoc-demo/ and serve the web app (Ctrl-C to stop). PORT=8000 by default.
+PORT ?= 8000
 run: setup
 	@mkdir -p out
 	$(BIN)/dondoc view $(SAMPLE) --out out/ket-luan-thanh-uy-hai-phong-2021-q2.json
+	DONDOC_HOME=$(CURDIR)/.dondoc-demo $(BIN)/dondoc demo --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

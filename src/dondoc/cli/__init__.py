@@ -27,9 +27,9 @@ app = typer.Typer(
 
 
 def _register_all() -> None:
-    from dondoc.cli import batch, pipeline, reporting, tracking
+    from dondoc.cli import batch, demo, pipeline, reporting, tracking
 
-    for module in (pipeline, batch, tracking, reporting):
+    for module in (pipeline, batch, tracking, reporting, demo):
         module.register(app)
 
 
