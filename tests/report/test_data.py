@@ -17,7 +17,7 @@ ROWS = [
     row(1, date(2021, 4, 30), date(2021, 4, 29), ("Sở A",)),  # on time
     row(2, date(2021, 5, 31), date(2021, 6, 2), ("Sở A",)),  # late
     row(3, date(2021, 6, 10), None, ("Sở A", "Sở B")),  # overdue, two leads
-    row(4, date(2021, 6, 30), None, ("Sở B",)),  # due on the as-of day: not yet overdue
+    row(4, date(2021, 6, 30), None, ("Sở B",)),  # due on the last day, open at its close: overdue
     row(5, date(2021, 5, 15), date(2021, 5, 1), ("Sở C",)),  # on time
     row(6, date(2021, 6, 20), date(2021, 7, 3), ("Sở C",)),  # done after as-of: still open, overdue
     row(7, date(2021, 3, 31), None, ()),  # carried over from Q1, no lead unit
@@ -31,28 +31,40 @@ def test_bucket_counts_per_unit_and_totals() -> None:
     assert data.as_of == date(2021, 6, 30)
     by_unit = {u.unit: u.counts for u in data.units}
     assert (by_unit["Sở A"].done_on_time, by_unit["Sở A"].done_late, by_unit["Sở A"].open_overdue) == (1, 1, 1)
-    assert (by_unit["Sở B"].open_overdue, by_unit["Sở B"].open_not_due) == (1, 1)
+    assert (by_unit["Sở B"].open_overdue, by_unit["Sở B"].open_not_due) == (2, 0)
     assert (by_unit["Sở C"].done_on_time, by_unit["Sở C"].open_overdue) == (1, 1)
     assert by_unit[NO_UNIT].open_overdue == 1
     # Totals count each task once even when it has two lead units.
     t = data.totals
-    assert (t.done_on_time, t.done_late, t.open_not_due, t.open_overdue) == (2, 1, 1, 3)
+    assert (t.done_on_time, t.done_late, t.open_not_due, t.open_overdue) == (2, 1, 0, 4)
     assert t.total == 7
-    assert t.on_time_rate == pytest.approx(2 / 6)
+    assert t.on_time_rate == pytest.approx(2 / 7)
+    assert data.end_of_day and data.as_of_text == "hết ngày 30/06/2021"
 
 
 def test_ranking_by_on_time_rate_with_ties() -> None:
     data = compute_report(ROWS, Q2, today=date(2021, 8, 1))
     ranks = {u.unit: u.rank for u in data.units}
-    # Sở C 1/2 = 50% beats Sở A 1/3; Sở B and the unassigned row tie at 0% with one overdue each.
+    # Sở C 1/2 = 50% beats Sở A 1/3; at 0%, one overdue task ranks above two.
     assert ranks["Sở C"] == 1
     assert ranks["Sở A"] == 2
-    assert ranks["Sở B"] == ranks[NO_UNIT] == 3
-    assert [u.unit for u in data.units][:2] == ["Sở C", "Sở A"]
+    assert ranks[NO_UNIT] == 3
+    assert ranks["Sở B"] == 4
+    assert [u.unit for u in data.units] == ["Sở C", "Sở A", NO_UNIT, "Sở B"]
+
+
+def test_equal_units_share_a_rank() -> None:
+    rows = [row(1, date(2021, 5, 1), date(2021, 4, 1), ("Sở X",)), row(2, date(2021, 5, 1), None, ("Sở X",)),
+            row(3, date(2021, 5, 2), date(2021, 5, 2), ("Sở Y",)), row(4, date(2021, 5, 3), None, ("Sở Y",)),
+            row(5, date(2021, 5, 3), None, ("Sở Z",))]
+    ranks = [(u.unit, u.rank) for u in compute_report(rows, Q2, today=date(2021, 8, 1)).units]
+    assert ranks == [("Sở X", 1), ("Sở Y", 1), ("Sở Z", 3)]
 
 
 def test_unit_without_judged_task_is_unranked() -> None:
-    data = compute_report([row(1, date(2021, 6, 30), None, ("Sở D",))], Q2, today=date(2021, 8, 1))
+    # Printed on 30/6 itself, a task due that day still has the day: not judged yet.
+    data = compute_report([row(1, date(2021, 6, 30), None, ("Sở D",))], Q2, today=date(2021, 6, 30))
+    assert not data.end_of_day and data.as_of_text == "ngày 30/06/2021"
     assert data.units[0].rank is None
     assert data.units[0].counts.on_time_rate is None
 

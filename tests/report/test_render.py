@@ -51,7 +51,7 @@ def test_docx_official_layout_and_tables() -> None:
     rows = {r[1]: r for r in units[2:]}
     assert rows["Sở Xây dựng"][2:] == ["1", "1", "0", "0", "0", "100%", "1"]
     assert rows["Sở Giao thông vận tải"][2:] == ["1", "0", "0", "0", "1", "0%", "3"]
-    assert units[-1][0] == "Tổng cộng" and units[-1][2:8] == ["3", "1", "1", "0", "1", "33,33%"]
+    assert units[-1][0] == "Tổng cộng" and units[-1][2:8] == ["3", "1", "1", "0", "1", "33,3%"]
 
     overdue = table_text(d.tables[2])
     assert "Khởi công xây dựng cầu Bến Rừng trong tháng 4/2021." in overdue[1][1]

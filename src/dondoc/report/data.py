@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from dondoc.report.period import Period
 from dondoc.track import BUCKETS, Bucket, bucket_of, on_time_rate
@@ -157,7 +157,14 @@ class ReportData:
     place: str | None = None  # "Hải Phòng" for the place-and-date line
     party: bool = False  # Party header (ĐẢNG CỘNG SẢN VIỆT NAM) instead of the national motto
     document_id: int | None = None
+    end_of_day: bool = True  # buckets judged at the close of ``as_of``
     extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def as_of_text(self) -> str:
+        """ "hết ngày 30/06/2021" or "ngày 05/06/2021" (today, still running)."""
+        day = f"{self.as_of.day:02d}/{self.as_of.month:02d}/{self.as_of.year}"
+        return f"hết ngày {day}" if self.end_of_day else f"ngày {day}"
 
     @property
     def title(self) -> str:
@@ -201,8 +208,14 @@ def in_scope(row: TaskRow, period: Period) -> bool:
     return row.due_date < period.start and (row.done_at is None or row.done_at >= period.start)
 
 
-def _bucket(row: TaskRow, as_of: date) -> str:
-    b = bucket_of(row.due_date, row.done_at, as_of)
+def _bucket(row: TaskRow, as_of: date, *, end_of_day: bool) -> str:
+    if not end_of_day:
+        b = bucket_of(row.due_date, row.done_at, as_of)
+    else:
+        # At the close of ``as_of``: work done after it is still open, and a task due that very day
+        # and not done is late. ``bucket_of`` judges the morning of a day, hence the day after.
+        done = row.done_at if row.done_at is not None and row.done_at <= as_of else None
+        b = bucket_of(row.due_date, done, as_of + timedelta(days=1))
     return b.value if isinstance(b, Bucket) else str(b)
 
 
@@ -297,16 +310,19 @@ def compute_report(
         documents: the directives the tasks come from (header, subtitle).
         indicators: observations; kept when they belong to an evaluated directive or, for a
             report on all directives, when their period meets ``period``.
-        as_of: the day the buckets are computed; default ``min(period.end, today)``.
+        as_of: the day the buckets are computed; default ``min(period.end, today)``. A day before
+            ``today`` is judged at its close ("tính đến hết ngày"): a task due that day and not done
+            is overdue. ``today`` itself is judged as it runs: such a task still has the day.
         today: the report's date (place-and-date line); default :meth:`date.today`.
         document_id: set when the report is about one directive.
     """
     today = today or date.today()
     as_of = as_of or min(period.end, today)
+    end_of_day = as_of < today
     scoped = [
         t for t in tasks if in_scope(t, period) and (document_id is None or t.document_id == document_id)
     ]
-    bucket_by_id = {t.id: _bucket(t, as_of) for t in scoped}
+    bucket_by_id = {t.id: _bucket(t, as_of, end_of_day=end_of_day) for t in scoped}
 
     per_unit: dict[str, list[str]] = {}
     for t in scoped:
@@ -320,11 +336,12 @@ def compute_report(
                 OverdueItem(
                     task_id=t.id,
                     text=t.text,
-                    evidence=(t.evidence or t.text).strip(),
+                    # Source line breaks (OCR layout) mean nothing in a table cell.
+                    evidence=" ".join((t.evidence or t.text).split()),
                     units=t.lead_units,
                     document_number=t.document_number,
                     due_date=t.due_date,
-                    days_overdue=(as_of - t.due_date).days,
+                    days_overdue=max(1, (as_of - t.due_date).days),
                     progress=t.progress,
                 )
                 for t in scoped
@@ -351,6 +368,7 @@ def compute_report(
     return ReportData(
         period=period,
         as_of=as_of,
+        end_of_day=end_of_day,
         report_date=today,
         documents=docs,
         totals=_count(bucket_by_id.values()),

@@ -56,7 +56,7 @@ def render_docx(data: ReportData, *, chart: bool = True) -> bytes:
     _heading(doc, sections.next_major("KẾT QUẢ CHUNG"))
     _para(
         doc,
-        f"Tính đến ngày {format_date(data.as_of)}, tổng số nhiệm vụ được giao có thời hạn hoặc phải "
+        f"Tính đến {data.as_of_text}, tổng số nhiệm vụ được giao có thời hạn hoặc phải "
         f"thực hiện trong {data.period.label} là {total.total} nhiệm vụ, trong đó:",
     )
     for bucket in BUCKET_LABELS:
@@ -300,9 +300,9 @@ def _units_table(doc: object, units: Sequence[UnitStats], data: ReportData) -> N
     _repeat_header(sub)
     for n, u in enumerate(units, start=1):
         c = u.counts
-        cells = table.add_row().cells
+        cells = _data_row(table)
         values = [str(n), u.unit, str(c.total), str(c.done_on_time), str(c.done_late), str(c.open_not_due),
-                  str(c.open_overdue), format_pct(c.on_time_rate), "" if u.rank is None else str(u.rank)]
+                  str(c.open_overdue), format_pct(c.on_time_rate, digits=1), "" if u.rank is None else str(u.rank)]
         for i, v in enumerate(values):
             _cell(cells[i], v, align=WD_ALIGN_PARAGRAPH.LEFT if i == 1 else WD_ALIGN_PARAGRAPH.CENTER)
     t = data.totals
@@ -310,7 +310,7 @@ def _units_table(doc: object, units: Sequence[UnitStats], data: ReportData) -> N
     _cell(cells[0].merge(cells[1]), "Tổng cộng", bold=True)
     for i, n in enumerate((t.total, t.done_on_time, t.done_late, t.open_not_due, t.open_overdue), start=2):
         _cell(cells[i], str(n), bold=True)
-    _cell(cells[7], format_pct(t.on_time_rate), bold=True)
+    _cell(cells[7], format_pct(t.on_time_rate, digits=1), bold=True)
     _cell(cells[8], "")
     _widths(table, widths)
 
@@ -324,14 +324,14 @@ def _overdue_table(doc: object, data: ReportData) -> None:
         _cell(head.cells[i], label, bold=True)
     _repeat_header(head)
     for n, o in enumerate(data.overdue, start=1):
-        cells = table.add_row().cells
+        cells = _data_row(table)
         _cell(cells[0], str(n))
         quote = o.evidence if len(o.evidence) <= 600 else o.evidence[:597].rstrip() + "…"
-        _cell(cells[1], f"“{quote}”", italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-        if o.text.strip() != o.evidence.strip():
+        _cell(cells[1], f"“{quote}”", italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+        tracked = " ".join(o.text.split())
+        if tracked != o.evidence:  # the office reworded the task: show what is tracked too
             p = cells[1].add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            _run(p, f"(Nội dung theo dõi: {o.text.strip()})", size=TABLE_PT)
+            _run(p, f"(Nội dung theo dõi: {tracked})", size=TABLE_PT)
         if o.progress:
             p = cells[1].add_paragraph()
             _run(p, f"Tiến độ báo cáo: {o.progress}%", size=TABLE_PT)
@@ -351,7 +351,7 @@ def _indicator_table(doc: object, indicators: Sequence[IndicatorRow]) -> None:
         _cell(head.cells[i], label, bold=True)
     _repeat_header(head)
     for n, ind in enumerate(indicators, start=1):
-        cells = table.add_row().cells
+        cells = _data_row(table)
         change = "" if ind.change_pct is None else format_pct(ind.change_pct / 100, signed=True)
         for i, v in enumerate((str(n), ind.name, indicator_period_text(ind), value_text(ind), change,
                                comparison_text(ind))):
@@ -400,6 +400,13 @@ def _cell_margins(table: Table, side: Length) -> None:
         el.set(qn("w:type"), "dxa")
         mar.append(el)
     tblpr.append(mar)
+
+
+def _data_row(table: Table) -> list[_Cell]:
+    """A new row that never breaks across pages (a figure split from its label misleads)."""
+    row = table.add_row()
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    return list(row.cells)
 
 
 def _repeat_header(row: object) -> None:

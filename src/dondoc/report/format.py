@@ -27,11 +27,11 @@ def format_date(d: date | None) -> str:
     return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
-def format_pct(share: float | None, *, signed: bool = False) -> str:
-    """0.2515 -> "25,15%" (two decimals at most); ``None`` -> "—"."""
+def format_pct(share: float | None, *, signed: bool = False, digits: int = 2) -> str:
+    """0.2515 -> "25,15%" (``digits`` decimals at most); ``None`` -> "—"."""
     if share is None:
         return "—"
-    pct = round(share * 100, 2)
+    pct = round(share * 100, digits)
     text = format_vi_number(pct, None if pct != int(pct) else 0)
     if "," in text:
         text = text.rstrip("0").rstrip(",")

@@ -122,7 +122,7 @@ def load_rows(
             document_id=ind.document_id,
             document_number=docs[ind.document_id].number if ind.document_id in docs else None,
         )
-        for obs, ind in s.execute(obs_q).tuples()
+        for obs, ind in s.execute(obs_q)
     ]
     return task_rows, doc_rows, ind_rows
 
