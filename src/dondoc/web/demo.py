@@ -145,3 +145,21 @@ def seed_demo(engine: Engine, *, sample: Path = SAMPLE) -> dict[str, Any]:
             repo.create_explanation(s, user=leader, unit_id=unit.id, indicator_id=inds[0].id,
                                     question="Đề nghị đơn vị giải trình các giải pháp để duy trì mức tăng trưởng.")
         return {**_logins(unit.name), "document_id": doc.id, "tasks": len(tasks), "created": True}
+
+
+def main() -> int:
+    """``python -m dondoc.web.demo``: seed the settings' database and print the logins."""
+    from dondoc.config import get_settings
+    from dondoc.store.db import make_engine
+
+    settings = get_settings()
+    info = seed_demo(make_engine(settings.resolved_database_url()))
+    print(f"Trang web: {settings.base_url}  (cơ sở dữ liệu: {settings.resolved_database_url()})")
+    for u in info["users"]:
+        unit = f", {u['unit']}" if u["unit"] else ""
+        print(f"  {u['username']:<9} / {u['password']}  ({u['role']}{unit})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
