@@ -208,7 +208,11 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     for s in sections:
         s.end = min(s.end, body_end)
     trig = TRIGGER_RE.search(text, body_start, body_end)
-    classify_sections(sections, text, directive_from=trig.end() if trig else None)
+    def addressed(sec: Section) -> bool:
+        found = gazetteer.find(text, sec.heading_span.start, min(sec.heading_span.end, sec.heading_span.start + 120))
+        return bool(found) and not text[sec.heading_span.start : found[0].span.start].strip()
+
+    classify_sections(sections, text, directive_from=trig.end() if trig else None, addressed=addressed)
     issued_year = header.issued_date[0] if header.issued_date else None
     references = find_references(text, body_start, body_end)
     reviewed, planned = _periods(text, header, sections, issued_year)

@@ -55,8 +55,13 @@ class Gazetteer:
                 self._by_form.setdefault(form, b)
                 if b.kind == "collective":
                     self._by_form.setdefault(form[0].upper() + form[1:], b)
-        forms = sorted(self._by_form, key=len, reverse=True)
-        alternation = "|".join(_form_pattern(f) for f in forms)
+        self._collective: dict[str, Body] = {
+            " ".join(f.lower().split()): b for f, b in self._by_form.items() if b.kind == "collective"
+        }
+        named = sorted((f for f, b in self._by_form.items() if b.kind != "collective"), key=len, reverse=True)
+        groups = sorted(self._collective, key=len, reverse=True)
+        # Collectives ("các Bộ, cơ quan ngang bộ") vary in case; proper names do not.
+        alternation = "|".join(_form_pattern(f) for f in named) + "|(?i:" + "|".join(_form_pattern(f) for f in groups) + ")"
         self._re = compile_vi(rf"(?<!\w)(?P<head>{alternation})(?P<loc>{_LOCALITY})(?!\w)")
 
     @classmethod
@@ -77,11 +82,13 @@ class Gazetteer:
         out = []
         for m in self._re.finditer(text, start, end):
             head = _squash(m.group("head"))
-            body = self._by_form.get(head)
+            body = self._by_form.get(head) or self._collective.get(head.lower())
             if body is None:
                 continue
             loc = _squash(m.group("loc"))
-            name = body.name + (" " + loc if loc else "")
+            # A collective keeps its own words: "Các bộ, cơ quan ngang bộ" is not "các bộ, ngành".
+            base = head if body.kind == "collective" and head.lower() != body.name.lower() else body.name
+            name = base + (" " + loc if loc else "")
             out.append(BodyMatch(Span(m.start(), m.end()), m.group(0), name, body.kind))
         return out
 

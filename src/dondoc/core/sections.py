@@ -8,6 +8,7 @@ by sub-sections that say nothing of their own. Only ``tasks`` sections yield tas
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dondoc.core.outline import Section
 
@@ -19,6 +20,8 @@ _IMPLEMENTATION_RE = re.compile(
     r"(?:[\wÀ-ỹ]{2,5}\s+luận|nghị\s+quyết|chỉ\s+thị|quyết\s+định|kế\s+hoạch|thông\s+báo|văn\s+bản)\s+này|"
     r"hiệu\s+lực\s+(?:kể\s+)?từ|có\s+hiệu\s+lực)"
 )
+# "… chịu trách nhiệm thi hành Quyết định này": the closing formula, not a task.
+_GENERIC_DUTY_RE = re.compile(r"(?i:chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành|trách\s+nhiệm\s+thi\s+hành)")
 _LIMITATIONS_RE = re.compile(r"(?i:hạn\s+chế|tồn\s+tại|yếu\s+kém|bất\s+cập|nguyên\s+nhân)")
 _RESULTS_RE = re.compile(r"(?i:kết\s+quả|tình\s+hình|đạt\s+được|đánh\s+giá|ket\s+quả)")
 _TASKS_RE = re.compile(
@@ -50,10 +53,18 @@ def _own_kind(sec: Section, text: str) -> str:
     return "other"
 
 
-def classify_sections(sections: list[Section], text: str, *, directive_from: int | None) -> None:
+def classify_sections(
+    sections: list[Section],
+    text: str,
+    *,
+    directive_from: int | None,
+    addressed: Callable[[Section], bool] | None = None,
+) -> None:
     """Set ``kind`` on every section in place.
 
     Args:
+        addressed: whether a section opens with the body it is addressed to (its subject);
+            such sub-sections of an implementation section assign tasks.
         sections: the outline, parents before children.
         directive_from: offset after which top-level sections are directive by default (a
             trigger such as "Thành ủy kết luận:" or "QUYẾT NGHỊ:"), or None.
@@ -61,7 +72,13 @@ def classify_sections(sections: list[Section], text: str, *, directive_from: int
     for sec in sections:
         own = _own_kind(sec, text)
         parent_kind = sections[sec.parent].kind if sec.parent is not None else None
-        if parent_kind in ("results", "limitations", "implementation", "rules") and own in ("other", "tasks"):
+        duty = addressed is not None and addressed(sec) and not _GENERIC_DUTY_RE.search(sec.heading)
+        if parent_kind == "implementation" and duty:
+            # "Tổ chức thực hiện" of a State document: "1. Bộ Y tế có trách nhiệm: …" assigns tasks.
+            kind = "tasks"
+        elif parent_kind == "tasks" and own == "implementation":
+            kind = "tasks"  # "a) Tổ chức triển khai thực hiện Quyết định này" is the addressed body's task
+        elif parent_kind in ("results", "limitations", "implementation", "rules") and own in ("other", "tasks"):
             # A sub-item of a results section that mentions "nhiệm vụ" still reports results.
             kind = parent_kind if own == "other" or parent_kind != "implementation" else own
         elif own != "other":

@@ -111,8 +111,10 @@ def _row_task(
         return None
     task_end_idx = len(cells)
     bodies = []
+    row_end = cells[-1].end
     for k, ln in enumerate(cells):
-        found = gazetteer.find(text, ln.start, ln.end)
+        # A body may run over the cell's line break ("Các bộ,\ncơ quan ngang bộ").
+        found = [b for b in gazetteer.find(text, ln.start, min(row_end, ln.end + 80)) if b.span.start < ln.end]
         starts_with_body = found and text[ln.start : found[0].span.start].strip() == ""
         if k > 0 and starts_with_body and task_end_idx == len(cells):
             task_end_idx = k
@@ -122,7 +124,6 @@ def _row_task(
     if len(span) < 8:
         return None
     rest_start = cells[task_end_idx].start if task_end_idx < len(cells) else span.end
-    row_end = cells[-1].end
     times = [e for e in find_times(text, rest_start, row_end) if e.end is not None or e.kind == "recurring"]
     due = next((e for e in times if e.end is not None), times[0] if times else None)
     if due is None:
