@@ -46,13 +46,14 @@ def _engine(settings: Settings) -> Engine:
 def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Cổng")] = 8000,
+    log_level: Annotated[str, typer.Option(help="debug | info | warning | error")] = "info",
 ) -> None:
     """Chạy ứng dụng web và HTTP API."""
     import uvicorn
 
     from dondoc.web.app import create_app
 
-    uvicorn.run(create_app(_settings()), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(_settings()), host=host, port=port, log_level=log_level)
 
 
 user_app = typer.Typer(help="Quản lý người dùng.", no_args_is_help=True)

@@ -133,11 +133,7 @@ def task_to_json(task: Task, *, as_of: dt.date | None = None, due_soon_days: int
         "section": task.section,
         "text": task.text,
         "action": task.action,
-        "target": (
-            {"quantity": task.target_quantity, "unit": task.target_unit}
-            if task.target_quantity is not None
-            else None
-        ),
+        "target": ({"quantity": task.target_quantity, "unit": task.target_unit} if task.target_quantity is not None else None),
         "due_date": iso(task.due_date),
         "due": {
             "date": iso(task.due_date),
@@ -146,10 +142,7 @@ def task_to_json(task: Task, *, as_of: dt.date | None = None, due_soon_days: int
             "explicit": task.due_explicit,
         },
         "original_due_date": iso(task.original_due_date),
-        "owners": [
-            {"unit_id": o.unit_id, "name": o.unit.name if o.unit else o.name, "role": o.role}
-            for o in task.owners
-        ],
+        "owners": [{"unit_id": o.unit_id, "name": o.unit.name if o.unit else o.name, "role": o.role} for o in task.owners],
         "items": list(task.items or []),
         "references": list(task.references or []),
         "start": task.start,
@@ -240,11 +233,7 @@ def extension_to_json(ext: Extension) -> dict[str, Any]:
 def _observation_to_json(o: Observation) -> dict[str, Any]:
     return {
         "id": o.id,
-        "period": (
-            {"start": iso(o.period_start), "end": iso(o.period_end)}
-            if o.period_start or o.period_end
-            else None
-        ),
+        "period": ({"start": iso(o.period_start), "end": iso(o.period_end)} if o.period_start or o.period_end else None),
         "value": o.value,
         "change_pct": o.change_pct,
         "ratio": o.ratio,

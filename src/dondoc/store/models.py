@@ -140,9 +140,7 @@ class Document(Base):
     confirmed_at: Mapped[dt.datetime | None]
     confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
-    tasks: Mapped[list[Task]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", order_by="Task.id"
-    )
+    tasks: Mapped[list[Task]] = relationship(back_populates="document", cascade="all, delete-orphan", order_by="Task.id")
     indicators: Mapped[list[Indicator]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Indicator.id"
     )
@@ -151,7 +149,8 @@ class Document(Base):
 class Task(Base):
     __tablename__ = "task"
     __table_args__ = (
-        Index("ix_task_document_due", "document_id", "due_date"),
+        # Covers the statistics (bucket = f(due_date, done_at)) of confirmed documents' tasks.
+        Index("ix_task_document_due_done", "document_id", "due_date", "done_at"),
         Index("ix_task_due_done", "due_date", "done_at"),
     )
 
@@ -189,7 +188,10 @@ class Task(Base):
 
 class TaskOwner(Base):
     __tablename__ = "task_owner"
-    __table_args__ = (Index("ix_task_owner_unit_task", "unit_id", "task_id"),)
+    __table_args__ = (
+        Index("ix_task_owner_unit_task", "unit_id", "task_id"),
+        Index("ix_task_owner_task_unit_role", "task_id", "unit_id", "role"),  # covers stats by unit
+    )
 
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True)
@@ -211,9 +213,7 @@ class ProgressReport(Base):
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
-    attachments: Mapped[list[Attachment]] = relationship(
-        back_populates="report", cascade="all, delete-orphan", lazy="selectin"
-    )
+    attachments: Mapped[list[Attachment]] = relationship(back_populates="report", cascade="all, delete-orphan", lazy="selectin")
 
 
 class Attachment(Base):

@@ -23,8 +23,10 @@ users, units                yes    no      no      no
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -561,9 +563,10 @@ def bucket_condition(bucket: str, as_of: dt.date, *, due_soon_days: int = 7) -> 
 
 
 def _owned_by(unit_id: int | None) -> ColumnElement[bool]:
-    # An alias, so that the EXISTS still correlates on Task when the outer query selects TaskOwner.
+    # IN (uncorrelated subquery): the database walks the unit's few tasks through the index
+    # instead of probing every task; the alias keeps it independent of an outer TaskOwner.
     owner = aliased(TaskOwner)
-    return exists().where(owner.task_id == Task.id, owner.unit_id == unit_id)
+    return Task.id.in_(select(owner.task_id).where(owner.unit_id == unit_id))
 
 
 def _task_conditions(
@@ -971,11 +974,15 @@ def list_explanations(s: Session, *, user: User | None, status: str | None = Non
 
 
 # --------------------------------------------------------------------------- statistics
-def _counts(row: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {b: int(getattr(row, b) or 0) for b in BUCKETS}
+def _counts(counts: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {b: int(counts.get(b) or 0) for b in BUCKETS}
     out["total"] = sum(out[b] for b in BUCKETS)
     out["on_time_rate"] = on_time_rate(out)
     return out
+
+
+_STATS_CACHE: dict[tuple[Any, ...], tuple[float, dict[str, Any]]] = {}
+_STATS_TTL_S = 30.0
 
 
 def stats(
@@ -986,10 +993,36 @@ def stats(
     document_id: int | None = None,
     period: str | None = None,
     unit_id: int | None = None,
+    cache: bool = False,
 ) -> dict[str, Any]:
     """Counts per bucket as of ``as_of``, overall and ``by_unit`` (owners other than monitors),
-    with on-time rates; ``period`` ("2021-Q2") keeps tasks due in that period. SQL does the counting."""
+    with on-time rates; ``period`` ("2021-Q2") keeps tasks due in that period. SQL does the counting.
+
+    ``cache=True`` (read-only callers only: the session must hold no uncommitted writes) reuses a
+    result computed for the same question while the newest audit-log id is unchanged — every
+    write through this module adds an audit row — and for at most 30 seconds.
+    """
     day = as_of or dt.date.today()
+    if cache:
+        scope = (user.role, user.unit_id) if user is not None and user.role == "unit" else None
+        key = (
+            str(s.get_bind().engine.url),
+            s.scalar(select(func.max(AuditLog.id))),
+            scope,
+            day,
+            document_id,
+            period,
+            unit_id,
+        )
+        hit = _STATS_CACHE.get(key)
+        now = time.monotonic()
+        if hit is not None and now - hit[0] < _STATS_TTL_S:
+            return copy.deepcopy(hit[1])
+        result = stats(s, user=user, as_of=day, document_id=document_id, period=period, unit_id=unit_id)
+        if len(_STATS_CACHE) > 256:
+            _STATS_CACHE.clear()
+        _STATS_CACHE[key] = (now, copy.deepcopy(result))
+        return result
     due_from = due_to = None
     if period:
         try:
@@ -1007,21 +1040,42 @@ def stats(
         due_to=due_to,
         due_soon_days=7,
     )
-    sums = [func.sum(case((bucket_condition(b, day), 1), else_=0)).label(b) for b in BUCKETS]
-    overall = s.execute(select(*sums).select_from(Task).join(Document, Document.id == Task.document_id).where(*conds)).one()
+    # One CASE per row, grouped: the database reads only the covering indexes.
+    done = and_(Task.done_at.is_not(None), Task.done_at <= day)
+    bucket = case(
+        (and_(done, or_(Task.due_date.is_(None), Task.done_at <= Task.due_date)), "done_on_time"),
+        (done, "done_late"),
+        (Task.due_date < day, "open_overdue"),
+        else_="open_not_due",
+    ).label("bucket")
+    overall: dict[str, Any] = dict.fromkeys(BUCKETS, 0)
+    rows = s.execute(
+        select(bucket, func.count())
+        .select_from(Task)
+        .join(Document, Document.id == Task.document_id)
+        .where(*conds)
+        .group_by(bucket)
+    )
+    for row in rows:
+        overall[row[0]] = int(row[1])
     unit_conds = [*conds, TaskOwner.role != "monitor"]
     if user is not None and user.role == "unit":
         unit_conds.append(TaskOwner.unit_id == user.unit_id)
-    by_unit_rows = s.execute(
-        select(TaskOwner.unit_id, Unit.name, *sums)
+    per_unit: dict[int, dict[str, Any]] = {}
+    for urow in s.execute(
+        select(TaskOwner.unit_id, bucket, func.count())
         .select_from(TaskOwner)
         .join(Task, Task.id == TaskOwner.task_id)
         .join(Document, Document.id == Task.document_id)
-        .join(Unit, Unit.id == TaskOwner.unit_id)
         .where(*unit_conds)
-        .group_by(TaskOwner.unit_id, Unit.name)
-    ).all()
-    by_unit = [{"unit_id": r.unit_id, "unit": r.name, **_counts(r)} for r in by_unit_rows]
+        .group_by(TaskOwner.unit_id, bucket)
+    ):
+        uid, name, n = urow[0], str(urow[1]), int(urow[2])
+        per_unit.setdefault(uid, dict.fromkeys(BUCKETS, 0))[name] = n
+    names: dict[int, str] = {}
+    if per_unit:
+        names = {r[0]: r[1] for r in s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(list(per_unit))))}
+    by_unit = [{"unit_id": uid, "unit": names.get(uid, ""), **_counts(c)} for uid, c in per_unit.items()]
     by_unit.sort(key=lambda r: (-(r["on_time_rate"] or 0.0), -r["total"], r["unit"]))
     return {
         "as_of": day.isoformat(),

@@ -44,9 +44,7 @@ OfficeOrAdmin = Annotated[User, Depends(require_role("admin", "office"))]
 
 # --------------------------------------------------------------------------- auth
 @router.post("/auth/token")
-def token(
-    request: Request, s: SessionDep, username: Annotated[str, Form()], password: Annotated[str, Form()]
-) -> dict[str, Any]:
+def token(request: Request, s: SessionDep, username: Annotated[str, Form()], password: Annotated[str, Form()]) -> dict[str, Any]:
     user = repo.authenticate(s, username, password)
     if user is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail="sai tên đăng nhập hoặc mật khẩu")
@@ -64,8 +62,7 @@ def _read_upload(file: UploadFile, limit: int) -> bytes:
     suffix = PurePath(name).suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
         raise UnsupportedFormatError(
-            f"không nhận tệp {suffix or 'không có đuôi'}; "
-            "hãy gửi .txt, .md, .pdf, .docx hoặc ảnh (.png, .jpg, .tif)",
+            f"không nhận tệp {suffix or 'không có đuôi'}; " "hãy gửi .txt, .md, .pdf, .docx hoặc ảnh (.png, .jpg, .tif)",
             path=name,
         )
     data = file.file.read(limit + 1)
@@ -89,9 +86,7 @@ def upload_document(
     data = _read_upload(file, request.app.state.settings.max_upload_bytes)
     name = PurePath(file.filename or "upload").name
     extraction = extract(ingest_bytes(data, name=name))
-    doc = repo.create_document(
-        s, extraction, filename=name, data=data, user=user, content_type=file.content_type
-    )
+    doc = repo.create_document(s, extraction, filename=name, data=data, user=user, content_type=file.content_type)
     if confirm:
         repo.confirm_document(s, doc.id, user=user)
     return {"id": doc.id, "tasks": len(doc.tasks), "status": doc.status}
@@ -201,9 +196,7 @@ def get_task(request: Request, s: SessionDep, user: CurrentUser, task_id: int) -
 
 
 @router.patch("/tasks/{task_id}")
-def patch_task(
-    request: Request, s: SessionDep, user: CurrentUser, task_id: int, body: TaskPatch
-) -> dict[str, Any]:
+def patch_task(request: Request, s: SessionDep, user: CurrentUser, task_id: int, body: TaskPatch) -> dict[str, Any]:
     fields = dict(body.model_extra or {})
     task = repo.update_task(s, task_id, user=user, version=body.version, **fields)
     return task_to_json(task, due_soon_days=request.app.state.settings.due_soon_days)
@@ -239,9 +232,7 @@ def add_report_with_files(
         if len(data) > limit:
             raise InputTooLargeError(f"tệp lớn hơn giới hạn {limit // (1024 * 1024)} MB", path=f.filename)
         attachments.append((PurePath(f.filename or "file").name, f.content_type, data))
-    rep = repo.add_report(
-        s, task_id, user=user, progress=progress, note=note, done=done, attachments=attachments
-    )
+    rep = repo.add_report(s, task_id, user=user, progress=progress, note=note, done=done, attachments=attachments)
     return report_to_json(rep)
 
 
@@ -287,7 +278,7 @@ def stats(
     period: str | None = None,
     unit: int | None = None,
 ) -> dict[str, Any]:
-    return repo.stats(s, user=user, as_of=as_of, document_id=document_id, period=period, unit_id=unit)
+    return repo.stats(s, user=user, as_of=as_of, document_id=document_id, period=period, unit_id=unit, cache=True)
 
 
 # --------------------------------------------------------------------------- units and users
@@ -333,9 +324,7 @@ def list_units(s: SessionDep, user: CurrentUser, tree: bool = False) -> list[dic
 
 @router.post("/units", status_code=status.HTTP_201_CREATED)
 def create_unit(s: SessionDep, user: Admin, body: UnitIn) -> dict[str, Any]:
-    unit = repo.create_unit(
-        s, body.name, user=user, short_name=body.short_name, kind=body.kind, parent_id=body.parent_id
-    )
+    unit = repo.create_unit(s, body.name, user=user, short_name=body.short_name, kind=body.kind, parent_id=body.parent_id)
     return unit_to_json(unit)
 
 

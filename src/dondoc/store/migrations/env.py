@@ -14,9 +14,7 @@ config = context.config
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # plain `alembic` command line: -x url=...
-        url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option(
-            "sqlalchemy.url"
-        )
+        url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
         if not url:
             raise SystemExit("give the database: alembic -x url=sqlite:///path/dondoc.sqlite3 upgrade head")
         with create_engine(url).begin() as conn:
