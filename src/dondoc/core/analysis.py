@@ -97,6 +97,13 @@ def _iso_tuple(t: tuple[int, int, int] | None) -> str | None:
         return None
 
 
+def _date_of(t: tuple[int, int, int] | None) -> date | None:
+    try:
+        return date(*t) if t else None
+    except ValueError:
+        return None
+
+
 def _period_json(p: tuple[date, date] | None) -> dict[str, str] | None:
     return {"start": p[0].isoformat(), "end": p[1].isoformat()} if p else None
 
@@ -122,6 +129,7 @@ def _periods(
 ) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
     """Reviewed and planned periods, from the title and the headings of results/tasks sections."""
     reviewed = planned = None
+    issued = _date_of(header.issued_date)
     title_span = header.title_span
     if title_span is not None:
         exprs = _dated(find_time_expressions(text, start=title_span.start, end=title_span.end))
@@ -147,6 +155,10 @@ def _periods(
             planned = _bounds(exprs[0])
         elif s.kind == "results" and reviewed is None:
             reviewed = _bounds(exprs[0])
+    if planned is not None and issued is not None and planned[1] < issued:
+        planned = None  # a period that ended before the document was issued cannot be planned by it
+    if reviewed is not None and issued is not None and reviewed[0] > issued:
+        reviewed = None
     return reviewed, planned
 
 

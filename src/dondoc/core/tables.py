@@ -18,6 +18,7 @@ from datetime import date
 
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.outline import Line
+from dondoc.core.references import find_references
 from dondoc.core.spans import Span, trim_span
 from dondoc.core.tasks import Owner, Task
 from dondoc.core.timeexpr import TimeExpr
@@ -25,7 +26,8 @@ from dondoc.core.timeexpr import TimeExpr
 __all__ = ["TableTasks", "find_table_tasks"]
 
 _HEADER_TT = re.compile(r"^\s*S?TT\s*$")
-_ROWNUM = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$")
+# A row number alone on its line, or followed by two spaces and the row's first cell ("7  Đề án …").
+_ROWNUM = re.compile(r"^\s*(\d{1,3})\.?(?:\s*$|\s{2,}(?=\S))")
 _STOP = re.compile(r"^\s*(?:Phụ\s+lục|PHỤ\s+LỤC|Điều\s+\d+|Nơi\s+nhận)")
 
 
@@ -97,11 +99,22 @@ def find_table_tasks(
             j += 1
         if expected > 1:
             rows.append((row_start, j))
-        tasks = [t for a, b in rows if (t := _row_task(text, content[a + 1 : b], gazetteer, find_times)) is not None]
+        tasks = [t for a, b in rows if (t := _row_task(text, _row_cells(content, a, b), gazetteer, find_times)) is not None]
         if tasks:
             tables.append(TableTasks(Span(content[first].start, content[j - 1].end), tasks))
         i = max(j, i + 1)
     return tables
+
+
+def _row_cells(content: list[Line], a: int, b: int) -> list[Line]:
+    """The lines of row ``content[a:b]`` after its number (keeping a first cell on the number's line)."""
+    head = content[a]
+    m = _ROWNUM.match(head.text)
+    cells = list(content[a + 1 : b])
+    if m is not None and m.end() < len(head.text.rstrip()):
+        rest = head.text[m.end() :]
+        cells.insert(0, Line(head.start + m.end(), head.end, rest, False, False))
+    return cells
 
 
 def _row_task(
@@ -124,10 +137,16 @@ def _row_task(
     if len(span) < 8:
         return None
     rest_start = cells[task_end_idx].start if task_end_idx < len(cells) else span.end
-    times = [e for e in find_times(text, rest_start, row_end) if e.end is not None or e.kind == "recurring"]
-    due = next((e for e in times if e.end is not None), times[0] if times else None)
-    if due is None:
-        due = _bare_year(text, cells[task_end_idx:])
+    refs = find_references(text, rest_start, row_end)
+    times = [
+        e
+        for e in find_times(text, rest_start, row_end)
+        if (e.end is not None or e.kind == "recurring") and not any(r.span.overlaps(e.span) for r in refs)
+    ]
+    due = times[0] if times else None
+    year = _bare_year(text, cells[task_end_idx:])
+    if year is not None and (due is None or year.span.start < due.span.start):
+        due = year
     owners: list[Owner] = []
     for n, b in enumerate(bodies):
         o = Owner(b.name, "lead" if n == 0 else "support")
@@ -138,7 +157,7 @@ def _row_task(
     return Task(span, None, action, None, due, tuple(owners), (), ())
 
 
-_YEAR_CELL = re.compile(r"^\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})\s*$")
+_YEAR_CELL = re.compile(r"^\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})(?:\s*$|\s+(?:và|,))")
 
 
 def _bare_year(text: str, cells: list[Line]) -> TimeExpr | None:
