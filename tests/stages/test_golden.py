@@ -1,0 +1,34 @@
+"""Extraction against the hand-made golden annotations (tests/data/golden): quality floors.
+
+The floors sit a little under what the extractor reaches today (see bench/extract.py for the full
+table); they catch regressions, they are not the targets. Held-out documents are scored here
+but were not used to tune the rules.
+"""
+
+import pytest
+
+from bench.golden import golden_paths, load_doc_text, load_golden, score
+from dondoc.stages.extract import extract_text
+
+# document stem -> (mode, task recall floor, task precision floor, deadline accuracy floor)
+FLOORS = {
+    "ket-luan-thanh-uy-hai-phong-2021-q2": ("repair", 0.80, 0.90, 0.90),
+    "nghi-quyet-so-113-nq-cp": ("no-repair", 0.65, 0.75, 0.60),
+    "nghi-quyet-so-97-nq-cp": ("no-repair", 0.70, 0.90, 0.80),
+    "quyet-dinh-so-43-2025-qd-ttg": ("no-repair", 0.75, 0.85, 0.90),
+    "nghi-quyet-so-126-nq-cp": ("no-repair", 0.75, 0.80, 0.75),
+    "quyet-dinh-so-893-qd-ttg": ("no-repair", 0.85, 0.90, 0.85),
+    "cong-van-1770-tct-2020": ("no-repair", 0.30, 0.40, 0.90),
+}
+
+
+@pytest.mark.parametrize("path", golden_paths(), ids=lambda p: p.stem)
+def test_golden_floors(path):
+    gold = load_golden(path)
+    mode, recall, precision, deadline = FLOORS[path.stem]
+    text = load_doc_text(gold)
+    pred = extract_text(text, repair=mode == "repair")
+    s = score(pred, gold, text)
+    assert s["task_recall"] >= recall, s["details"]
+    assert s["task_precision"] >= precision, s["details"]
+    assert s["deadline_accuracy"] is None or s["deadline_accuracy"] >= deadline
