@@ -40,7 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns (and, as a script, exits with) the status code."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        app(args=args, prog_name="dondoc", standalone_mode=False)
+        # Without standalone mode, click returns the code of a raised Exit instead of exiting.
+        rv = app(args=args, prog_name="dondoc", standalone_mode=False)
     except DondocError as exc:
         print(f"dondoc: error: {exc}", file=sys.stderr)
         code = 2
@@ -60,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             raise
     else:
-        code = 0
+        code = rv if isinstance(rv, int) else 0
     if argv is None:
         sys.exit(code)
     return code

@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -84,7 +83,7 @@ def remind(
     else:
         console.print(f"Đã gửi {result.sent}, lỗi {result.failed}.")
     if result.failed:
-        raise click.exceptions.Exit(1)  # main() turns it into the exit status
+        raise typer.Exit(1)  # main() turns it into the exit status
 
 
 def report(

@@ -15,20 +15,24 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 
-from dondoc.config import Settings
 from dondoc.errors import DependencyError, InputError, StoreError
+
+if TYPE_CHECKING:  # heavy imports stay out of `dondoc extract`'s start-up
+    from sqlalchemy import Engine
+
+    from dondoc.config import Settings
 
 __all__ = ["backup_database", "register", "restore_database"]
 
 
 def _settings() -> Settings:
     # Not the cached get_settings(): every command reads the environment afresh.
+    from dondoc.config import Settings
+
     return Settings()
 
 
@@ -47,13 +51,27 @@ def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Cổng")] = 8000,
     log_level: Annotated[str, typer.Option(help="debug | info | warning | error")] = "info",
+    reminders: Annotated[
+        bool, typer.Option("--reminders/--no-reminders", help="Gửi nhắc việc (đôn đốc) mỗi ngày (giờ: DONDOC_REMIND_HOUR)")
+    ] = False,
 ) -> None:
-    """Chạy ứng dụng web và HTTP API."""
+    """Chạy ứng dụng web và HTTP API (tùy chọn: nhắc việc hằng ngày)."""
     import uvicorn
 
     from dondoc.web.app import create_app
 
-    uvicorn.run(create_app(_settings()), host=host, port=port, log_level=log_level)
+    settings = _settings()
+    app = create_app(settings)
+    scheduler = None
+    if reminders:
+        from dondoc.remind import start_scheduler
+
+        scheduler = start_scheduler(settings, engine=app.state.engine)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
 
 
 user_app = typer.Typer(help="Quản lý người dùng.", no_args_is_help=True)
@@ -117,6 +135,8 @@ def import_(
 # --------------------------------------------------------------------------- backup / restore
 def _pg_args(url: str) -> tuple[str, list[str]]:
     """A libpq connection URI for ``url`` and the ``--schema`` option when it pins a search_path."""
+    from sqlalchemy.engine import make_url
+
     u = make_url(url)
     options = u.query.get("options")
     schema_args: list[str] = []
@@ -134,6 +154,8 @@ def _need(tool: str) -> str:
 
 
 def _sqlite_file(url: str) -> Path:
+    from sqlalchemy.engine import make_url
+
     db = make_url(url).database
     if not db or db == ":memory:":
         raise StoreError("cơ sở dữ liệu SQLite trong bộ nhớ không sao lưu được")
