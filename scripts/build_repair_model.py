@@ -26,14 +26,19 @@ import unicodedata
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
+from dondoc.core.repair.channel import ChannelModel
 from dondoc.core.repair.lm import BITS, BOS, NUM, SYM, UNK, lm_tokens
 from dondoc.core.syllable import is_valid
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "dondoc" / "models"
-LEX_WEIGHT = 0.05  # share of the subtitle unigram distribution mixed into the official-text one
+MAX_PAGE_CER = 0.15
+MAX_CANDIDATES = 8
+LEX_WEIGHT = 0.05
+LEX_KNOWN = 200  # share of the subtitle unigram distribution mixed into the official-text one
 
 
 def viet74k() -> Path:
@@ -55,6 +60,8 @@ def learn_confusions(pairs_path: Path) -> tuple[list[list[object]], dict[str, fl
     n_split = n_merge = n_aligned = 0
     for line in pairs_path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
+        if Levenshtein.normalized_distance(rec["truth"], rec["ocr"]) > MAX_PAGE_CER:
+            continue  # a font without Vietnamese glyphs, or a layout failure: not an OCR confusion
         t = unicodedata.normalize("NFC", rec["truth"]).split()
         o = unicodedata.normalize("NFC", rec["ocr"]).split()
         sm = difflib.SequenceMatcher(None, t, o, autojunk=False)
@@ -157,14 +164,31 @@ def main() -> None:
     tmask = tc >= args.min_trigram
     bmask = bc >= args.min_bigram
     confusions, rates = learn_confusions(ROOT / "bench" / "data" / "ocr_train.jsonl")
+    # "known" (may be proposed as a correction): attested in the word list, the official texts, or often
+    # enough in subtitles (rare subtitle forms are typos: "vễ", "cữa")
+    known = np.array([1 if (w in v74 or counts.get(w, 0) >= 3 or lex.get(w, 0) >= LEX_KNOWN) else 0
+                      for w in vocab], dtype=np.uint8)
+    # candidates of every known syllable, so that decoding a document never pays for generating them
+    channel = ChannelModel.build([(str(a), str(b), int(c), int(d)) for a, b, c, d in confusions])
+    src: list[int] = []
+    dst: list[int] = []
+    clp: list[float] = []
+    for i, w in enumerate(vocab):
+        if known[i] and is_valid(w):
+            for cand, lp in channel.candidates(w, lambda c: bool(known[index[c]]) if c in index else False
+                                               )[:MAX_CANDIDATES]:
+                src.append(i)
+                dst.append(index[cand])
+                clp.append(lp)
 
     OUT.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         OUT / "repair_vi.npz",
         vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
         uni=uni_lp,
-        known=np.array([1 if (w in v74 or w in lex or counts.get(w, 0) >= 3) else 0 for w in vocab],
-                       dtype=np.uint8),
+        known=known,
+        cand_src=np.array(src, dtype=np.int32), cand_dst=np.array(dst, dtype=np.int32),
+        cand_lp=np.array(clp, dtype=np.float32),
         bi_keys=bk[bmask], bi_lp=b_lp[bmask].astype(np.float16),
         tri_keys=tk[tmask], tri_lp=t_lp[tmask].astype(np.float16),
     )

@@ -152,14 +152,18 @@ def _tone_positions(onset: str, rhyme: str, offset: int) -> set[int]:
 @lru_cache(maxsize=65536)
 def parse(text: str) -> Syllable | None:
     """Parse one syllable (any case, NFC or NFD); None if it is not a well-formed Vietnamese syllable."""
-    if not text or len(text) > 8:
+    if not text or len(text) > 16:
+        return None
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > 8:
         return None
     toneless, tone, pos = split_tone(text)
     if tone < 0 or not toneless.isalpha():
         return None
     for onset, rhyme, offset in _split_onset(toneless):
-        if rhyme not in RHYMES:
-            continue
+        if rhyme not in RHYMES and not (onset == "qu" and rhyme[1:2] in ("a", "ă", "e")
+                                        and "o" + rhyme[1:] in RHYMES):
+            continue  # after q the medial o is written u: quan = qu + oan
         if tone not in (2, 5) and rhyme.endswith(_STOP_CODAS):
             continue
         first = rhyme[0]

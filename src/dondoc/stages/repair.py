@@ -83,7 +83,15 @@ def load_model() -> RepairModel:
             "scripts/build_repair_model.py hoặc cài lại dondoc."
         ) from exc
     rows = [(str(a), str(b), int(c), int(d)) for a, b, c, d in meta.get("confusions", [])]
-    return RepairModel(lm=NgramModel.from_arrays(arrays), channel=ChannelModel.build(rows), meta=meta)
+    lm = NgramModel.from_arrays(arrays)
+    grouped: dict[str, list[tuple[str, float]]] = {}
+    if "cand_src" in arrays:
+        vocab = lm.vocab
+        for s, d, lp in zip(arrays["cand_src"].tolist(), arrays["cand_dst"].tolist(),
+                            arrays["cand_lp"].tolist(), strict=True):
+            grouped.setdefault(vocab[s], []).append((vocab[d], lp))
+    precomputed = {w: tuple(c) for w, c in grouped.items()}
+    return RepairModel(lm=lm, channel=ChannelModel.build(rows, precomputed), meta=meta)
 
 
 def _segments(text: str) -> list[tuple[int, int]]:

@@ -26,6 +26,10 @@ from dondoc.core.syllable import TONE_MARKS, is_valid
 __all__ = ["MARK_FLOOR", "VISUAL_RULES", "ChannelModel"]
 
 MARK_FLOOR = math.log(2e-4)
+_MIN_INSERT_COUNT = 5
+# P(drop | letter) is learned per letter, not per position: an insertion also pays for its position
+INSERT_PENALTY = math.log(0.1)
+_DEEP_WIDTH = 60  # first-step strings expanded again for tokens that are not valid syllables
 _VOWEL_BASES = "aeiouy"
 _VOWEL_MARKS = {"a": ("", "\u0306", "\u0302"), "e": ("", "\u0302"), "o": ("", "\u0302", "\u031b"),
                 "u": ("", "\u031b"), "i": ("",), "y": ("",)}
@@ -77,12 +81,18 @@ class ChannelModel:
 
     rewrites: dict[str, tuple[tuple[str, float], ...]]
     max_len: int = 3
+    # truth letters the engine dropped (``"" -> truth`` rows), tried at every position
+    insertions: tuple[tuple[str, float], ...] = ()
+    # candidates of known words computed at model build time (keyed by the observed word)
+    precomputed: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _cache: dict[tuple[str, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, learned: Iterable[tuple[str, str, int, int]]) -> ChannelModel:
+    def build(cls, learned: Iterable[tuple[str, str, int, int]],
+              precomputed: dict[str, tuple[tuple[str, float], ...]] | None = None) -> ChannelModel:
         """From learned rows ``(truth, ocr, count, truth_count)`` plus the floor and the visual rules."""
         table: dict[str, dict[str, float]] = {}
+        inserts: dict[str, float] = {}
 
         def add(ocr: str, truth: str, lp: float) -> None:
             row = table.setdefault(ocr, {})
@@ -90,8 +100,11 @@ class ChannelModel:
                 row[truth] = lp
 
         for truth, ocr, count, denom in learned:
+            lp = math.log((count + 0.5) / (denom + 1.0))
             if ocr and truth != ocr:
-                add(ocr, truth, math.log((count + 0.5) / (denom + 1.0)))
+                add(ocr, truth, lp)
+            elif not ocr and count >= _MIN_INSERT_COUNT and len(truth) == 1:
+                inserts[truth] = max(lp, inserts.get(truth, -1e9))
         for group in _VARIANTS.values():
             for a in group:
                 for b in group:
@@ -100,9 +113,11 @@ class ChannelModel:
         for ocr, truth, lp in VISUAL_RULES:
             add(ocr, truth, lp)
         rewrites = {o: tuple(sorted(row.items(), key=lambda kv: -kv[1])) for o, row in table.items()}
-        return cls(rewrites=rewrites, max_len=max(len(o) for o in rewrites))
+        return cls(rewrites=rewrites, max_len=max(len(o) for o in rewrites),
+                   insertions=tuple(sorted(inserts.items(), key=lambda kv: -kv[1])),
+                   precomputed=precomputed or {})
 
-    def _one_step(self, token: str) -> dict[str, float]:
+    def _one_step(self, token: str, *, inserts: bool = True) -> dict[str, float]:
         out: dict[str, float] = {}
         n = len(token)
         for i in range(n):
@@ -111,6 +126,12 @@ class ChannelModel:
                     cand = token[:i] + truth + token[j:]
                     if lp > out.get(cand, -1e9):
                         out[cand] = lp
+        for truth, lp0 in self.insertions if inserts else ():
+            lp = lp0 + INSERT_PENALTY
+            for i in range(1, n + 1):
+                cand = token[:i] + truth + token[i:]
+                if lp > out.get(cand, -1e9):
+                    out[cand] = lp
         return out
 
     def candidates(self, token: str, known: Callable[[str], bool], *, deep: bool = False
@@ -120,15 +141,20 @@ class ChannelModel:
         ``deep`` allows two rewrites (for tokens that are not valid syllables). The token itself is
         not included.
         """
+        if not deep:
+            pre = self.precomputed.get(token)
+            if pre is not None:
+                return pre
         key = (token, deep)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
         first = self._one_step(token)
         found = {c: lp for c, lp in first.items() if c != token and known(c) and is_valid(c)}
-        if deep:
-            for mid, lp1 in first.items():
-                for c, lp2 in self._one_step(mid).items():
+        if deep and len(token) <= 7:
+            subs = self._one_step(token, inserts=False)
+            for mid, lp1 in sorted(subs.items(), key=lambda kv: -kv[1])[:_DEEP_WIDTH]:
+                for c, lp2 in self._one_step(mid, inserts=False).items():
                     lp = lp1 + lp2
                     if c != token and lp > found.get(c, -1e9) and known(c) and is_valid(c):
                         found[c] = lp

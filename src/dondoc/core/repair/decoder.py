@@ -31,13 +31,17 @@ from dondoc.core.syllable import apply_tone, case_like, is_valid, split_tone, to
 __all__ = ["DecoderConfig", "RawEdit", "decode"]
 
 _QUOTES = "’'‘`´"
-_WORD_QUOTE_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:[’'‘`´](?:[^\W\d_]|[\u0300-\u036f])+)+")
-_PROTECT_CHUNK_RE = re.compile(r"\S*(?:\d|@|://|/)\S*")
+# The lookbehind anchors matches at word starts: without it a long letter run costs O(n^2).
+_WORD_QUOTE_RE = re.compile(
+    r"(?<![^\W\d_])(?<![\u0300-\u036f])(?:[^\W\d_]|[\u0300-\u036f])++(?:[’'‘`´](?:[^\W\d_]|[\u0300-\u036f])++)+"
+)
+_CHUNK_RE = re.compile(r"\S+")
+_PROTECT_MARK_RE = re.compile(r"\d|@|/")
 _ROMAN_KEY_RE = re.compile(
     r"\b(Quý|QUÝ|quý|Phần|PHẦN|phần|Mục|MỤC|mục|[Kk]hóa|KHÓA|[Kk]hoá|KHOÁ|Chương|CHƯƠNG|chương)"
-    r"([ \t]+)([HnmUulI1|]{1,3})(?![\w])"
+    r"([ \t]+)([HnmUulI|]{1,3})(?![\w])"
 )
-_ROMAN_MAP = {"H": "II", "n": "II", "U": "II", "u": "II", "m": "III", "l": "I", "1": "I", "|": "I", "I": "I"}
+_ROMAN_MAP = {"H": "II", "n": "II", "U": "II", "u": "II", "m": "III", "l": "I", "|": "I", "I": "I"}
 _NUMBERING_RE = re.compile(r"(?m)^([ \t]*)(\d{1,2}),(\d{1,2})[,.](?=[ \t]+[^\W\d_])")
 _LATIN_MAX = 0x24F
 _QUOTE_TONE = math.log(0.05)
@@ -83,7 +87,8 @@ def _is_latin(word: str) -> bool:
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PROTECT_CHUNK_RE.finditer(text)]
+    """Whitespace-delimited chunks holding a digit, '@' or '/' (numbers, codes, e-mails, URLs)."""
+    return [m.span() for m in _CHUNK_RE.finditer(text) if _PROTECT_MARK_RE.search(m.group())]
 
 
 def _render(word: str, original: str) -> str:
@@ -158,7 +163,7 @@ def _build_slots(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderC
                 nxt = matches[i].group()
                 a, b = lm_token(surface), lm_token(nxt)
                 ab = a + b
-                if (not lm.is_known(a) and len(a) <= 3 and is_valid(ab) and lm.is_known(ab)
+                if (not is_valid(a) and len(a) <= 3 and is_valid(ab) and lm.is_known(ab)
                         and not (lm.is_known(b) and len(b) > 1 and lm.unigram(b) > lm.unigram(ab))):
                     joined = ab
                     end, surface = matches[i].end(), text[start : matches[i].end()]
@@ -229,8 +234,8 @@ def decode(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig 
         if c == 0 or not slot.editable:
             continue
         word = slot.options[c][0]
-        a = slot.options[choice[k - 2]][1] if k >= 2 else bos
-        b = slot.options[choice[k - 1]][1] if k >= 1 else bos
+        a = slots[k - 2].options[choice[k - 2]][1] if k >= 2 else bos
+        b = slots[k - 1].options[choice[k - 1]][1] if k >= 1 else bos
 
         def local(opt: int, k: int = k, a: int = a, b: int = b, slot: _Slot = slot) -> float:
             w = slot.options[opt][1]
