@@ -9,18 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.tree import Tree
 
+from dondoc.labels import KIND_NAMES, SECTION_KIND_NAMES
+
 __all__ = ["render"]
-
-_KIND_VI = {
-    "ket_luan": "Kết luận", "nghi_quyet": "Nghị quyết", "chi_thi": "Chỉ thị", "ke_hoach": "Kế hoạch",
-    "quyet_dinh": "Quyết định", "thong_bao": "Thông báo", "cong_van": "Công văn", "bao_cao": "Báo cáo",
-    "other": "Văn bản",
-}  # fmt: skip
-_SECTION_VI = {
-    "results": "kết quả", "limitations": "hạn chế", "tasks": "nhiệm vụ", "implementation": "tổ chức thực hiện",
-    "other": "khác",
-}  # fmt: skip
-
 
 def _period(p: dict[str, str] | None) -> str:
     return f"{p['start']} → {p['end']}" if p else "—"
@@ -33,7 +24,7 @@ def render(result: dict[str, Any], *, console: Console | None = None, out_path: 
     head.add_column(style="bold cyan")
     head.add_column()
     rows = [
-        ("Loại", _KIND_VI.get(doc["kind"], doc["kind"])),
+        ("Loại", KIND_NAMES.get(doc["kind"], doc["kind"])),
         ("Số", doc["number"] or "—"),
         ("Cơ quan ban hành", doc["issuer"] or "—"),
         ("Ngày ban hành", doc["issued_date"] or "—"),
@@ -55,7 +46,7 @@ def render(result: dict[str, Any], *, console: Console | None = None, out_path: 
         if s["number"] is None:
             continue
         parent = nodes.get(s["parent"]) if s["parent"] is not None else tree
-        label = f"[bold]{s['number']}[/bold] {s['heading'][:80]} [dim]({_SECTION_VI.get(s['kind'], s['kind'])})[/dim]"
+        label = f"[bold]{s['number']}[/bold] {s['heading'][:80]} [dim]({SECTION_KIND_NAMES.get(s['kind'], s['kind'])})[/dim]"
         nodes[i] = (parent or tree).add(label)
     console.print(tree)
 

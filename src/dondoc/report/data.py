@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from dondoc.labels import KIND_NAMES
 from dondoc.report.period import Period
 from dondoc.track import BUCKETS, Bucket, bucket_of, on_time_rate
 
@@ -176,7 +177,7 @@ class ReportData:
         if self.document_id is None or not self.documents:
             return None
         doc = self.documents[0]
-        kind = _KIND_NAMES.get(doc.kind or "", "văn bản")
+        kind = KIND_NAMES.get(doc.kind or "other", "văn bản") if doc.kind not in (None, "other") else "văn bản"
         parts = [f"theo {kind}"]
         if doc.number:
             parts.append(f"số {doc.number}")
@@ -185,18 +186,6 @@ class ReportData:
         if doc.issuer:
             parts.append(f"của {doc.issuer}")
         return " ".join(parts)
-
-
-_KIND_NAMES = {
-    "ket_luan": "Kết luận",
-    "nghi_quyet": "Nghị quyết",
-    "chi_thi": "Chỉ thị",
-    "ke_hoach": "Kế hoạch",
-    "quyet_dinh": "Quyết định",
-    "thong_bao": "Thông báo",
-    "cong_van": "Công văn",
-    "bao_cao": "Báo cáo",
-}
 
 
 def in_scope(row: TaskRow, period: Period) -> bool:

@@ -66,6 +66,7 @@ from dondoc.web.security import hash_password, needs_rehash, verify_password
 __all__ = [
     "PermissionDeniedError",
     "add_report",
+    "add_tasks",
     "answer_explanation",
     "audit",
     "authenticate",
@@ -83,6 +84,7 @@ __all__ = [
     "get_indicator",
     "get_task",
     "get_user",
+    "group_indicators",
     "list_audit",
     "list_documents",
     "list_explanations",
@@ -403,7 +405,8 @@ def update_user(s: Session, user_id: int, *, actor: User | None = None, **fields
 
 
 # --------------------------------------------------------------------------- documents
-def _group_indicators(items: Sequence[dict[str, Any]]) -> list[Indicator]:
+def group_indicators(items: Sequence[dict[str, Any]]) -> list[Indicator]:
+    """Indicators of an extraction, one per (name, unit), each reported figure an observation."""
     grouped: dict[tuple[str, str | None], Indicator] = {}
     for item in items:
         name = str(item.get("name") or "").strip()
@@ -415,6 +418,28 @@ def _group_indicators(items: Sequence[dict[str, Any]]) -> list[Indicator]:
             ind = grouped[key] = Indicator(name=name[:500], unit=item.get("unit"))
         ind.observations.append(observation_from_json(item))
     return list(grouped.values())
+
+
+def add_tasks(s: Session, doc: Document, items: list[dict[str, Any]]) -> None:
+    """Append one open task per extraction task item to ``doc``, owners matched to units by name."""
+    index = _unit_index(s)
+    for item in items:
+        try:
+            task = Task(**task_fields_from_json(item), status="open", progress=0)
+        except (ValueError, TypeError) as exc:
+            raise InputError(f"nhiệm vụ {item.get('id')!r} có dữ liệu không hợp lệ: {exc}") from exc
+        seen: set[int] = set()
+        for owner in item.get("owners") or []:
+            name = str(owner.get("name") or "").strip()
+            if not name:
+                continue
+            unit = find_or_create_unit(s, name, _index=index)
+            if unit.id in seen:
+                continue
+            seen.add(unit.id)
+            role = owner.get("role") if owner.get("role") in OWNER_ROLES else "lead"
+            task.owners.append(TaskOwner(unit=unit, role=role, name=name[:300]))
+        doc.tasks.append(task)
 
 
 def create_document(
@@ -453,25 +478,8 @@ def create_document(
         title=meta.get("title"),
         uploaded_by=user.id if user else None,
     )
-    index = _unit_index(s)
-    for item in extraction.get("tasks", []):
-        try:
-            task = Task(**task_fields_from_json(item), status="open", progress=0)
-        except (ValueError, TypeError) as exc:
-            raise InputError(f"nhiệm vụ {item.get('id')!r} có dữ liệu không hợp lệ: {exc}") from exc
-        seen: set[int] = set()
-        for owner in item.get("owners") or []:
-            name = str(owner.get("name") or "").strip()
-            if not name:
-                continue
-            unit = find_or_create_unit(s, name, _index=index)
-            if unit.id in seen:
-                continue
-            seen.add(unit.id)
-            role = owner.get("role") if owner.get("role") in OWNER_ROLES else "lead"
-            task.owners.append(TaskOwner(unit=unit, role=role, name=name[:300]))
-        doc.tasks.append(task)
-    doc.indicators.extend(_group_indicators(extraction.get("indicators") or []))
+    add_tasks(s, doc, extraction.get("tasks", []))
+    doc.indicators.extend(group_indicators(extraction.get("indicators") or []))
     s.add(doc)
     s.flush()
     audit(

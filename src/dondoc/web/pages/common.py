@@ -28,6 +28,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from dondoc.errors import ConflictError, InputError, NotFoundError
+from dondoc.labels import BUCKET_NAMES, KIND_NAMES, OWNER_ROLE_NAMES
 from dondoc.store.models import User
 from dondoc.store.repo import PermissionDeniedError
 from dondoc.web.csrf import csrf_token, verify_csrf
@@ -58,26 +59,6 @@ ROLE_NAMES = {
     "unit": "Đơn vị thực hiện",
     "leader": "Lãnh đạo",
 }
-BUCKET_NAMES = {
-    "done_on_time": "Hoàn thành đúng hạn",
-    "done_late": "Hoàn thành quá hạn",
-    "open_not_due": "Chưa hoàn thành, trong hạn",
-    "open_overdue": "Chưa hoàn thành, quá hạn",
-}
-OWNER_ROLE_NAMES = {"lead": "Chủ trì", "support": "Phối hợp", "monitor": "Theo dõi"}
-KIND_NAMES = {
-    "ket_luan": "Kết luận",
-    "nghi_quyet": "Nghị quyết",
-    "chi_thi": "Chỉ thị",
-    "ke_hoach": "Kế hoạch",
-    "quyet_dinh": "Quyết định",
-    "thong_bao": "Thông báo",
-    "cong_van": "Công văn",
-    "bao_cao": "Báo cáo",
-    "other": "Văn bản",
-}
-
-
 def vn_date(value: Any) -> str:
     """``2021-06-30`` -> ``30/06/2021``; datetimes also show the time; empty for ``None``."""
     if value is None or value == "":

@@ -16,15 +16,12 @@ from sqlalchemy.orm import Session
 
 from dondoc.errors import ConflictError, InputError, NotFoundError
 from dondoc.store import repo
-from dondoc.store.mapping import observation_from_json, task_fields_from_json
 from dondoc.store.models import (
     AuditLog,
     Document,
     Extension,
-    Indicator,
     ProgressReport,
     Task,
-    TaskOwner,
     Unit,
     User,
 )
@@ -91,33 +88,8 @@ def confirm_draft(s: Session, doc: Document, *, user: User) -> Document:
     s.flush()
     doc.tasks.clear()
     doc.indicators.clear()
-    for item in tasks:
-        try:
-            task = Task(**task_fields_from_json(item), status="open", progress=0)
-        except (ValueError, TypeError) as exc:
-            raise InputError(f"Nhiệm vụ {item.get('id')} có dữ liệu không hợp lệ: {exc}") from exc
-        seen: set[int] = set()
-        for owner in item.get("owners") or []:
-            name = str(owner.get("name") or "").strip()
-            if not name:
-                continue
-            unit = repo.find_or_create_unit(s, name)
-            if unit.id in seen:
-                continue
-            seen.add(unit.id)
-            role = owner.get("role") if owner.get("role") in OWNER_ROLES else "lead"
-            task.owners.append(TaskOwner(unit=unit, role=role, name=name[:300]))
-        doc.tasks.append(task)
-    grouped: dict[tuple[str, Any], Indicator] = {}
-    for item in draft.get("indicators") or []:
-        name = str(item.get("name") or "").strip()
-        if not name:
-            continue
-        key = (name, item.get("unit"))
-        if key not in grouped:
-            grouped[key] = Indicator(name=name[:500], unit=item.get("unit"))
-            doc.indicators.append(grouped[key])
-        grouped[key].observations.append(observation_from_json(item))
+    repo.add_tasks(s, doc, tasks)
+    doc.indicators.extend(repo.group_indicators(draft.get("indicators") or []))
     s.flush()
     return repo.confirm_document(s, doc.id, user=user)
 
