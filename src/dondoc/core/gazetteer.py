@@ -25,7 +25,7 @@ _LOCALITY = (
     r"(?:\s+(?:các\s+)?(?:thành\s+phố|tỉnh|quận|huyện|thị\s+xã|thị\s+trấn|xã|phường|cấp\s+tỉnh|cấp\s+huyện|"
     r"cấp\s+xã|các\s+cấp)(?:\s*,\s*(?:thành\s+phố|huyện|quận|thị\s+xã|phường|xã|thị\s+trấn))*"
     r"(?:\s+trực\s+thuộc\s+(?:trung\s+ương|Trung\s+ương))?"
-    r"(?:\s+(?!Chủ|Tịch)[\p{Lu}]\w*){0,3})?"
+    r"(?:\s+(?!(?:Chủ|Tịch|Bộ|Sở|Ban|Ủy|Uỷ|Báo|Các|Cơ|Văn|Đề|Nghị|Quyết|Kế|Thủ|Tổng|Hội|Trung)\b)[\p{Lu}]\w*){0,3})?"
 )
 
 

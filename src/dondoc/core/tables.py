@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from dondoc.core.gazetteer import Gazetteer
+from dondoc.core.gazetteer import BodyMatch, Gazetteer
 from dondoc.core.outline import Line
 from dondoc.core.references import find_references
 from dondoc.core.spans import Span, trim_span
@@ -79,11 +79,11 @@ def find_table_tasks(
             if _HEADER_TT.match(ln.text):
                 # The header repeats on every page: skip it, the numbering carries on.
                 k = j + 1
-                while k < min(len(content), j + 20) and not (
+                while k < min(len(content), j + 80) and not (
                     (m := _ROWNUM.match(content[k].text)) and int(m.group(1)) == expected
                 ):
                     k += 1
-                if k >= min(len(content), j + 20):
+                if k >= min(len(content), j + 80):
                     break
                 rows.append((row_start, j))
                 row_start = k
@@ -123,16 +123,24 @@ def _row_task(
     if not cells:
         return None
     task_end_idx = len(cells)
-    bodies = []
+    bodies: list[BodyMatch] = []
     row_end = cells[-1].end
+    covered = -1  # end of the last body found: a body may run over the cell's line break
     for k, ln in enumerate(cells):
-        # A body may run over the cell's line break ("Các bộ,\ncơ quan ngang bộ").
         found = [b for b in gazetteer.find(text, ln.start, min(row_end, ln.end + 80)) if b.span.start < ln.end]
-        starts_with_body = found and text[ln.start : found[0].span.start].strip() == ""
-        if k > 0 and starts_with_body and task_end_idx == len(cells):
-            task_end_idx = k
-        if k >= task_end_idx or (k > 0 and starts_with_body):
-            bodies.extend(found)
+        starts_with_body = bool(found) and text[ln.start : found[0].span.start].strip() == ""
+        if task_end_idx == len(cells):
+            if k > 0 and starts_with_body:
+                task_end_idx = k
+            else:
+                continue
+        # The lead and support cells are the run of lines that open with a body; the result
+        # column after them ("Đề án trình / Thủ tướng Chính phủ") names bodies too, but not as owners.
+        if starts_with_body or ln.start < covered:
+            bodies.extend(b for b in found if b.span.end > covered)
+            covered = max([covered] + [b.span.end for b in found])
+        else:
+            break
     span = trim_span(text, cells[0].start, cells[task_end_idx - 1].end)
     if len(span) < 8:
         return None
