@@ -47,3 +47,30 @@ def test_one_task_per_row_across_repeated_headers():
     assert tasks[0]["owners"][0] == {"name": "Bộ Xây dựng", "role": "lead"}
     assert {"name": "Bộ Tài chính", "role": "support"} in tasks[0]["owners"]
     assert [t["due"]["date"] for t in tasks] == ["2026-12-31", "2027-12-31", "2026-12-31"]
+
+
+FIELDS = """NGHỊ QUYẾT
+Về việc bổ sung nhiệm vụ
+
+QUYẾT NGHỊ:
+
+Điều 1. Bổ sung nhiệm vụ sau:
+1. Tên nhiệm vụ: Xây dựng Đề án phát triển mạng lưới chuyên gia pháp lý.
+2. Cơ quan chủ trì: Bộ Tư pháp.
+3. Cơ quan phối hợp: Bộ Ngoại giao, Bộ Nội vụ.
+4. Kết quả: Quyết định của Thủ tướng Chính phủ.
+5. Thời gian hoàn thành: Quý IV/2026.
+"""
+
+
+def test_field_list_is_one_task():
+    tasks = analyse(FIELDS, gazetteer=gazetteer()).to_json()["tasks"]
+    assert len(tasks) == 1
+    (t,) = tasks
+    assert t["text"].startswith("Tên nhiệm vụ: Xây dựng Đề án") and t["action"] == "xây dựng"
+    assert t["owners"] == [
+        {"name": "Bộ Tư pháp", "role": "lead"},
+        {"name": "Bộ Ngoại giao", "role": "support"},
+        {"name": "Bộ Nội vụ", "role": "support"},
+    ]
+    assert t["due"]["date"] == "2026-12-31"

@@ -19,7 +19,7 @@ from dondoc.core.outline import Section, parse_outline, split_lines
 from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
-from dondoc.core.tables import find_table_tasks
+from dondoc.core.tables import find_field_tasks, find_table_tasks
 from dondoc.core.tasks import Task, TaskContext, due_date_or_default, extract_tasks
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
@@ -252,7 +252,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         require_owner=header.kind in ("nghi_quyet", "quyet_dinh", "other") and header.kind not in _DIRECTIVE_KINDS,
     )
     tasks = extract_tasks(ctx)
-    tables = find_table_tasks(text, lines, gazetteer, find_times)
+    tables = find_table_tasks(text, lines, gazetteer, find_times) + find_field_tasks(text, sections, gazetteer, find_times)
     if tables:
         # Table rows are tasks in their own right; drop clause tasks read from inside a table.
         tasks = [t for t in tasks if not any(tb.span.overlaps(t.span) for tb in tables)]

@@ -7,23 +7,26 @@ the next row number. Inside a row, the task is the text before the first line th
 public body (the lead column); later bodies support; the deadline is the row's first dated time
 expression after the task text. Rows rendered by DOCX ingestion ("cell | cell | cell") are read
 the same way, cell by cell.
+
+A *field list* is the same record written as numbered fields ("1. Tên nhiệm vụ: …", "2. Cơ quan
+chủ trì: …", "3. Cơ quan phối hợp: …", "5. Thời gian hoàn thành: …"): one task per list.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
-from dondoc.core.outline import Line
+from dondoc.core.outline import Line, Section
 from dondoc.core.references import find_references
 from dondoc.core.spans import Span, trim_span
 from dondoc.core.tasks import Owner, Task
 from dondoc.core.timeexpr import TimeExpr
 
-__all__ = ["TableTasks", "find_table_tasks"]
+__all__ = ["TableTasks", "find_field_tasks", "find_table_tasks"]
 
 _HEADER_TT = re.compile(r"^\s*S?TT\s*$")
 # A row number alone on its line, or followed by two spaces and the row's first cell ("7  Đề án …").
@@ -151,10 +154,12 @@ def _row_task(
         for e in find_times(text, rest_start, row_end)
         if (e.end is not None or e.kind == "recurring") and not any(r.span.overlaps(e.span) for r in refs)
     ]
-    due = times[0] if times else None
+    # A dated deadline wins over "hằng năm"/"thường xuyên" (the result column may say "Báo cáo hằng năm").
+    dated = [e for e in times if e.end is not None]
     year = _bare_year(text, cells[task_end_idx:])
-    if year is not None and (due is None or year.span.start < due.span.start):
-        due = year
+    if year is not None:
+        dated = sorted([*dated, year], key=lambda e: e.span.start)
+    due = dated[0] if dated else (times[0] if times else None)
     owners: list[Owner] = []
     for n, b in enumerate(bodies):
         o = Owner(b.name, "lead" if n == 0 else "support")
@@ -177,3 +182,54 @@ def _bare_year(text: str, cells: list[Line]) -> TimeExpr | None:
             sp = Span(ln.start + m.start(1), ln.start + m.end(1))
             return TimeExpr(sp, text[sp.start : sp.end], "year", date(y, 1, 1), date(y, 12, 31), "during", True)
     return None
+
+
+_FIELD_RE = re.compile(
+    r"\s*(?P<f>Tên\s+nhiệm\s+vụ|Nhiệm\s+vụ|Nội\s+dung(?:\s+nhiệm\s+vụ)?|Cơ\s+quan\s+chủ\s+trì|"
+    r"Cơ\s+quan\s+phối\s+hợp|Thời\s+gian\s+hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Tiến\s+độ)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def find_field_tasks(
+    text: str,
+    sections: Sequence[Section],
+    gazetteer: Gazetteer,
+    find_times: Callable[[str, int, int], list[TimeExpr]],
+) -> list[TableTasks]:
+    """Tasks written as numbered field lists; each list is returned with its span."""
+    by_parent: dict[int | None, list[Section]] = {}
+    for sec in sections:
+        by_parent.setdefault(sec.parent, []).append(sec)
+    out = []
+    for kids in by_parent.values():
+        fields: dict[str, tuple[int, int]] = {}
+        label_start: dict[str, int] = {}
+        for sec in kids:
+            m = _FIELD_RE.match(text, sec.body_start, sec.end)
+            if m is not None:
+                name = " ".join(m.group("f").lower().split())
+                key = ("task" if "nhiệm vụ" in name or "nội dung" in name else
+                       "lead" if "chủ trì" in name else "support" if "phối hợp" in name else "due")
+                fields.setdefault(key, (m.end(), sec.end))
+                label_start.setdefault(key, m.start("f"))
+        if "task" not in fields or not ({"lead", "due"} & fields.keys()):
+            continue
+        a, b = fields["task"]
+        a = label_start["task"]  # the evidence keeps its label: "Tên nhiệm vụ: Xây dựng …"
+        span = trim_span(text, a, b)
+        while span.end > span.start and text[span.end - 1] in ".;":
+            span = Span(span.start, span.end - 1)
+        owners: list[Owner] = []
+        for key, role in (("lead", "lead"), ("support", "support")):
+            if key in fields:
+                owners += [Owner(bm.name, role) for bm in gazetteer.find(text, *fields[key])]
+        due = None
+        if "due" in fields:
+            times = [e for e in find_times(text, *fields["due"]) if e.end is not None or e.kind == "recurring"]
+            due = times[0] if times else None
+        m2 = re.match(r"\s*(\w+(?:\s+\w+)?)", text[fields["task"][0] : span.end])
+        action = " ".join(m2.group(1).lower().split()) if m2 else None
+        whole = Span(min(s.start for s in kids), max(s.end for s in kids))
+        out.append(TableTasks(whole, [Task(span, None, action, None, due, tuple(owners), (), ())]))
+    return out
