@@ -66,3 +66,37 @@ def test_party_header_takes_organ_and_about_line():
 def test_sentence_case_keeps_place_names():
     assert sentence_case_body("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI") == "Ủy ban nhân dân thành phố Hà Nội"
     assert sentence_case_body("BỘ TÀI CHÍNH") == "Bộ Tài chính"
+
+
+LETTER = """BỘ TÀI CHÍNH
+Số: 120/BTC-QLN
+V/v triển khai kế hoạch vay vốn năm 2025
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 05 tháng 3 năm 2025
+
+Kính gửi:
+- Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương;
+- Ngân hàng Nhà nước Việt Nam.
+
+Bộ Tài chính đề nghị các đơn vị rà soát nhu cầu vay và gửi báo cáo trước ngày 30/4/2025.
+"""
+
+
+def test_letter_summary_and_addressees():
+    h = parse_header(LETTER, split_lines(LETTER))
+    assert (h.kind, h.number, h.issuer) == ("cong_van", "120/BTC-QLN", "Bộ Tài chính")
+    assert h.title == "triển khai kế hoạch vay vốn năm 2025"
+    assert h.addressees == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "Ngân hàng Nhà nước Việt Nam")
+    assert LETTER[h.body_start :].strip().startswith("Bộ Tài chính đề nghị")
+
+
+def test_letter_addressees_own_its_requests():
+    from dondoc.core.analysis import analyse
+    from dondoc.resources import gazetteer
+
+    tasks = analyse(LETTER, gazetteer=gazetteer()).to_json()["tasks"]
+    assert len(tasks) == 1 and tasks[0]["due"]["date"] == "2025-04-30"
+    assert tasks[0]["owners"] == [
+        {"name": "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "role": "lead"},
+        {"name": "Ngân hàng Nhà nước Việt Nam", "role": "lead"},
+    ]

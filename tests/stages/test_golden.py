@@ -14,11 +14,11 @@ from dondoc.stages.extract import extract_text
 FLOORS = {
     "ket-luan-thanh-uy-hai-phong-2021-q2": ("repair", 0.80, 0.90, 0.90),
     "nghi-quyet-so-113-nq-cp": ("no-repair", 0.65, 0.75, 0.60),
-    "nghi-quyet-so-97-nq-cp": ("no-repair", 0.70, 0.90, 0.80),
+    "nghi-quyet-so-97-nq-cp": ("no-repair", 0.90, 0.90, 0.90),
     "quyet-dinh-so-43-2025-qd-ttg": ("no-repair", 0.75, 0.85, 0.90),
     "nghi-quyet-so-126-nq-cp": ("no-repair", 0.75, 0.80, 0.75),
     "quyet-dinh-so-893-qd-ttg": ("no-repair", 0.85, 0.90, 0.85),
-    "cong-van-1770-tct-2020": ("no-repair", 0.30, 0.40, 0.90),
+    "cong-van-1770-tct-2020": ("no-repair", 0.90, 0.70, 0.90),
 }
 
 

@@ -20,7 +20,7 @@ from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
 from dondoc.core.tables import find_field_tasks, find_table_tasks
-from dondoc.core.tasks import Task, TaskContext, due_date_or_default, extract_tasks
+from dondoc.core.tasks import Owner, Task, TaskContext, due_date_or_default, extract_tasks
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
 
@@ -250,6 +250,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         find_times=find_times,
         references=references,
         require_owner=header.kind in ("nghi_quyet", "quyet_dinh", "other") and header.kind not in _DIRECTIVE_KINDS,
+        default_owners=tuple(Owner(gazetteer.normalise(a), "lead") for a in header.addressees),
     )
     tasks = extract_tasks(ctx)
     tables = find_table_tasks(text, lines, gazetteer, find_times) + find_field_tasks(text, sections, gazetteer, find_times)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from dondoc.core.outline import Line
-from dondoc.core.spans import Span
+from dondoc.core.spans import Span, trim_span
 from dondoc.core.vietnamese import compile_vi
 
 __all__ = ["KIND_WORDS", "Header", "Tail", "parse_header", "parse_tail", "sentence_case_body"]
@@ -72,6 +72,7 @@ class Header:
     title: str | None
     title_span: Span | None
     body_start: int  # where the running text begins
+    addressees: tuple[str, ...] = ()  # "Kính gửi: …" of a letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,45 @@ def parse_header(text: str, lines: list[Line]) -> Header:
             if part in _SYMBOL_KIND and kind == "other":
                 kind = _SYMBOL_KIND[part]
     title, title_span, body_start = _title(text, lines, kind_line)
-    return Header(kind, kind_span, number, issuer, place, issued, title, title_span, body_start)
+    if title is None:
+        # A letter (công văn) has no kind line: its summary is the "V/v …" line under the number.
+        vv = next((ln for ln in zone if _VV_RE.match(ln.text)), None)
+        if vv is not None:
+            m_vv = _VV_RE.match(vv.text)
+            assert m_vv is not None
+            start = vv.start + m_vv.end()
+            title, title_span = vv.text[m_vv.end() :].strip() or None, trim_span(text, start, vv.end)
+            body_start = max(body_start, vv.end)
+            if kind == "other":
+                kind = "cong_van"
+    addressees, body_start = _addressees(text, lines, body_start)
+    return Header(kind, kind_span, number, issuer, place, issued, title, title_span, body_start, addressees)
+
+
+_VV_RE = compile_vi(r"^\s*V/v\.?\s*:?\s*")
+_KINH_GUI_RE = compile_vi(r"^\s*Kính\s+gửi\s*:?\s*")
+
+
+def _addressees(text: str, lines: list[Line], body_start: int) -> tuple[tuple[str, ...], int]:
+    """The addressees of a letter ("Kính gửi: - Cục Thuế các tỉnh; - …") and where its body starts."""
+    content = [ln for ln in lines if not ln.noise]
+    for i, ln in enumerate(content[:80]):
+        m = _KINH_GUI_RE.match(ln.text)
+        if m is None:
+            continue
+        names: list[str] = []
+        rest = ln.text[m.end() :].strip(" -–•;.,")
+        if rest:
+            names.append(rest)
+        end = ln.end
+        for nxt in content[i + 1 : i + 15]:
+            t = nxt.text.strip()
+            if not t or t[0] not in "-–•+":
+                break
+            names.append(t.lstrip("-–•+ ").rstrip(" ;.,"))
+            end = nxt.end
+        return tuple(n for n in names if n), max(body_start, end)
+    return (), body_start
 
 
 _TITLE_STOP_RE = compile_vi(

@@ -191,7 +191,7 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
     prev_content: Line | None = None
     prev_was_heading = True
     for ln in lines:
-        if ln.end < body_start or ln.noise:
+        if ln.start < body_start or ln.noise:
             continue
         if ln.blank:
             prev_was_heading = True

@@ -66,6 +66,7 @@ _ELABORATION_RE = compile_vi(
     re.IGNORECASE,
 )
 _PASSIVE_RE = compile_vi(r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính)")
+_REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
 _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
@@ -116,6 +117,7 @@ class TaskContext:
     find_times: Callable[[str, int, int], list[TimeExpr]]
     references: Sequence[Reference] = ()
     require_owner: bool = False  # legal documents: only assigned clauses are tasks
+    default_owners: tuple[Owner, ...] = ()  # a letter's addressees own what it asks
     bodies: list[BodyMatch] = field(default_factory=list)
 
 
@@ -142,7 +144,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         parent = sec.parent
         if parent not in owner_cache:
             owner_cache[parent] = _inherited_owners(ctx, i)
-        inherited = owner_cache[parent]
+        inherited = owner_cache[parent] or ctx.default_owners
         number = _section_number(ctx.sections, i)
         for cspan in _clauses(text, own_start, own_start + len(seg)):
             tasks.extend(_tasks_of_clause(ctx, cspan, number, inherited))
@@ -254,6 +256,11 @@ def _owners_of(ctx: TaskContext, span: Span, inherited: tuple[Owner, ...]) -> tu
                 owners.append(Owner(b.name, "lead"))
         if not owners:
             subj = _subject_bodies(text, span.start, bodies, span.end)
+            req = _REQUEST_RE.search(text, span.start, span.end)
+            if req is not None:
+                # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
+                # after the request are, or else the letter's addressees.
+                subj = [b for b in subj if b.span.start >= req.end()]
             owners += [Owner(b.name, "lead") for b in subj]
         sup = _SUPPORT_RE.search(text, span.start, span.end)
         if sup:
