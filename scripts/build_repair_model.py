@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "dondoc" / "models"
 MAX_PAGE_CER = 0.15
-MAX_CANDIDATES = 8
+GLYPH_CHARS = "0123456789?£"
+MAX_CANDIDATES = 10
 LEX_WEIGHT = 0.05
 LEX_KNOWN = 200  # share of the subtitle unigram distribution mixed into the official-text one
 
@@ -85,7 +86,8 @@ def learn_confusions(pairs_path: Path) -> tuple[list[list[object]], dict[str, fl
                         s += 1
                     ta, ob = a[p : len(a) - s], b[p : len(b) - s]
                     short = len(ta) <= 3 and len(ob) <= 3
-                    if short and ta.isalpha() and (ob.isalpha() or not ob):
+                    # digits and ? inside a word are glyphs the engine misread (c7 for cơ, thi0u)
+                    if short and ta.isalpha() and all(ch.isalpha() or ch in GLYPH_CHARS for ch in ob):
                         subs[(ta, ob)] += 1
             elif i2 - i1 == 1 and j2 - j1 == 2 and "".join(o[j1:j2]) == t[i1]:
                 n_split += 1

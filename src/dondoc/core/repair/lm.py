@@ -66,6 +66,7 @@ class NgramModel:
     index: dict[str, int] = field(default_factory=dict)
     _bi: dict[int, float] = field(default_factory=dict)
     _tri: dict[int, float] = field(default_factory=dict)
+    _uni: list[float] = field(default_factory=list)
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> NgramModel:
@@ -78,6 +79,7 @@ class NgramModel:
             # plain dicts: ~10x faster per lookup than searchsorted, ~0.2 s to build for 0.6 M n-grams
             _bi=_table(arrays["bi_keys"], arrays["bi_lp"]),
             _tri=_table(arrays["tri_keys"], arrays["tri_lp"]),
+            _uni=arrays["uni"].astype(float).tolist(),
         )
 
     def id(self, token: str) -> int:
@@ -98,4 +100,4 @@ class NgramModel:
         if lp is not None:
             return lp
         lp = self._bi.get((b << BITS) | c)
-        return _BACKOFF + lp if lp is not None else 2 * _BACKOFF + float(self.uni[c])
+        return _BACKOFF + lp if lp is not None else 2 * _BACKOFF + self._uni[c]
