@@ -239,3 +239,20 @@ def test_scheduler_catches_up_on_start_and_stops(engine: Engine, webhook: _Recei
     assert not sched.alive
     assert sched.runs == 1 and sched.last_result is not None and sched.last_result.sent == 3
     assert len(webhook.bodies) == 3
+
+
+def test_unit_and_user_emails_are_digest_addresses(engine: Engine) -> None:
+    from dondoc.remind import unit_addresses
+    from dondoc.store import repo
+    from dondoc.store.models import Unit
+
+    with Session(engine) as s:
+        unit = s.scalars(select(Unit).order_by(Unit.id)).first()
+        assert unit is not None
+        unit.email = "hopthu@donvi.gov.vn"
+        repo.create_user(s, "canbo1", "matkhau-dai", "unit", unit_id=unit.id, email="canbo1@donvi.gov.vn")
+        with pytest.raises(Exception, match="e-mail"):
+            repo.create_user(s, "canbo2", "matkhau-dai", "unit", unit_id=unit.id, email="khong-phai-email")
+        s.flush()
+        addresses = unit_addresses(s)[unit.id]
+    assert {"hopthu@donvi.gov.vn", "canbo1@donvi.gov.vn"} <= set(addresses)

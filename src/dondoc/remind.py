@@ -237,18 +237,18 @@ def load_due_rows(s: Session, as_of: dt.date, due_soon_days: int) -> list[DueRow
 
 
 def unit_addresses(s: Session) -> dict[int, list[str]]:
-    """E-mail addresses per unit: its active users whose user name is an e-mail address.
-
-    Users have no separate e-mail field yet; a unit account named "sxd@haiphong.gov.vn" is reachable.
-    """
-    out: dict[int, list[str]] = {}
-    q = select(User.unit_id, User.username).where(User.unit_id.is_not(None), User.is_active.is_(True))
-    for unit_id, username in s.execute(q):
-        if unit_id is not None and "@" in username:
-            out.setdefault(unit_id, []).append(username)
-    for addresses in out.values():
-        addresses.sort()
-    return out
+    """E-mail addresses per unit: the unit's own mailbox, then its active users' addresses (a user's
+    ``email``, or a user name that is an e-mail address)."""
+    out: dict[int, set[str]] = {}
+    for unit_id, email in s.execute(select(Unit.id, Unit.email).where(Unit.email.is_not(None))):
+        if email and "@" in email:
+            out.setdefault(unit_id, set()).add(email.strip())
+    q = select(User.unit_id, User.username, User.email).where(User.unit_id.is_not(None), User.is_active.is_(True))
+    for user_unit, username, email in s.execute(q):
+        address = email if email and "@" in email else username if "@" in username else None
+        if user_unit is not None and address:
+            out.setdefault(user_unit, set()).add(address.strip())
+    return {unit_id: sorted(addresses) for unit_id, addresses in out.items()}
 
 
 @dataclass(frozen=True, slots=True)

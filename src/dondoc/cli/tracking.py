@@ -83,6 +83,7 @@ def user_add(
     role: Annotated[str, typer.Option(help="admin | office | unit | leader")],
     unit: Annotated[str | None, typer.Option(help="Đơn vị (bắt buộc với vai trò unit)")] = None,
     full_name: Annotated[str | None, typer.Option("--full-name", help="Họ và tên")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="E-mail nhận nhắc việc")] = None,
     password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Đọc mật khẩu từ stdin")] = False,
 ) -> None:
     """Tạo người dùng (mật khẩu đọc từ stdin với --password-stdin)."""
@@ -98,7 +99,7 @@ def user_add(
     engine = _engine(_settings())
     try:
         with session_scope(engine) as s:
-            user = repo.create_user(s, name, password, role, unit_name=unit, full_name=full_name)
+            user = repo.create_user(s, name, password, role, unit_name=unit, full_name=full_name, email=email)
             out = {"id": user.id, "username": user.username, "role": user.role, "unit_id": user.unit_id}
     finally:
         engine.dispose()

@@ -98,6 +98,7 @@ class Unit(Base):
     short_name: Mapped[str | None] = mapped_column(String(100))
     kind: Mapped[str | None] = mapped_column(String(40))  # city | department | district | party | other
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"), index=True)
+    email: Mapped[str | None] = mapped_column(String(300))  # the unit's mailbox for reminder digests
 
     parent: Mapped[Unit | None] = relationship(remote_side=[id], back_populates="children")
     children: Mapped[list[Unit]] = relationship(back_populates="parent")
@@ -114,6 +115,7 @@ class User(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"), index=True)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    email: Mapped[str | None] = mapped_column(String(300))
 
     unit: Mapped[Unit | None] = relationship(lazy="joined")
 

@@ -242,7 +242,7 @@ def update_unit(s: Session, unit_id: int, *, user: User | None = None, **fields:
     unit = s.get(Unit, unit_id)
     if unit is None:
         raise NotFoundError(f"không có đơn vị số {unit_id}")
-    unknown = set(fields) - {"name", "short_name", "kind", "parent_id"}
+    unknown = set(fields) - {"name", "short_name", "kind", "parent_id", "email"}
     if unknown:
         raise InputError(f"không sửa được trường {', '.join(sorted(unknown))} của đơn vị")
     if fields.get("parent_id") == unit_id:
@@ -323,8 +323,11 @@ def create_user(
     *,
     unit_id: int | None = None,
     actor: User | None = None,
+    email: str | None = None,
 ) -> User:
     """A new user; ``unit`` users need a unit (by name, created if new, or by id)."""
+    if email is not None and "@" not in email:
+        raise InputError(f"địa chỉ e-mail {email!r} không hợp lệ")
     _require(actor, ("admin",), "tạo người dùng")
     username = username.strip()
     if not username:
@@ -350,6 +353,7 @@ def create_user(
         role=role,
         unit=unit,
         full_name=full_name,
+        email=email,
         is_active=True,
     )
     s.add(user)
