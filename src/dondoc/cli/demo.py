@@ -32,6 +32,8 @@ def demo(
     for u in info["users"]:
         table.add_row(u["username"], u["password"], u["role"], u.get("unit") or "")
     console.print(table)
+    # The sample plans Quý II/2021: look at the dashboard as of the end of that quarter.
+    console.print(f"Bảng điều khiển cuối Quý II/2021: http://{host}:{port}/dashboard?as_of=2021-06-30")
     if serve:
         import uvicorn
 
