@@ -74,3 +74,20 @@ def test_field_list_is_one_task():
         {"name": "Bộ Nội vụ", "role": "support"},
     ]
     assert t["due"]["date"] == "2026-12-31"
+
+
+PIPES = """KẾ HOẠCH
+Thực hiện chương trình chuyển đổi số năm 2025
+
+STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm
+1 | Xây dựng cơ sở dữ liệu dân cư | Công an thành phố | Sở Tư pháp | Quý III/2025 | Cơ sở dữ liệu
+2 | Ban hành quy chế khai thác dữ liệu | Văn phòng UBND | Sở Nội vụ, Sở Tài chính | 2026 | Quyết định
+"""
+
+
+def test_pipe_table_rows_are_read_by_column():
+    tasks = analyse(PIPES, gazetteer=gazetteer()).to_json()["tasks"]
+    assert [t["text"] for t in tasks] == ["Xây dựng cơ sở dữ liệu dân cư", "Ban hành quy chế khai thác dữ liệu"]
+    assert tasks[0]["owners"] == [{"name": "Công an thành phố", "role": "lead"}, {"name": "Sở Tư pháp", "role": "support"}]
+    assert [t["due"]["date"] for t in tasks] == ["2025-09-30", "2026-12-31"]
+    assert {"name": "Sở Tài chính", "role": "support"} in tasks[1]["owners"]

@@ -19,7 +19,7 @@ from dondoc.core.outline import Section, parse_outline, split_lines
 from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
-from dondoc.core.tables import find_field_tasks, find_table_tasks
+from dondoc.core.tables import find_field_tasks, find_pipe_table_tasks, find_table_tasks
 from dondoc.core.tasks import Owner, Task, TaskContext, due_date_or_default, extract_tasks
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
@@ -253,7 +253,11 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         default_owners=tuple(Owner(gazetteer.normalise(a), "lead") for a in header.addressees),
     )
     tasks = extract_tasks(ctx)
-    tables = find_table_tasks(text, lines, gazetteer, find_times) + find_field_tasks(text, sections, gazetteer, find_times)
+    tables = (
+        find_table_tasks(text, lines, gazetteer, find_times)
+        + find_pipe_table_tasks(text, lines, gazetteer, find_times)
+        + find_field_tasks(text, sections, gazetteer, find_times)
+    )
     if tables:
         # Table rows are tasks in their own right; drop clause tasks read from inside a table.
         tasks = [t for t in tasks if not any(tb.span.overlaps(t.span) for tb in tables)]

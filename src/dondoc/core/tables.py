@@ -8,6 +8,9 @@ public body (the lead column); later bodies support; the deadline is the row's f
 expression after the task text. Rows rendered by DOCX ingestion ("cell | cell | cell") are read
 the same way, cell by cell.
 
+A *pipe table* is a table ingested from DOCX: one row per line, cells joined by " | ". Its header
+row names the columns, so each cell is read by its column.
+
 A *field list* is the same record written as numbered fields ("1. Tên nhiệm vụ: …", "2. Cơ quan
 chủ trì: …", "3. Cơ quan phối hợp: …", "5. Thời gian hoàn thành: …"): one task per list.
 """
@@ -26,7 +29,7 @@ from dondoc.core.spans import Span, trim_span
 from dondoc.core.tasks import Owner, Task
 from dondoc.core.timeexpr import TimeExpr
 
-__all__ = ["TableTasks", "find_field_tasks", "find_table_tasks"]
+__all__ = ["TableTasks", "find_field_tasks", "find_pipe_table_tasks", "find_table_tasks"]
 
 _HEADER_TT = re.compile(r"^\s*S?TT\s*$")
 # A row number alone on its line, or followed by two spaces and the row's first cell ("7  Đề án …").
@@ -232,4 +235,78 @@ def find_field_tasks(
         action = " ".join(m2.group(1).lower().split()) if m2 else None
         whole = Span(min(s.start for s in kids), max(s.end for s in kids))
         out.append(TableTasks(whole, [Task(span, None, action, None, due, tuple(owners), (), ())]))
+    return out
+
+
+_PIPE = " | "
+_COLUMNS = (
+    ("task", re.compile(r"(?i)nhiệm\s+vụ|nội\s+dung|tên\s+(?:đề\s+án|nhiệm\s+vụ)|công\s+việc")),
+    ("lead", re.compile(r"(?i)chủ\s+trì")),
+    ("support", re.compile(r"(?i)phối\s+hợp")),
+    ("due", re.compile(r"(?i)thời\s+gian|thời\s+hạn|tiến\s+độ|hoàn\s+thành")),
+)
+
+
+def _cells(text: str, line: Line) -> list[Span]:
+    out = []
+    pos = line.start
+    for part in line.text.split(_PIPE):
+        out.append(trim_span(text, pos, pos + len(part)))
+        pos += len(part) + len(_PIPE)
+    return out
+
+
+def find_pipe_table_tasks(
+    text: str,
+    lines: list[Line],
+    gazetteer: Gazetteer,
+    find_times: Callable[[str, int, int], list[TimeExpr]],
+) -> list[TableTasks]:
+    """Tasks from " | " tables whose header names a task column and a lead or deadline column."""
+    out: list[TableTasks] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.text.count(_PIPE) < 2:
+            i += 1
+            continue
+        header = [text[c.start : c.end] for c in _cells(text, ln)]
+        cols: dict[str, int] = {}
+        for key, pat in _COLUMNS:
+            for k, cell in enumerate(header):
+                if pat.search(cell) and k not in cols.values():
+                    cols.setdefault(key, k)
+                    break
+        if "task" not in cols or not ({"lead", "due"} & cols.keys()):
+            i += 1
+            continue
+        tasks: list[Task] = []
+        j = i + 1
+        while j < len(lines) and lines[j].text.count(_PIPE) >= 1:
+            cells = _cells(text, lines[j])
+            j += 1
+            if len(cells) <= cols["task"] or len(cells[cols["task"]]) < 4:
+                continue
+            span = cells[cols["task"]]
+            owners: list[Owner] = []
+            for key, role in (("lead", "lead"), ("support", "support")):
+                if key in cols and cols[key] < len(cells):
+                    c = cells[cols[key]]
+                    found = gazetteer.find(text, c.start, c.end)
+                    owners += [Owner(b.name, role) for b in found] or (
+                        [Owner(text[c.start : c.end], role)] if len(c) > 2 else []
+                    )
+            due = None
+            if "due" in cols and cols["due"] < len(cells):
+                c = cells[cols["due"]]
+                times = [e for e in find_times(text, c.start, c.end) if e.end is not None or e.kind == "recurring"]
+                due = next((e for e in times if e.end is not None), times[0] if times else None)
+                if due is None:
+                    due = _bare_year(text, [Line(c.start, c.end, text[c.start : c.end], False, False)])
+            m = re.match(r"\s*(\w+(?:\s+\w+)?)", text[span.start : span.end])
+            action = " ".join(m.group(1).lower().split()) if m else None
+            tasks.append(Task(span, None, action, None, due, tuple(owners), (), ()))
+        if tasks:
+            out.append(TableTasks(Span(ln.start, lines[j - 1].end), tasks))
+        i = j
     return out
