@@ -67,3 +67,33 @@ def test_directive_like_noise_never_crashes(parts):
     if not text.strip():
         return
     assert_grounded(extract_text(text))
+
+
+def test_docx_plan_table_becomes_tasks(tmp_path):
+    import docx
+
+    from dondoc.stages.extract import extract
+    from dondoc.stages.ingest import ingest_path
+
+    d = docx.Document()
+    d.add_paragraph("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG")
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("Triển khai nhiệm vụ chuyển đổi số năm 2025")
+    table = d.add_table(rows=3, cols=4)
+    rows = [
+        ("Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+        ("Xây dựng kho dữ liệu dùng chung", "Sở Thông tin và Truyền thông", "Sở Tài chính", "Quý IV/2025"),
+        ("Số hóa hồ sơ thủ tục hành chính", "Văn phòng UBND", "Sở Nội vụ", "Tháng 6/2025"),
+    ]
+    for r, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(r.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "ke-hoach.docx"
+    d.save(str(path))
+    result = extract(ingest_path(path), repair=False)
+    assert_grounded(result)
+    assert result["source"]["format"] == "docx"
+    tasks = result["tasks"]
+    assert [t["text"] for t in tasks] == ["Xây dựng kho dữ liệu dùng chung", "Số hóa hồ sơ thủ tục hành chính"]
+    assert tasks[0]["owners"][0] == {"name": "Sở Thông tin và Truyền thông", "role": "lead"}
+    assert [t["due"]["date"] for t in tasks] == ["2025-12-31", "2025-06-30"]
