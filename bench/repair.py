@@ -137,25 +137,35 @@ def spelling_set() -> list[tuple[str, str]]:
 
 
 def hunspell_fixer() -> Callable[[str], str] | None:
-    try:
-        subprocess.run(["hunspell", "-D"], capture_output=True, timeout=5, check=False)
-    except (OSError, subprocess.TimeoutExpired):
+    """hunspell-vi's first suggestion for every flagged word (ispell pipe protocol, one token a line)."""
+    if not Path("/usr/share/hunspell/vi_VN.dic").exists():
         return None
 
     def fix(text: str) -> str:
-        toks = text.split(" ")
-        out = subprocess.run(["hunspell", "-d", "vi_VN", "-a"], input="\n".join(toks), capture_output=True,
-                             text=True, timeout=600).stdout.splitlines()[1:]
-        res, i = [], 0
-        for line in out:
-            if not line:
-                i += 1
-                continue
-            if i < len(toks) and line.startswith("&"):
-                res.append((i, line.split(": ", 1)[1].split(", ")[0]))
-        for i, sug in res:
-            toks[i] = sug
-        return " ".join(toks)
+        chunks = list(re.finditer(r"\S+", text))
+        if not chunks:
+            return text
+        # "^" makes hunspell check the rest of the line even when it starts with a command character
+        feed = "\n".join("^" + m.group() for m in chunks) + "\n"
+        lines = subprocess.run(["hunspell", "-d", "vi_VN", "-a"], input=feed, capture_output=True,
+                               text=True, timeout=600, check=False).stdout.splitlines()[1:]
+        results: list[list[str]] = [[]]
+        for line in lines:
+            if line == "":
+                results.append([])
+            else:
+                results[-1].append(line)
+        out, pos = [], 0
+        for m, res in zip(chunks, results, strict=False):
+            token = m.group()
+            for r in res:
+                if r.startswith("&"):
+                    word = r.split(" ")[1]
+                    token = token.replace(word, r.split(": ", 1)[1].split(", ")[0], 1)
+            out += [text[pos : m.start()], token]
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out)
 
     return fix
 

@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dondoc.core.repair.channel import ChannelModel
-from dondoc.core.repair.lm import BOS, TOKEN_RE, NgramModel, lm_token
+from dondoc.core.repair.lm import BACKOFF, BITS, BOS, TOKEN_RE, UNK_SCORE, NgramModel, lm_token
 from dondoc.core.syllable import apply_tone, case_like, is_valid, split_tone, tone_style
 
 __all__ = ["DecoderConfig", "RawEdit", "decode"]
@@ -63,6 +63,7 @@ class DecoderConfig:
     max_candidates: int = 10
     apply_threshold: float = 0.8
     confidence_scale: float = 1.5
+    prune_margin: float = 8.0  # options this far behind keeping the token (bigram check) are dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,7 @@ def _build_slots(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderC
             i -= 1
         return False
 
+    cache = _slot_cache(lm, channel, cfg)
     quoted = {m.start(): m.end() for m in _WORD_QUOTE_RE.finditer(text)}
     for m in _GLYPH_WORD_RE.finditer(text):
         if _is_glyph_word(m.group()):
@@ -183,10 +185,31 @@ def _build_slots(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderC
                     joined = ab
                     end, surface = matches[i].end(), text[start : matches[i].end()]
                     i += 1
-        slot = _make_slot(start, end, surface, joined, lm, channel, cfg,
-                          editable=not is_protected(start, end))
-        slots.append(slot)
+        editable = not is_protected(start, end)
+        key = (surface, joined, editable)
+        made = cache.get(key)
+        if made is None:
+            made = _make_slot(0, 0, surface, joined, lm, channel, cfg, editable=editable)
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[key] = made
+        slots.append(_Slot(start, end, surface, made.options, made.editable, made.capitalised))
     return slots
+
+
+# Options depend only on the token text, its join and whether it is protected: cache them per
+# (models, config). Documents repeat most of their syllables, so this halves decoding time.
+_SLOT_CACHES: dict[tuple[int, int, DecoderConfig], dict[tuple[str, str | None, bool], _Slot]] = {}
+
+
+def _slot_cache(lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig
+                ) -> dict[tuple[str, str | None, bool], _Slot]:
+    key = (id(lm), id(channel), cfg)
+    cache = _SLOT_CACHES.get(key)
+    if cache is None:
+        _SLOT_CACHES.clear()  # one model and config in use at a time in practice
+        cache = _SLOT_CACHES[key] = {}
+    return cache
 
 
 def _make_slot(start: int, end: int, surface: str, joined: str | None, lm: NgramModel,
@@ -278,14 +301,49 @@ def decode(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig 
     return out
 
 
+def _prune(slots: list[_Slot], lm: NgramModel, cfg: DecoderConfig) -> None:
+    """Drop options that lose to keeping the token by ``cfg.prune_margin`` in a bigram check against
+    the observed neighbours: two lookups per option instead of one per option and beam state."""
+    _tri, bi, uni = lm.tables()
+    lw = cfg.lm_weight
+    n = len(slots)
+    for k, slot in enumerate(slots):
+        opts = slot.options
+        if len(opts) < 2:
+            continue
+        left = slots[k - 1].options[0][1] if k else None
+        right = slots[k + 1].options[0][1] if k + 1 < n else None
+
+        def local(wid: int, ch: float, left: int | None = left, right: int | None = right) -> float:
+            s = ch
+            if wid == 1:
+                return s + 2 * lw * UNK_SCORE
+            if left is not None:
+                t2 = bi.get((left << BITS) | wid)
+                s += lw * (t2 if t2 is not None else BACKOFF + uni[wid])
+            if right is not None and right != 1:
+                t2 = bi.get((wid << BITS) | right)
+                s += lw * (t2 if t2 is not None else BACKOFF + uni[right])
+            return s
+
+        floor = local(opts[0][1], opts[0][2]) - cfg.prune_margin
+        kept = [opts[0]] + [o for o in opts[1:] if local(o[1], o[2]) >= floor]
+        if len(kept) < len(opts):
+            slot.options = kept
+
+
 def _beam(slots: list[_Slot], lm: NgramModel, cfg: DecoderConfig) -> list[int]:
     """Beam search over slot options with trigram states; returns the chosen option per slot."""
     bos = lm.id(BOS)
     score = lm.score
+    tri, bi, uni = lm.tables()
+    sh1, sh2 = BITS, 2 * BITS
+    unk = 1
     # state (id_prev2, id_prev1) -> (score, backpointer chain as nested tuples)
     beam: dict[tuple[int, int], tuple[float, tuple[int, object] | None]] = {(bos, bos): (0.0, None)}
     lw = cfg.lm_weight
     width = cfg.beam
+    _prune(slots, lm, cfg)
     for slot in slots:
         opts = slot.options
         if len(beam) == 1 and len(opts) == 1:
@@ -296,8 +354,20 @@ def _beam(slots: list[_Slot], lm: NgramModel, cfg: DecoderConfig) -> list[int]:
             continue
         new: dict[tuple[int, int], tuple[float, tuple[int, object] | None]] = {}
         for (a, b), (sc, back) in beam.items():
+            ab = (a << sh2) | (b << sh1)
+            bb = b << sh1
             for idx, (_w, wid, ch) in enumerate(opts):
-                s = sc + ch + lw * score(a, b, wid)
+                # lm.score inlined: this loop is the decoder's hot spot
+                if wid == unk:
+                    lp = UNK_SCORE
+                else:
+                    t3 = tri.get(ab | wid)
+                    if t3 is not None:
+                        lp = t3
+                    else:
+                        t2 = bi.get(bb | wid)
+                        lp = BACKOFF + t2 if t2 is not None else 2 * BACKOFF + uni[wid]
+                s = sc + ch + lw * lp
                 key = (b, wid)
                 old = new.get(key)
                 if old is None or s > old[0]:

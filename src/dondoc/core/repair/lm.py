@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["BITS", "BOS", "NUM", "SYM", "TOKEN_RE", "UNK", "UNK_SCORE", "NgramModel", "lm_token", "lm_tokens"]
+__all__ = ["BACKOFF", "BITS", "BOS", "NUM", "SYM", "TOKEN_RE", "UNK", "UNK_SCORE", "NgramModel", "lm_token", "lm_tokens"]
 
 BITS = 21
 BOS, UNK, NUM, SYM = "<s>", "<unk>", "<num>", "<sym>"
-_BACKOFF = -0.916  # log(0.4)
+BACKOFF = -0.916  # log(0.4)
 # An unknown string is scored like a word seen about once in 10^5 tokens, not by the pooled <unk>
 # count (which would make OCR garbage as likely as a common word).
 UNK_SCORE = -12.0
@@ -92,6 +92,10 @@ class NgramModel:
     def unigram(self, token: str) -> float:
         return float(self.uni[self.id(token)])
 
+    def tables(self) -> tuple[dict[int, float], dict[int, float], list[float]]:
+        """(trigram, bigram, unigram) log-probabilities, for decoders that inline ``score``."""
+        return self._tri, self._bi, self._uni
+
     def score(self, a: int, b: int, c: int) -> float:
         """Stupid-backoff log score of ``c`` after ``a b`` (ids); an unknown ``c`` scores ``UNK_SCORE``."""
         if c == 1:
@@ -100,4 +104,4 @@ class NgramModel:
         if lp is not None:
             return lp
         lp = self._bi.get((b << BITS) | c)
-        return _BACKOFF + lp if lp is not None else 2 * _BACKOFF + self._uni[c]
+        return BACKOFF + lp if lp is not None else 2 * BACKOFF + self._uni[c]
