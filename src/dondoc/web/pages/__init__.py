@@ -7,10 +7,10 @@ progress, extensions), ``dashboard`` (leaders' overview, explanation requests, r
 
 from fastapi import APIRouter
 
-from dondoc.web.pages import auth, dashboard, review, tasks, upload
+from dondoc.web.pages import auth, dashboard, page_image, review, tasks, upload
 
 router = APIRouter()
-for _module in (auth, upload, review, tasks, dashboard):
+for _module in (auth, upload, review, page_image, tasks, dashboard):
     router.include_router(_module.router)
 
 __all__ = ["router"]

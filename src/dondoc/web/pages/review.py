@@ -3,7 +3,9 @@
 Left, the document text as analysed (after OCR repair): each repair edit is marked, with the
 OCR's original on hover, and doubtful edits (suggestions not applied, or applied with low
 confidence) carry accept/reject buttons. Right, the extracted tasks, indicators and cited
-documents; clicking one highlights its evidence span in the text. Every task field is editable;
+documents; clicking one highlights its evidence span in the text and, for a PDF or a scan, shows
+the page image beside the text with the evidence boxed on it (``dondoc.core.provenance`` maps the
+span to pages and OCR line boxes; ``page_image`` serves the page). Every task field is editable;
 tasks can be split, merged, added and deleted; owners are picked from the unit tree. Confirm
 turns the draft into tracked tasks — nothing is tracked before that.
 
@@ -13,12 +15,14 @@ edit, ``_review_body.html`` (both panels) for anything that moves spans or chang
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from dondoc.core.provenance import Provenance
 from dondoc.store import repo
 from dondoc.store.models import Document, User
 from dondoc.web.pages import draft as drafts
@@ -29,10 +33,32 @@ router = page_router()
 office = require("office", "admin")
 
 
+def _pages(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
+    """What the page-image panel needs: ``paged``, ``n_pages`` and ``regions(start, end)`` -> JSON.
+
+    ``regions`` gives, for an item's span, ``[{"page": n, "boxes": [[x0, y0, x1, y1], ...]}]``
+    (fractions of the page); it is ``"[]"`` for text and DOCX documents, which have no pages.
+    """
+    prov = Provenance.from_json(data)
+    paged = prov.paged and doc.format in ("pdf", "image")
+    source = data.get("source") or {}
+    n_pages = source.get("pages") if isinstance(source.get("pages"), int) else None
+    n_pages = n_pages or max((p.page for p in prov.pages), default=0)
+
+    def regions(start: int | None, end: int | None) -> str:
+        if not paged:
+            return "[]"
+        found = prov.regions(start if isinstance(start, int) else None, end if isinstance(end, int) else None)
+        return json.dumps([r.to_json() for r in found], separators=(",", ":"))
+
+    return {"paged": paged, "n_pages": n_pages, "regions": regions}
+
+
 def _context(s: Session, doc: Document) -> dict[str, Any]:
     data: dict[str, Any] = doc.extraction or {}
     edits = data.get("edits") or []
     return {
+        **_pages(doc, data),
         "doc": doc,
         "draft": data,
         "meta": data.get("document") or {},
@@ -121,7 +147,8 @@ async def edit_task(
     queries.save_draft(db, doc, new, user=user, action="edit-task")
     db.commit()
     task = new["tasks"][drafts.find_task(new, task_id)]
-    ctx = {"doc": doc, "t": task, "units": queries.unit_options(db), "editable": True, "saved": True}
+    ctx = {"doc": doc, "t": task, "units": queries.unit_options(db), "editable": True, "saved": True,
+           **_pages(doc, new)}
     return render(request, "_review_task.html", ctx)
 
 
