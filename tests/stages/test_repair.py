@@ -52,12 +52,19 @@ def test_model_loads_fast_and_is_small() -> None:
         ("Kết quả thực hiện nhiệm vụ Quý n năm 2022", "Quý II"),
         ("Ủy ban nhân dân tỉnh có trách nhiệm kiếm tra việc thực hiện.", "kiểm tra"),
         ("Báo cáo v ề tình hình kinh tế - xã hội", "về tình hình"),
+        ("Các sở, ngành phốihợp thực hiện kế hoạch", "phối hợp"),
+        ("Tăng cường kiểm tra, giám sát việc thực hiện", "kiểm tra, giám sát"),
     ],
 )
 def test_fixes_typical_errors(ocr: str, expected: str) -> None:
     res = repair_text(ocr)
     check_consistent(res)
     assert expected in res.text
+
+
+def test_foreign_words_and_acronyms_kept() -> None:
+    text = "Ứng dụng công nghệ blockchain, internet và GRDP, UBND"
+    assert repair_text(text).text == text
 
 
 def test_numbering_comma_becomes_dots() -> None:
@@ -109,3 +116,26 @@ def test_long_line_and_odd_unicode() -> None:
        | st.text(alphabet="trongừĩỉ‘’'ênhàảcgQuýHn 2,4.\n-/@", max_size=200))
 def test_fuzz_never_crashes_and_keeps_lines(text: str) -> None:
     check_consistent(repair_text(text))
+
+
+def test_model_excludes_the_dev_documents() -> None:
+    dev_docs = (DEV.parent / "dev_docs.txt").read_text(encoding="utf-8").split()
+    meta = load_model().meta
+    assert sorted(dev_docs) == meta["inputs"]["excluded_dev_documents"]  # type: ignore[index]
+
+
+def test_seeded_garbage_oracle() -> None:
+    """A small, seeded copy of the benchmark's sample-kind garbage set: most errors fixed, none made."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_repair", DEV.parents[1] / "repair.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    pairs = bench.garbage_set(n_lines=40, seed=5)
+    if not pairs:
+        pytest.skip("shared data not available")
+    r = bench.evaluate(pairs, lambda t: repair_text(t).text)
+    assert r["word_errors"] > 20
+    assert r["fixed_pct"] >= 85.0
+    assert r["broken_pct"] <= 0.2

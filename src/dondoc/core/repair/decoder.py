@@ -48,6 +48,7 @@ _ROMAN_MAP = {"H": "II", "n": "II", "U": "II", "u": "II", "m": "III", "l": "I", 
 _NUMBERING_RE = re.compile(r"(?m)^([ \t]*)(\d{1,2}),(\d{1,2})[,.](?=[ \t]+[^\W\d_])")
 _LATIN_MAX = 0x24F
 _QUOTE_TONE = math.log(0.05)
+_SPLIT_COST = math.log(0.01)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +247,30 @@ def _make_slot(start: int, end: int, surface: str, joined: str | None, lm: Ngram
         options.append((word, keep_id, prior))
     for cand, lp in channel.candidates(word, lm.is_known, deep=not valid)[: cfg.max_candidates]:
         options.append((cand, lm.id(cand), lp))
+    if not valid and joined is None and 4 <= len(word) <= 12:
+        split = _best_split(word, lm)
+        if split is not None:
+            # two syllables the engine merged ("trongthực"); the LM sees the second, the first is
+            # scored here by its bigram with the second
+            options.append(split)
     return _Slot(start, end, surface, options, len(options) > 1, capitalised)
+
+
+def _best_split(word: str, lm: NgramModel) -> tuple[str, int, float] | None:
+    """Best reading of ``word`` as two known syllables, as an option ``("a b", id(b), score)``."""
+    best: tuple[str, int, float] | None = None
+    _tri, bi, uni = lm.tables()
+    for i in range(1, len(word)):
+        a, b = word[:i], word[i:]
+        if not (lm.is_known(a) and lm.is_known(b) and is_valid(a) and is_valid(b)):
+            continue
+        ia, ib = lm.id(a), lm.id(b)
+        t2 = bi.get((ia << BITS) | ib)
+        inner = uni[ia] + (t2 if t2 is not None else BACKOFF + uni[ib]) - uni[ib]
+        score = _SPLIT_COST + inner
+        if best is None or score > best[2]:
+            best = (f"{a} {b}", ib, score)
+    return best
 
 
 def decode(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig | None = None
@@ -288,7 +312,8 @@ def decode(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig 
         margin = local(c) - local(0)
         conf = 1.0 / (1.0 + math.exp(-margin / cfg.confidence_scale))
         original = "".join(ch for ch in slot.surface if ch != " " and ch not in _QUOTES)
-        replacement = _render(word, original)
+        replacement = (" ".join(case_like(p, original) if j == 0 else p for j, p in enumerate(word.split(" ")))
+                       if " " in word else _render(word, original))
         if replacement == slot.surface or "\n" in slot.surface:
             continue
         edits.append(RawEdit(slot.start, slot.end, replacement, conf))
