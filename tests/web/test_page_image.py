@@ -30,6 +30,7 @@ from dondoc.web.demo import SAMPLE
 from tests.web.pages_fixtures import Demo, login, make_demo
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+GAZETTE = Path("/work/shared/data/official-pdf/thong-tu-so-02-2026-tt-btc-468745.pdf")  # has a text layer
 
 
 def _page(lines: list[str], *, size: tuple[int, int] = (1240, 1754), font_px: int = 30) -> Image.Image:
@@ -76,6 +77,7 @@ class Docs:
     pdf: int  # a two-page PDF, confirmed, its one task owned by donvi2's unit
     text: int  # the demo's text document
     scan_text: str
+    gazette: int | None  # a real gazette PDF with a text layer, draft (None where the file is missing)
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +111,14 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Docs]:
         repo.confirm_document(s, pdf_doc.id, user=admin)
         text_doc = s.scalar(select(Document.id).where(Document.format == "text").order_by(Document.id))
         assert text_doc is not None
+        gazette = None
+        if GAZETTE.exists():
+            data = GAZETTE.read_bytes()
+            g_json = extract(ingest_bytes(data, name=GAZETTE.name), repair=False)
+            gazette = repo.create_document(s, g_json, filename=GAZETTE.name, data=data, user=admin,
+                                           content_type="application/pdf").id
         ids = scan.id, pdf_doc.id, text_doc
-    yield Docs(demo, ids[0], ids[1], ids[2], scan_json["text"])
+    yield Docs(demo, ids[0], ids[1], ids[2], scan_json["text"], gazette)
     demo.app.state.engine.dispose()
 
 
@@ -239,6 +247,28 @@ def test_task_edit_fragment_keeps_its_regions(docs: Docs) -> None:
                   headers={"HX-Request": "true"})
     assert resp.status_code == 200 and resp.template.name == "_review_task.html"  # type: ignore[attr-defined]
     assert 'data-regions="[{' in resp.text.replace("&#34;", '"')
+
+
+def test_text_layer_pdf_evidence_is_found_on_the_page(docs: Docs) -> None:
+    if docs.gazette is None:
+        pytest.skip(f"{GAZETTE} is not here")
+    c = docs.demo.client()
+    login(c, "vanphong")
+    ctx = c.get(f"/documents/{docs.gazette}/review").context  # type: ignore[attr-defined]
+    assert ctx["paged"]
+    ref = ctx["references"][0]
+    (region,) = json.loads(ctx["regions"](ref["start"], ref["end"]))
+    assert region["boxes"] == [] and region["q"] == ctx["draft"]["text"][ref["start"]:ref["end"]]
+    found = c.get(f"/documents/{docs.gazette}/pages/{region['page']}/boxes", params={"q": region["q"]})
+    assert found.status_code == 200 and found.json()["boxes"], found.text
+    for x0, y0, x1, y1 in found.json()["boxes"]:
+        assert 0 <= x0 < x1 <= 1 and 0 <= y0 < y1 <= 1
+    missing = c.get(f"/documents/{docs.gazette}/pages/1/boxes", params={"q": "không hề có trong văn bản này"})
+    assert missing.json() == {"page": 1, "boxes": []}
+    assert c.get(f"/documents/{docs.gazette}/pages/9/boxes", params={"q": "abcd"}).status_code == 404
+    assert c.get(f"/documents/{docs.scan}/pages/1/boxes", params={"q": "Sở"}).json()["boxes"] == []
+    assert c.get(f"/documents/{docs.text}/pages/1/boxes", params={"q": "Sở"}).status_code == 415
+    assert _open(docs, "donvi", f"/documents/{docs.gazette}/pages/1/boxes?q=abcd").status_code == 404
 
 
 @pytest.mark.ocr

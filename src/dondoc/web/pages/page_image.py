@@ -15,6 +15,12 @@ decompression-bomb guard as ingestion. A rendered page never changes for a given
 width, so the response carries an ETag (the file's SHA-256, page and width) and may be cached by
 the browser; a small in-process LRU keeps recent renderings, because the reviewer clicks back and
 forth between items on the same few pages.
+
+``GET /documents/{id}/pages/{n}/boxes?q=TEXT`` finds the evidence on a PDF page that has a text
+layer (such pages carry no OCR line boxes): each line of ``TEXT`` is searched with pdfium's text
+search, after the previous line's match, and the rectangles of the matches come back as page
+fractions, ``{"page": n, "boxes": [[x0, y0, x1, y1], ...]}``. Lines not found are skipped; an empty
+list means "show the whole page".
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from __future__ import annotations
 import io
 import threading
 from collections import OrderedDict
+from typing import Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import Response
@@ -33,7 +40,7 @@ from dondoc.store import repo
 from dondoc.store.models import Document, User
 from dondoc.web.pages.common import get_db, page_router, page_user
 
-__all__ = ["MAX_ASPECT", "MAX_WIDTH", "MIN_WIDTH", "render_page_png", "router"]
+__all__ = ["MAX_ASPECT", "MAX_WIDTH", "MIN_WIDTH", "find_text_boxes", "render_page_png", "router"]
 
 router = page_router()
 
@@ -43,6 +50,8 @@ DEFAULT_WIDTH = 900
 MAX_ASPECT = 4  # height <= 4 x width
 PAGED_FORMATS = frozenset({"pdf", "image"})
 _CACHE_ENTRIES = 48
+
+Box = tuple[float, float, float, float]
 
 _cache: OrderedDict[tuple[str, int, int], bytes] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -107,6 +116,58 @@ def render_page_png(data: bytes, fmt: str, page: int, *, width: int = DEFAULT_WI
     return out.getvalue()
 
 
+def _search_lines(query: str) -> list[str]:
+    """The lines of ``query`` worth searching: stripped, at least 4 characters, at most 30 of them."""
+    lines = [" ".join(line.split()) for line in query.split("\n")]
+    return [line[:200] for line in lines if len(line) >= 4][:30]
+
+
+def find_text_boxes(data: bytes, page: int, query: str, *, name: str = "file.pdf") -> list[Box]:
+    """Rectangles (page fractions, top-left origin) of the lines of ``query`` on a PDF page's text layer.
+
+    Raises:
+        NoSuchPageError: there is no such page.
+        InputError: the PDF cannot be opened.
+    """
+    from dondoc.adapters.pdf import open_pdf
+
+    boxes: list[Box] = []
+    with open_pdf(data, name=name) as pdf:
+        if not 1 <= page <= len(pdf):
+            raise NoSuchPageError(f"the document has {len(pdf)} pages")
+        p = pdf[page - 1]
+        textpage = p.get_textpage()
+        try:
+            w, h = max(p.get_width(), 1.0), max(p.get_height(), 1.0)
+            after = 0
+            for line in _search_lines(query):
+                found = _search(textpage, line, after) or _search(textpage, line, 0)
+                if found is None:
+                    continue
+                index, count = found
+                after = index + count
+                for k in range(textpage.count_rects(index, count)):
+                    left, bottom, right, top = textpage.get_rect(k)
+                    boxes.append((_clamp(left / w), _clamp(1 - top / h), _clamp(right / w), _clamp(1 - bottom / h)))
+        finally:
+            textpage.close()
+            p.close()
+    return boxes
+
+
+def _search(textpage: Any, text: str, start: int) -> tuple[int, int] | None:
+    searcher = textpage.search(text, index=start, match_case=True)
+    try:
+        found = searcher.get_next()
+    finally:
+        searcher.close()
+    return (int(found[0]), int(found[1])) if found else None
+
+
+def _clamp(v: float) -> float:
+    return min(max(float(v), 0.0), 1.0)
+
+
 def _cached(doc: Document, fmt: str, page: int, width: int) -> bytes:
     key = (doc.sha256, page, width)
     with _cache_lock:
@@ -157,3 +218,24 @@ def page_image(
     except NoSuchPageError as exc:
         raise HTTPException(404, detail=f"Văn bản không có trang {page} ({exc.message}).") from None
     return Response(png, media_type="image/png", headers=headers)
+
+
+@router.get("/documents/{doc_id}/pages/{page}/boxes")
+def page_text_boxes(
+    doc_id: int,
+    page: int,
+    q: str = Query("", max_length=4000),
+    user: User = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> dict[str, Any]:
+    doc = repo.get_document(db, doc_id, user=user)
+    fmt = _format_of(doc)
+    if fmt not in PAGED_FORMATS:
+        raise HTTPException(415, detail="Văn bản này không có ảnh trang (chỉ tệp PDF và ảnh quét mới có).")
+    if fmt != "pdf" or not q.strip():
+        return {"page": page, "boxes": []}  # scans: the OCR line boxes are already in the review page
+    try:
+        boxes = find_text_boxes(doc.data, page, q, name=doc.filename)
+    except NoSuchPageError as exc:
+        raise HTTPException(404, detail=f"Văn bản không có trang {page} ({exc.message}).") from None
+    return {"page": page, "boxes": [[round(v, 4) for v in b] for b in boxes]}

@@ -45,11 +45,18 @@ def _pages(doc: Document, data: dict[str, Any]) -> dict[str, Any]:
     n_pages = source.get("pages") if isinstance(source.get("pages"), int) else None
     n_pages = n_pages or max((p.page for p in prov.pages), default=0)
 
+    text: str = data.get("text") or ""
+
     def regions(start: int | None, end: int | None) -> str:
-        if not paged:
+        if not paged or not isinstance(start, int) or not isinstance(end, int):
             return "[]"
-        found = prov.regions(start if isinstance(start, int) else None, end if isinstance(end, int) else None)
-        return json.dumps([r.to_json() for r in found], separators=(",", ":"))
+        out = []
+        for r in prov.regions(start, end):
+            item = r.to_json()
+            if not r.boxes:  # a text-layer PDF page: the browser asks page_image to find the text
+                item["q"] = text[start:end][:2000]
+            out.append(item)
+        return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
     return {"paged": paged, "n_pages": n_pages, "regions": regions}
 

@@ -1,7 +1,8 @@
 // Review screen, PDF and scans: clicking an item shows its page image(s) with the evidence boxed.
 // Each item carries data-regions = [{"page": n, "boxes": [[x0, y0, x1, y1], ...]}] (page fractions,
 // computed on the server by dondoc.core.provenance); boxes become absolutely positioned divs in %.
-// A region without boxes (a PDF page with a text layer) outlines the whole page. No build step.
+// A region without boxes (a PDF page with a text layer) carries the evidence text "q": the page's
+// /boxes route finds it on the text layer; if it cannot, the whole page is outlined. No build step.
 (function () {
   "use strict";
 
@@ -21,16 +22,33 @@
     img.src = pageUrl(view, region.page);
     img.alt = "Ảnh trang " + region.page;
     box.appendChild(img);
-    region.boxes.forEach(function (b) {
+    addBoxes(box, region.boxes);
+    fig.appendChild(cap);
+    fig.appendChild(box);
+    var found = null;
+    if (whole && region.q) {
+      var url = "/documents/" + view.dataset.doc + "/pages/" + region.page + "/boxes?q=" + encodeURIComponent(region.q);
+      found = fetch(url, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : { boxes: [] }; })
+        .then(function (j) {
+          if (!j.boxes || !j.boxes.length) return;
+          addBoxes(box, j.boxes);
+          box.classList.remove("whole");
+          cap.textContent = "Trang " + region.page;
+        })
+        .catch(function () { /* keep the whole page outlined */ });
+    }
+    return { fig: fig, img: img, box: box, found: found };
+  }
+
+  function addBoxes(box, boxes) {
+    boxes.forEach(function (b) {
       var d = document.createElement("div");
       d.className = "hlbox";
       d.style.left = pct(b[0]); d.style.top = pct(b[1]);
       d.style.width = pct(Math.max(b[2] - b[0], 0.004)); d.style.height = pct(Math.max(b[3] - b[1], 0.004));
       box.appendChild(d);
     });
-    fig.appendChild(cap);
-    fig.appendChild(box);
-    return { fig: fig, img: img, box: box };
   }
 
   function show(view, regions, browsing) {
@@ -53,6 +71,7 @@
       holder.scrollTop = Math.max(top - holder.clientHeight / 3, 0);
     };
     if (first.img.complete) scroll(); else first.img.addEventListener("load", scroll, { once: true });
+    if (first.found) first.found.then(function () { if (first.img.complete) scroll(); });
   }
 
   document.addEventListener("click", function (ev) {
