@@ -103,6 +103,14 @@ def test_tone_placement_style_kept() -> None:
     assert "hòa giải" in res.text and "Ủy ban" in res.text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hoà bình và thuỷ lợi, hoa giải tranh chấp tại xã", "hoà giải"),
+    ("Hòa bình và thủy lợi, hoa giải tranh chấp tại xã", "hòa giải"),
+])
+def test_repairs_follow_the_document_tone_style(text: str, expected: str) -> None:
+    assert expected in repair_text(text).text
+
+
 def test_long_line_and_odd_unicode() -> None:
     line = ("漢字 \u0000\u200b\ufeff " + "a" * 5000 + " ừong\t") * 200  # ~1 MB of one line
     t0 = time.perf_counter()

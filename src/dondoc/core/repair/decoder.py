@@ -49,6 +49,7 @@ _NUMBERING_RE = re.compile(r"(?m)^([ \t]*)(\d{1,2}),(\d{1,2})[,.](?=[ \t]+[^\W\d
 _LATIN_MAX = 0x24F
 _QUOTE_TONE = math.log(0.05)
 _SPLIT_COST = math.log(0.01)
+_STYLE_RE = re.compile(r"\b\w{0,3}(?:o[àáảãạèéẻẽẹ]|[òóỏõọ][ae]|u[ỳýỷỹỵ]|[ùúủũụ]y)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +105,20 @@ def _is_glyph_word(chunk: str) -> bool:
     return m is not None and not any(core.startswith(u) and core[len(u) :].isdigit() for u in _UNITS)
 
 
-def _render(word: str, original: str) -> str:
-    """Spell lowercase NFC ``word`` like ``original``: its case, NFD if it was NFD, its tone placement."""
-    style = tone_style(original)
+def document_style(text: str) -> str | None:
+    """The tone placement most of the document's oa/oe/uy syllables use ("first": hòa, "last": hoà)."""
+    first = last = 0
+    for m in _STYLE_RE.finditer(unicodedata.normalize("NFC", text[:200_000]).lower()):
+        style = tone_style(m.group())
+        first += style == "first"
+        last += style == "last"
+    return None if first == last else "first" if first > last else "last"
+
+
+def _render(word: str, original: str, doc_style: str | None = None) -> str:
+    """Spell lowercase NFC ``word`` like ``original``: its case, NFD if it was NFD, its tone placement
+    (or the document's, when the original does not show one)."""
+    style = tone_style(original) or doc_style
     if style is not None:
         toneless, tone, _ = split_tone(word)
         restyled = apply_tone(toneless, tone, style=style) if tone > 0 else None
@@ -289,6 +301,7 @@ def decode(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig 
     rules = _rule_edits(text)
     slots = _build_slots(text, lm, channel, cfg, [(e.start, e.end) for e in rules])
     choice = _beam(slots, lm, cfg)
+    doc_style = document_style(text) if any(k for k in choice) else None
     edits = list(rules)
     bos = lm.id(BOS)
     for k, slot in enumerate(slots):
@@ -313,7 +326,7 @@ def decode(text: str, lm: NgramModel, channel: ChannelModel, cfg: DecoderConfig 
         conf = 1.0 / (1.0 + math.exp(-margin / cfg.confidence_scale))
         original = "".join(ch for ch in slot.surface if ch != " " and ch not in _QUOTES)
         replacement = (" ".join(case_like(p, original) if j == 0 else p for j, p in enumerate(word.split(" ")))
-                       if " " in word else _render(word, original))
+                       if " " in word else _render(word, original, doc_style))
         if replacement == slot.surface or "\n" in slot.surface:
             continue
         edits.append(RawEdit(slot.start, slot.end, replacement, conf))
