@@ -36,6 +36,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
@@ -154,6 +155,8 @@ class Task(Base):
         # Covers the statistics (bucket = f(due_date, done_at)) of confirmed documents' tasks.
         Index("ix_task_document_due_done", "document_id", "due_date", "done_at"),
         Index("ix_task_due_done", "due_date", "done_at"),
+        # The task list's default order (undated last); see migration 0004.
+        Index("ix_task_due_order", text("(due_date IS NULL)"), "due_date", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -27,10 +27,11 @@ import copy
 import datetime as dt
 import hashlib
 import time
-from collections.abc import Iterable, Sequence
-from typing import Any
+import weakref
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Engine, and_, case, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -71,6 +72,7 @@ __all__ = [
     "audit",
     "authenticate",
     "bucket_condition",
+    "cached_read",
     "confirm_document",
     "create_document",
     "create_explanation",
@@ -103,6 +105,8 @@ __all__ = [
     "update_unit",
     "update_user",
 ]
+
+T = TypeVar("T")
 
 TASK_SORTS = ("due_date", "-due_date", "id", "-id", "progress", "-progress")
 UNIT_EDITABLE = frozenset({"progress", "status"})
@@ -177,11 +181,17 @@ def list_units(s: Session) -> list[Unit]:
 
 def unit_tree(s: Session) -> list[dict[str, Any]]:
     """Units as nested ``{"id", "name", "short_name", "kind", "children": [...]}``, roots first."""
+    # Plain rows, not ORM objects: the tree is rebuilt on every page that offers a unit picker.
+    units = s.execute(
+        select(Unit.id, Unit.name, Unit.short_name, Unit.kind, Unit.parent_id).order_by(
+            Unit.parent_id.is_not(None), Unit.parent_id, Unit.name
+        )
+    ).all()
     nodes: dict[int, dict[str, Any]] = {
-        u.id: {"id": u.id, "name": u.name, "short_name": u.short_name, "kind": u.kind, "children": []} for u in list_units(s)
+        u.id: {"id": u.id, "name": u.name, "short_name": u.short_name, "kind": u.kind, "children": []} for u in units
     }
     roots: list[dict[str, Any]] = []
-    for u in list_units(s):
+    for u in units:
         parent = nodes.get(u.parent_id) if u.parent_id is not None else None
         (parent["children"] if parent else roots).append(nodes[u.id])
     return roots
@@ -592,8 +602,18 @@ def _task_conditions(
     due_from: dt.date | None,
     due_to: dt.date | None,
     due_soon_days: int,
+    semi_join: bool = False,
 ) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [Document.status == "confirmed"]
+    """WHERE clauses of the tracked tasks visible to ``user``. They need ``JOIN document`` unless
+    ``semi_join``: then "the document is confirmed" is ``document_id + 0 IN (confirmed ids)``,
+    which leaves the task indexes free to give the list's order (the ``+ 0`` stops SQLite from
+    walking the document_id index and sorting every task to find the first page)."""
+    confirmed: ColumnElement[bool] = (
+        (Task.document_id + 0).in_(select(Document.id).where(Document.status == "confirmed"))
+        if semi_join
+        else Document.status == "confirmed"
+    )
+    conds: list[ColumnElement[bool]] = [confirmed]
     if user is not None and user.role == "unit":
         conds.append(_owned_by(user.unit_id))
     if document_id is not None:
@@ -626,37 +646,63 @@ def list_tasks(
     limit: int = 50,
     offset: int = 0,
     due_soon_days: int = 7,
+    cache: bool = False,
 ) -> tuple[list[Task], int]:
-    """Tracked tasks (of confirmed documents) visible to ``user``, filtered and paged; and the total."""
+    """Tracked tasks (of confirmed documents) visible to ``user``, filtered and paged; and the total.
+
+    ``cache=True`` (read-only callers only, as for ``stats``) reuses the total counted for the
+    same question while the newest audit-log id is unchanged, for at most 30 seconds: counting
+    reads every matching task, the page itself only a few index entries.
+    """
     if sort not in TASK_SORTS:
         raise InputError(f"sắp xếp {sort!r} không hợp lệ; chọn một trong {', '.join(TASK_SORTS)}")
     if not 0 < limit <= 1000 or offset < 0:
         raise InputError("limit phải từ 1 đến 1000 và offset không âm")
-    conds = _task_conditions(
-        user,
-        document_id=document_id,
-        unit_id=unit_id,
-        bucket=bucket,
-        as_of=as_of or dt.date.today(),
-        q=q,
-        due_from=due_from,
-        due_to=due_to,
-        due_soon_days=due_soon_days,
-    )
-    total = s.scalar(select(func.count(Task.id)).join(Document, Document.id == Task.document_id).where(*conds))
-    key = sort.lstrip("-")
-    col = getattr(Task, key)
+    filters: dict[str, Any] = {
+        "document_id": document_id,
+        "unit_id": unit_id,
+        "bucket": bucket,
+        "as_of": as_of or dt.date.today(),
+        "q": q,
+        "due_from": due_from,
+        "due_to": due_to,
+        "due_soon_days": due_soon_days,
+    }
+    total = None
+    key: tuple[Any, ...] = ()
+    if cache:
+        key = ("list_tasks", _audit_mark(s), _scope(user), *sorted(filters.items()))
+        total = _cached(s, key)
+    if total is None:
+        total = _count_tasks(s, user, filters)
+        if cache:
+            _remember(s, key, total)
+    key_col = sort.lstrip("-")
+    col = getattr(Task, key_col)
     order = [col.is_(None), col.desc() if sort.startswith("-") else col.asc(), Task.id]
     stmt = (
         select(Task)
-        .join(Document, Document.id == Task.document_id)
-        .where(*conds)
+        .where(*_task_conditions(user, semi_join=True, **filters))
         .order_by(*order)
         .limit(limit)
         .offset(offset)
         .options(selectinload(Task.owners))
     )
-    return list(s.scalars(stmt)), total or 0
+    return list(s.scalars(stmt)), int(total)
+
+
+def _count_tasks(s: Session, user: User | None, filters: dict[str, Any]) -> int:
+    if filters["q"]:
+        # A text search reads every task anyway: one sequential scan beats an index walk with a
+        # table lookup per task.
+        stmt = select(func.count(Task.id)).where(*_task_conditions(user, semi_join=True, **filters))
+    else:
+        stmt = (
+            select(func.count(Task.id))
+            .join(Document, Document.id == Task.document_id)
+            .where(*_task_conditions(user, **filters))
+        )
+    return int(s.scalar(stmt) or 0)
 
 
 def _task_visible(s: Session, task: Task, user: User | None) -> bool:
@@ -993,8 +1039,56 @@ def _counts(counts: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_STATS_CACHE: dict[tuple[Any, ...], tuple[float, dict[str, Any]]] = {}
+# Results of read-only questions (statistics, list totals), one cache per engine (a weak key: an
+# in-memory test database never answers for the next one). An entry is good while the newest
+# audit-log id it was keyed with is unchanged (every write through this module adds an audit row),
+# and for at most _STATS_TTL_S seconds (writes made outside this module, other processes' clocks).
+_CACHES: weakref.WeakKeyDictionary[Engine, dict[tuple[Any, ...], tuple[float, Any]]] = weakref.WeakKeyDictionary()
 _STATS_TTL_S = 30.0
+_CACHE_MAX = 512
+
+
+def _engine_cache(s: Session) -> dict[tuple[Any, ...], tuple[float, Any]]:
+    return _CACHES.setdefault(s.get_bind().engine, {})
+
+
+def _audit_mark(s: Session) -> int | None:
+    return s.scalar(select(func.max(AuditLog.id)))
+
+
+def _scope(user: User | None) -> tuple[Any, ...] | None:
+    """What of ``user`` changes the answer: only a unit user's unit (the others see everything)."""
+    return (user.role, user.unit_id) if user is not None and user.role == "unit" else None
+
+
+def _cached(s: Session, key: tuple[Any, ...]) -> Any:
+    hit = _engine_cache(s).get(key)
+    if hit is not None and time.monotonic() - hit[0] < _STATS_TTL_S:
+        return copy.deepcopy(hit[1])
+    return None
+
+
+def cached_read(s: Session, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, or the value it gave for ``key`` on this database while no write (no new
+    audit-log row) has happened since, for at most 30 seconds. The value is shared between
+    callers: treat it as read-only. For read-only callers (no uncommitted writes in ``s``)."""
+    full = ("cached_read", _audit_mark(s), *key)
+    hit = _engine_cache(s).get(full)
+    if hit is not None and time.monotonic() - hit[0] < _STATS_TTL_S:
+        return hit[1]
+    value = compute()
+    cache = _engine_cache(s)
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    cache[full] = (time.monotonic(), value)
+    return value
+
+
+def _remember(s: Session, key: tuple[Any, ...], value: Any) -> None:
+    cache = _engine_cache(s)
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    cache[key] = (time.monotonic(), copy.deepcopy(value))
 
 
 def stats(
@@ -1016,24 +1110,12 @@ def stats(
     """
     day = as_of or dt.date.today()
     if cache:
-        scope = (user.role, user.unit_id) if user is not None and user.role == "unit" else None
-        key = (
-            str(s.get_bind().engine.url),
-            s.scalar(select(func.max(AuditLog.id))),
-            scope,
-            day,
-            document_id,
-            period,
-            unit_id,
-        )
-        hit = _STATS_CACHE.get(key)
-        now = time.monotonic()
-        if hit is not None and now - hit[0] < _STATS_TTL_S:
-            return copy.deepcopy(hit[1])
+        key = ("stats", _audit_mark(s), _scope(user), day, document_id, period, unit_id)
+        hit: dict[str, Any] | None = _cached(s, key)
+        if hit is not None:
+            return hit
         result = stats(s, user=user, as_of=day, document_id=document_id, period=period, unit_id=unit_id)
-        if len(_STATS_CACHE) > 256:
-            _STATS_CACHE.clear()
-        _STATS_CACHE[key] = (now, copy.deepcopy(result))
+        _remember(s, key, result)
         return result
     due_from = due_to = None
     if period:

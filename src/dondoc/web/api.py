@@ -185,6 +185,7 @@ def list_tasks(
         limit=limit,
         offset=offset,
         due_soon_days=days,
+        cache=True,
     )
     return {"items": [task_to_json(t, as_of=as_of, due_soon_days=days) for t in tasks], "total": total}
 

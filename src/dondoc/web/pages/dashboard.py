@@ -89,12 +89,13 @@ def dashboard(request: Request, as_of: str | None = None, document_id: str | Non
               user: User = Depends(watchers), db: Session = Depends(get_db)) -> Response:
     day = _as_of(as_of)
     doc_id = int(document_id) if document_id and document_id.isdigit() else None
-    st = repo.stats(db, user=user, as_of=day, document_id=doc_id)
+    # A read-only page: the statistics and the list totals may come from the store's cache.
+    st = repo.stats(db, user=user, as_of=day, document_id=doc_id, cache=True)
     overdue, n_overdue = repo.list_tasks(db, user=user, as_of=day, bucket="open_overdue", document_id=doc_id,
-                                         limit=10)
+                                         limit=10, cache=True)
     soon_days = request.app.state.settings.due_soon_days
     soon, n_soon = repo.list_tasks(db, user=user, as_of=day, bucket="due_soon", document_id=doc_id, limit=10,
-                                   due_soon_days=soon_days)
+                                   due_soon_days=soon_days, cache=True)
     by_unit = st["by_unit"]
     chart_rows = sorted(by_unit, key=lambda r: -r["total"])[:15]
     inds = indicator_rows(db, doc_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,7 @@ from dondoc.store.models import (
 )
 
 __all__ = [
+    "UnitOption",
     "confirm_draft",
     "get_draft",
     "save_draft",
@@ -37,14 +39,31 @@ __all__ = [
 OWNER_ROLES = ("lead", "support", "monitor")
 
 
-def unit_options(s: Session) -> list[dict[str, Any]]:
-    """Units in tree order, each ``{"id", "name", "label", "depth"}`` (label indented for a <select>)."""
-    out: list[dict[str, Any]] = []
+class UnitOption(dict[str, Any]):
+    """One unit of a picker: a dict whose keys also read as attributes. Templates loop over every
+    unit for every <select> (1,000 units, several selects a page), and Jinja tries an attribute
+    before a key: answering it directly saves a failed lookup per field and option."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def unit_options(s: Session) -> list[UnitOption]:
+    """Units in tree order, each ``{"id", "name", "label", "depth"}`` (label indented for a <select>,
+    already HTML-escaped). Shared between requests until the next write: read-only."""
+    return repo.cached_read(s, ("unit_options",), lambda: _unit_options(s))
+
+
+def _unit_options(s: Session) -> list[UnitOption]:
+    out: list[UnitOption] = []
 
     def walk(nodes: list[dict[str, Any]], depth: int) -> None:
         for n in sorted(nodes, key=lambda n: n["name"]):
-            out.append({"id": n["id"], "name": n["name"], "depth": depth,
-                        "label": "\u00a0\u00a0\u00a0" * depth + n["name"]})
+            label = Markup(escape("\u00a0\u00a0\u00a0" * depth + n["name"]))
+            out.append(UnitOption(id=n["id"], name=n["name"], depth=depth, label=label))
             walk(n["children"], depth + 1)
 
     walk(repo.unit_tree(s), 0)
@@ -116,7 +135,7 @@ def task_history(s: Session, task: Task) -> dict[str, Any]:
 
 
 def unit_names(s: Session) -> dict[int, str]:
-    return {u.id: (u.short_name or u.name) for u in s.scalars(select(Unit))}
+    return {uid: (short or name) for uid, name, short in s.execute(select(Unit.id, Unit.name, Unit.short_name))}
 
 
 def count_drafts(s: Session) -> int:

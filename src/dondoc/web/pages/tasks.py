@@ -116,7 +116,7 @@ def task_list(request: Request, user: User = Depends(page_user), db: Session = D
     page = max(_int(request.query_params.get("page"), "Trang") or 1, 1)
     as_of = today()
     tasks, total = repo.list_tasks(db, user=user, as_of=as_of, limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
-                                   **filters)
+                                   cache=True, **filters)
     docs, _ = repo.list_documents(db, user=user, status="confirmed", limit=200)
     ctx = {
         "active": "tasks",

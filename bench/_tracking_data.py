@@ -1,0 +1,237 @@
+"""The tracking service's benchmark database and server, shared by ``bench.api`` and ``bench.pages``.
+
+*Generated database*: 100,000 tasks, 1,000 units and 200 confirmed documents (one or two owner
+units per task, due dates over 2021-2022, about 40 % done), made once with bulk inserts and cached
+under the benchmark's home (a marker file names the sizes). *Review document*: a draft made by
+the real pipeline from the Hải Phòng sample repeated a few times, so that the review page has a
+long text, many OCR edits and many tasks. *Server*: ``dondoc serve`` in a subprocess on a free
+loopback port, stopped when the ``with`` block ends (never left running).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import insert
+
+__all__ = [
+    "PASSWORD",
+    "REPO",
+    "RESULTS",
+    "SECRET",
+    "ensure_review_document",
+    "free_port",
+    "generate",
+    "pct",
+    "run_info",
+    "server",
+    "summary",
+]
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "bench" / "results"
+SECRET = "bench-secret"
+PASSWORD = "bench-password"
+SAMPLE = REPO / "tests" / "data" / "docs" / "ket-luan-thanh-uy-hai-phong-2021-q2.ocr.txt"
+
+
+def generate(home: Path, *, tasks: int, units: int, documents: int, seed: int = 1) -> dict[str, Any]:
+    from dondoc.store import repo
+    from dondoc.store.db import init_db, make_engine, session_scope
+    from dondoc.store.models import Document, Task, TaskOwner, Unit
+
+    home.mkdir(parents=True, exist_ok=True)
+    db = home / "dondoc.sqlite3"
+    marker = home / f"generated-{tasks}-{units}-{documents}.json"
+    if marker.exists() and db.exists():
+        return dict(json.loads(marker.read_text()))
+    for p in home.glob("dondoc.sqlite3*"):
+        p.unlink()
+    rng = random.Random(seed)
+    engine = make_engine(f"sqlite:///{db}")
+    init_db(engine)
+    t0 = time.perf_counter()
+    with session_scope(engine) as s:
+        s.execute(insert(Unit), [{"id": i, "name": f"Đơn vị {i:04d}", "kind": "department"} for i in range(1, units + 1)])
+        now = dt.datetime(2021, 4, 1)
+        s.execute(
+            insert(Document),
+            [
+                {
+                    "id": d,
+                    "filename": f"vb{d}.txt",
+                    "sha256": f"{d:064x}",
+                    "size": 1,
+                    "data": b"x",
+                    "format": "text",
+                    "extraction": {"tasks": []},
+                    "status": "confirmed",
+                    "kind": "ket_luan",
+                    "number": f"{d}-KL/TU",
+                    "created_at": now,
+                    "confirmed_at": now,
+                }
+                for d in range(1, documents + 1)
+            ],
+        )
+        per_doc = tasks // documents
+        base = dt.date(2021, 1, 1)
+        batch_t: list[dict[str, Any]] = []
+        batch_o: list[dict[str, Any]] = []
+        for tid in range(1, tasks + 1):
+            due = base + dt.timedelta(days=rng.randrange(730)) if rng.random() > 0.1 else None
+            done = None
+            if rng.random() < 0.4:
+                done = (due or base) + dt.timedelta(days=rng.randrange(-60, 40))
+            batch_t.append(
+                {
+                    "id": tid,
+                    "document_id": (tid - 1) // per_doc + 1,
+                    "ext_id": f"t{tid}",
+                    "section": "2",
+                    "text": f"Nhiệm vụ số {tid}: hoàn thành hạng mục {rng.randrange(1000)}",
+                    "due_date": due,
+                    "original_due_date": due,
+                    "due_explicit": True,
+                    "items": [],
+                    "references": [],
+                    "status": "done" if done else "open",
+                    "done_at": done,
+                    "progress": 100 if done else rng.randrange(90),
+                    "version": 1,
+                    "created_at": now,
+                }
+            )
+            lead = rng.randrange(1, units + 1)
+            batch_o.append({"task_id": tid, "unit_id": lead, "role": "lead"})
+            if rng.random() < 0.5:
+                sup = rng.randrange(1, units + 1)
+                if sup != lead:
+                    batch_o.append({"task_id": tid, "unit_id": sup, "role": "support"})
+            if len(batch_t) >= 10_000:
+                s.execute(insert(Task), batch_t)
+                s.execute(insert(TaskOwner), batch_o)
+                batch_t, batch_o = [], []
+        if batch_t:
+            s.execute(insert(Task), batch_t)
+            s.execute(insert(TaskOwner), batch_o)
+        office = repo.create_user(s, "office", PASSWORD, "office")
+        unit_user = repo.create_user(s, "unit1", PASSWORD, "unit", unit_id=1)
+        ids: dict[str, Any] = {"office": office.id, "unit": unit_user.id, "units": units, "documents": documents}
+    with engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    engine.dispose()
+    ids["generate_s"] = round(time.perf_counter() - t0, 1)
+    marker.write_text(json.dumps(ids))
+    return ids
+
+
+def ensure_review_document(home: Path, *, repeat: int = 5) -> int:
+    """The id of a draft document with many tasks (the sample repeated ``repeat`` times), made once."""
+    from dondoc.stages.extract import extract
+    from dondoc.stages.ingest import ingest_bytes
+    from dondoc.store import repo
+    from dondoc.store.db import init_db, make_engine, session_scope
+    from dondoc.store.models import User
+
+    marker = home / f"review-document-{repeat}.json"
+    if marker.exists():
+        return int(json.loads(marker.read_text())["document_id"])
+    data = b"\n\n".join([SAMPLE.read_bytes()] * repeat)
+    extraction = extract(ingest_bytes(data, name="bench-review.txt"))
+    engine = make_engine(f"sqlite:///{home / 'dondoc.sqlite3'}")
+    init_db(engine)  # a database generated by an older checkout may miss newer migrations
+    with session_scope(engine) as s:
+        office = s.query(User).filter_by(username="office").one()
+        doc = repo.create_document(s, extraction, filename="bench-review.txt", data=data, user=office)
+        doc_id = doc.id
+    engine.dispose()
+    marker.write_text(json.dumps({"document_id": doc_id, "tasks": len(extraction["tasks"])}))
+    return doc_id
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def summary(latencies_ms: list[float], wall_s: float, errors: int) -> dict[str, float]:
+    """p50/p95 (ms), requests per second, count and errors of one measurement."""
+    return {
+        "p50_ms": round(statistics.median(latencies_ms), 1),
+        "p95_ms": round(pct(latencies_ms, 95), 1),
+        "rps": round(len(latencies_ms) / wall_s, 1),
+        "n": len(latencies_ms),
+        "errors": errors,
+    }
+
+
+@contextmanager
+def server(home: Path, *, workers: int = 1) -> Iterator[str]:
+    """``dondoc serve`` on the database under ``home`` (or uvicorn with ``workers`` processes);
+    yields the base URL and always stops the server."""
+    port = free_port()
+    env = {**os.environ, "DONDOC_HOME": str(home), "DONDOC_SECRET_KEY": SECRET}
+    env.pop("DONDOC_DATABASE_URL", None)
+    if workers > 1:
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "dondoc.web.app:create_app", "--workers", str(workers)]
+    else:
+        cmd = [sys.executable, "-m", "dondoc", "serve"]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, env=env, cwd=REPO)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            if proc.poll() is not None:
+                raise SystemExit(f"server exited with status {proc.returncode}")
+            try:
+                if httpx.get(f"{base}/openapi.json", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.5)
+        else:
+            raise SystemExit("server did not start")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def run_info() -> dict[str, Any]:
+    """Git commit (with a ``+dirty`` mark when the tree has changes) and the platform."""
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "src", "bench"], capture_output=True, text=True, cwd=REPO
+    ).stdout.strip()
+    return {
+        "commit": commit + ("+dirty" if dirty else ""),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_avg": os.getloadavg(),
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
