@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, and_, case, exists, func, or_, select, update
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from dondoc.errors import ConflictError, InputError, NotFoundError, StoreError
@@ -584,11 +584,14 @@ def bucket_condition(bucket: str, as_of: dt.date, *, due_soon_days: int = 7) -> 
     return conds[bucket]
 
 
+_OWNER = TaskOwner.__table__.alias("owner")
+
+
 def _owned_by(unit_id: int | None) -> ColumnElement[bool]:
     # IN (uncorrelated subquery): the database walks the unit's few tasks through the index
     # instead of probing every task; the alias keeps it independent of an outer TaskOwner.
-    owner = aliased(TaskOwner)
-    return Task.id.in_(select(owner.task_id).where(owner.unit_id == unit_id))
+    # A Core alias made once: an ORM ``aliased()`` per call costs more than the query it builds.
+    return Task.id.in_(select(_OWNER.c.task_id).where(_OWNER.c.unit_id == unit_id))
 
 
 def _task_conditions(

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile, status
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from dondoc.errors import InputTooLargeError, UnsupportedFormatError
@@ -169,7 +169,10 @@ def list_tasks(
     sort: str = "due_date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> dict[str, Any]:
+) -> Response:
+    """Tracked tasks, filtered and paged (CONTRACTS.md). The body is rendered straight to JSON:
+    every value is already JSON (strings, numbers, lists), so FastAPI's generic re-encoding of each
+    task would only cost time."""
     days = request.app.state.settings.due_soon_days
     tasks, total = repo.list_tasks(
         s,
@@ -187,7 +190,7 @@ def list_tasks(
         due_soon_days=days,
         cache=True,
     )
-    return {"items": [task_to_json(t, as_of=as_of, due_soon_days=days) for t in tasks], "total": total}
+    return JSONResponse({"items": [task_to_json(t, as_of=as_of, due_soon_days=days) for t in tasks], "total": total})
 
 
 @router.get("/tasks/{task_id}")
@@ -278,8 +281,19 @@ def stats(
     document_id: int | None = None,
     period: str | None = None,
     unit: int | None = None,
-) -> dict[str, Any]:
-    return repo.stats(s, user=user, as_of=as_of, document_id=document_id, period=period, unit_id=unit, cache=True)
+) -> Response:
+    """Counts per bucket, overall and by unit (CONTRACTS.md). The rendered body is cached (see
+    ``repo.cached_read``: until the next write, at most 30 s) per user scope and question, so a
+    dashboard polled by many clients costs one SQL aggregation and one JSON encoding."""
+    day = as_of or dt.date.today()
+    scope = (user.role, user.unit_id)
+
+    def render() -> bytes:
+        st = repo.stats(s, user=user, as_of=day, document_id=document_id, period=period, unit_id=unit)
+        return JSONResponse(st).body
+
+    body = repo.cached_read(s, ("api_stats", scope, day, document_id, period, unit), render)
+    return Response(body, media_type="application/json")
 
 
 # --------------------------------------------------------------------------- units and users

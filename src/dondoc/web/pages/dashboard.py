@@ -102,7 +102,7 @@ def dashboard(request: Request, as_of: str | None = None, document_id: str | Non
     change = [(r["indicator"].name, r["obs"].change_pct, LIGHT_COLOURS[r["light"]])
               for r in inds if r["obs"] is not None and r["obs"].change_pct is not None]
     explanations = repo.list_explanations(db, user=user)[:20]
-    docs, _ = repo.list_documents(db, user=user, status="confirmed", limit=200)
+    docs = queries.document_options(db, user)
     ctx = {
         "active": "dashboard",
         "as_of": day,
@@ -121,7 +121,7 @@ def dashboard(request: Request, as_of: str | None = None, document_id: str | Non
         "indicator_chart": change_bars(change) if change else None,
         "light_names": LIGHT_NAMES,
         "explanations": explanations,
-        "unit_names": queries.unit_names(db),
+        "unit_names": repo.cached_read(db, ("unit_names",), lambda: queries.unit_names(db)),
         "units": queries.unit_options(db),
         "can_ask": user.role in ("leader", "office", "admin"),
     }

@@ -28,8 +28,9 @@ from dondoc.store.models import (
 )
 
 __all__ = [
-    "UnitOption",
+    "Option",
     "confirm_draft",
+    "document_options",
     "get_draft",
     "save_draft",
     "task_history",
@@ -39,35 +40,46 @@ __all__ = [
 OWNER_ROLES = ("lead", "support", "monitor")
 
 
-class UnitOption(dict[str, Any]):
-    """One unit of a picker: a dict whose keys also read as attributes. Templates loop over every
-    unit for every <select> (1,000 units, several selects a page), and Jinja tries an attribute
-    before a key: answering it directly saves a failed lookup per field and option."""
+class Option(dict[str, Any]):
+    """One choice of a picker (a unit, a document): a dict whose keys also read as attributes.
+    Templates loop over every unit for every <select> (1,000 units, several selects a page), and
+    Jinja tries an attribute before a key: with the dict as the instance's ``__dict__`` that first
+    lookup succeeds at C speed instead of failing (or calling ``__getattr__``) for every field."""
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __init__(self, **fields: Any) -> None:
+        super().__init__(**fields)
+        self.__dict__ = self
 
 
-def unit_options(s: Session) -> list[UnitOption]:
+def unit_options(s: Session) -> list[Option]:
     """Units in tree order, each ``{"id", "name", "label", "depth"}`` (label indented for a <select>,
     already HTML-escaped). Shared between requests until the next write: read-only."""
     return repo.cached_read(s, ("unit_options",), lambda: _unit_options(s))
 
 
-def _unit_options(s: Session) -> list[UnitOption]:
-    out: list[UnitOption] = []
+def _unit_options(s: Session) -> list[Option]:
+    out: list[Option] = []
 
     def walk(nodes: list[dict[str, Any]], depth: int) -> None:
         for n in sorted(nodes, key=lambda n: n["name"]):
             label = Markup(escape("\u00a0\u00a0\u00a0" * depth + n["name"]))
-            out.append(UnitOption(id=n["id"], name=n["name"], depth=depth, label=label))
+            out.append(Option(id=n["id"], name=n["name"], depth=depth, label=label))
             walk(n["children"], depth + 1)
 
     walk(repo.unit_tree(s), 0)
     return out
+
+
+def document_options(s: Session, user: User) -> list[Option]:
+    """The confirmed documents ``user`` may see, newest first (at most 200), as ``{"id", "number",
+    "filename"}`` for the document pickers. Shared between requests until the next write: read-only."""
+    scope = user.unit_id if user.role == "unit" else None
+
+    def compute() -> list[Option]:
+        docs, _ = repo.list_documents(s, user=user, status="confirmed", limit=200)
+        return [Option(id=d.id, number=d.number, filename=d.filename) for d in docs]
+
+    return repo.cached_read(s, ("document_options", user.role == "unit", scope), compute)
 
 
 def get_draft(s: Session, doc_id: int, *, user: User) -> Document:

@@ -117,7 +117,7 @@ def task_list(request: Request, user: User = Depends(page_user), db: Session = D
     as_of = today()
     tasks, total = repo.list_tasks(db, user=user, as_of=as_of, limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
                                    cache=True, **filters)
-    docs, _ = repo.list_documents(db, user=user, status="confirmed", limit=200)
+    docs = queries.document_options(db, user)
     ctx = {
         "active": "tasks",
         "rows": _rows(tasks, as_of),
