@@ -8,6 +8,8 @@ Sets (none of them used to build the model; the Hải Phòng sample is only REPO
     seen in real scans (tr→ừ, hỏi↔huyền, ă→á, ơ→o, split syllables, stray quotes, Roman numerals
     read as H/n after Quý), seeded.
   * ``spelling``: ``shared/data/spelling/spelling_test.json`` (real-word errors in Wikipedia text).
+"fixed" and "right broken" count the output text only (applied edits); dondoc's suggestions
+(low-confidence edits, not applied) are counted in their own column and are neither.
 Rows: dondoc, underthesea.text_normalize, hunspell-vi first suggestion (if ``hunspell`` and the
 ``vi_VN`` dictionary are installed; GPL, only compared against, never shipped).
 
@@ -168,15 +170,25 @@ def hunspell_fixer() -> Callable[[str], str] | None:
     return fix
 
 
-def evaluate(pairs: list[tuple[str, str]], fix: Callable[[str], str]) -> dict[str, float]:
+def dondoc_fix(text: str) -> tuple[str, int]:
+    """dondoc's output (applied edits only) and its number of suggestions (edits NOT applied)."""
+    res = repair_text(text)
+    return res.text, sum(1 for e in res.edits if not e.applied)
+
+
+def evaluate(pairs: list[tuple[str, str]], fix: Callable[[str], str | tuple[str, int]]) -> dict[str, float]:
+    """Scores of ``fix``'s output against the truth. Only the output text counts: a system's suggestions
+    (``fix`` may return ``(text, n_suggestions)``) are neither fixes nor breakages, only counted."""
     n_chars = sum(len(o) for _, o in pairs)
     cer0 = cer1 = wer0 = wer1 = 0.0
     wrong = fixed = right = broken = n_words = 0
     # CPU time of this process: "chars/s on one core" even on a shared machine (hunspell runs in a child
     # process, so its row counts only our side and is not comparable)
     t0 = time.process_time()
-    outs = [fix(o) for _, o in pairs]
+    raw = [fix(o) for _, o in pairs]
     dt = time.process_time() - t0
+    outs = [r[0] if isinstance(r, tuple) else r for r in raw]
+    suggestions = sum(r[1] for r in raw if isinstance(r, tuple))
     total_chars = sum(len(t) for t, _ in pairs)
     for (truth, ocr), out in zip(pairs, outs, strict=True):
         tw, ow, rw = words(truth), words(ocr), words(out)
@@ -195,6 +207,7 @@ def evaluate(pairs: list[tuple[str, str]], fix: Callable[[str], str]) -> dict[st
         "wer_before": 100 * wer0 / n_words, "wer_after": 100 * wer1 / n_words,
         "word_errors": wrong, "fixed_pct": 100 * fixed / max(1, wrong),
         "broken_pct": 100 * broken / max(1, right), "chars_per_s": n_chars / dt if dt else 0.0,
+        "suggestions": suggestions,
     }
 
 
@@ -221,7 +234,7 @@ def main() -> None:
     sets = {"tesseract": tesseract_set(args.split), "garbage": garbage_set(), "spelling": spelling_set()}
     if args.only:
         sets = {k: v for k, v in sets.items() if k in args.only.split(",")}
-    systems: dict[str, Callable[[str], str]] = {"dondoc": lambda t: repair_text(t).text}
+    systems: dict[str, Callable[[str], str | tuple[str, int]]] = {"dondoc": dondoc_fix}
     try:
         from underthesea import text_normalize
 
@@ -233,7 +246,7 @@ def main() -> None:
         systems["hunspell-vi"] = hs
     table = Table(title=f"OCR repair ({args.split} split)")
     for col in ("set", "system", "pages", "CER before", "CER after", "WER before", "WER after",
-                "word errors", "fixed %", "right broken %", "chars/s"):
+                "word errors", "fixed %", "right broken %", "suggested", "chars/s"):
         table.add_column(col, justify="right" if col not in ("set", "system") else "left")
     results = []
     for set_name, pairs in sets.items():
@@ -242,7 +255,8 @@ def main() -> None:
             results.append({"set": set_name, "system": sys_name, "pages": len(pairs), **r})
             table.add_row(set_name, sys_name, str(len(pairs)), f"{r['cer_before']:.2f}", f"{r['cer_after']:.2f}",
                           f"{r['wer_before']:.2f}", f"{r['wer_after']:.2f}", str(r["word_errors"]),
-                          f"{r['fixed_pct']:.1f}", f"{r['broken_pct']:.2f}", f"{r['chars_per_s']:,.0f}")
+                          f"{r['fixed_pct']:.1f}", f"{r['broken_pct']:.2f}", str(r["suggestions"]),
+                          f"{r['chars_per_s']:,.0f}")
     console = Console(width=170)
     console.print(table)
     sample = sample_report()

@@ -108,7 +108,50 @@ def test_tone_placement_style_kept() -> None:
     ("Hòa bình và thủy lợi, hoa giải tranh chấp tại xã", "hòa giải"),
 ])
 def test_repairs_follow_the_document_tone_style(text: str, expected: str) -> None:
-    assert expected in repair_text(text).text
+    # "hoa" is itself a word (flower): the fix may be only a suggestion, but spelled in the document's style
+    res = repair_text(text)
+    fixed = {e.original: e.replacement for e in res.edits}
+    assert fixed.get("hoa") == expected.split()[0]
+
+
+def test_real_word_with_weak_evidence_is_only_suggested() -> None:
+    # "hoa" (flower) is a valid, known syllable: "hoà giải" is likely but not certain -> suggestion
+    text = "Hòa bình và thủy lợi, hoa giải tranh chấp tại xã"
+    res = repair_text(text)
+    check_consistent(res)
+    (edit,) = [e for e in res.edits if e.original == "hoa"]
+    assert edit.replacement == "hòa" and not edit.applied
+    assert res.text == text
+
+
+def test_real_word_with_strong_evidence_is_applied() -> None:
+    res = repair_text("Ủy ban nhân dân tỉnh có trách nhiệm kiếm tra việc thực hiện.")
+    assert [(e.original, e.replacement, e.applied) for e in res.edits] == [("kiếm", "kiểm", True)]
+
+
+@pytest.mark.parametrize(("ocr", "expected"), [
+    ("Các cơ quan tập trung ừong công tác phòng, chống dịch bệnh.", "trong"),
+    ("Báo cáo v ề tình hình kinh tế - xã hội", "về"),
+    ("Đẩy mạnh cải cách hành chính, nâng cao ch‘ất lượng dịch vụ công", "chất"),
+])
+def test_garbage_tokens_are_applied(ocr: str, expected: str) -> None:
+    res = repair_text(ocr)
+    check_consistent(res)
+    assert res.edits and all(e.applied for e in res.edits)
+    assert expected in res.text
+
+
+def test_suggestion_rule_thresholds() -> None:
+    """The same confidence is applied for a non-word and only suggested for a real word."""
+    from dondoc.core.repair import DecoderConfig
+
+    cfg = DecoderConfig()
+    assert cfg.real_word_threshold > cfg.apply_threshold
+    strict = DecoderConfig(real_word_threshold=1.01)  # no real-word substitution is ever applied
+    res = repair_text("Ủy ban nhân dân tỉnh có trách nhiệm kiếm tra việc thực hiện.", config=strict)
+    assert res.edits and not any(e.applied for e in res.edits)
+    res = repair_text("Các cơ quan tập trung ừong công tác", config=strict)
+    assert "trong" in res.text
 
 
 def test_long_line_and_odd_unicode() -> None:

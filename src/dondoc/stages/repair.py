@@ -118,13 +118,16 @@ def repair_text(text: str, *, config: DecoderConfig | None = None, model: Repair
         model: a loaded model; defaults to the shipped one (cached per process).
     Returns:
         The repaired text (same number of line breaks), the original, and every edit with its
-        confidence; edits under ``config.apply_threshold`` have ``applied=False`` and are not applied.
+        confidence. Edits under ``config.apply_threshold`` have ``applied=False`` and are not applied
+        (suggestions); so do real-word substitutions (the original is itself a known, valid syllable:
+        "trang" for "trong") under the stricter ``config.real_word_threshold`` or whose replacement
+        has no corpus bigram with a neighbour.
     """
     cfg = config or DecoderConfig()
     mdl = model or load_model()
     raw: list[RawEdit] = []
     for s, e in _segments(text):
-        raw.extend(RawEdit(r.start + s, r.end + s, r.replacement, r.confidence)
+        raw.extend(RawEdit(r.start + s, r.end + s, r.replacement, r.confidence, r.real_word, r.in_context)
                    for r in decode(text[s:e], mdl.lm, mdl.channel, cfg))
     edits: list[Edit] = []
     pieces: list[str] = []
@@ -133,7 +136,9 @@ def repair_text(text: str, *, config: DecoderConfig | None = None, model: Repair
         original = text[r.start : r.end]
         if "\n" in original or "\n" in r.replacement or r.replacement == original:
             continue
-        applied = r.confidence >= cfg.apply_threshold
+        # a real-word substitution needs more confidence, and context: see DecoderConfig
+        threshold = cfg.real_word_threshold if r.real_word else cfg.apply_threshold
+        applied = r.confidence >= threshold and (r.in_context or not r.real_word)
         edits.append(Edit(r.start, r.end, original, r.replacement, r.confidence, applied))
         if applied:
             pieces.append(text[pos : r.start])

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from dondoc.core.syllable import is_valid
+
 __all__ = ["BACKOFF", "BITS", "BOS", "NUM", "SYM", "TOKEN_RE", "UNK", "UNK_SCORE", "NgramModel", "lm_token", "lm_tokens"]
 
 BITS = 21
@@ -67,10 +69,16 @@ class NgramModel:
     _bi: dict[int, float] = field(default_factory=dict)
     _tri: dict[int, float] = field(default_factory=dict)
     _uni: list[float] = field(default_factory=list)
+    # every known, well-formed syllable, and every prefix and suffix of one (channel model pruning)
+    syllables: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> NgramModel:
         vocab = tuple(bytes(arrays["vocab"]).decode("utf-8").split("\n"))
+        known = arrays["known"]
+        syllables = frozenset(w for w, k in zip(vocab, known.tolist(), strict=True) if k and is_valid(w))
         return cls(
             vocab=vocab, uni=arrays["uni"], known=arrays["known"],
             bi_keys=arrays["bi_keys"], bi_lp=arrays["bi_lp"].astype(np.float32),
@@ -80,6 +88,9 @@ class NgramModel:
             _bi=_table(arrays["bi_keys"], arrays["bi_lp"]),
             _tri=_table(arrays["tri_keys"], arrays["tri_lp"]),
             _uni=arrays["uni"].astype(float).tolist(),
+            syllables=syllables,
+            prefixes=frozenset(w[:i] for w in syllables for i in range(len(w) + 1)),
+            suffixes=frozenset(w[i:] for w in syllables for i in range(len(w) + 1)),
         )
 
     def id(self, token: str) -> int:
