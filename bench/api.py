@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--home", type=Path, default=RESULTS / "api-home")
     ap.add_argument("--out", type=Path, default=RESULTS / "api.json")
     args = ap.parse_args(argv)
-    console = Console()
+    console = Console(width=max(Console().width, 110))
 
     ids = generate(args.home, tasks=args.tasks, units=args.units, documents=args.documents)
     console.print(f"database: {args.tasks} tasks, {args.units} units, {args.documents} documents ({args.home})")

@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--home", type=Path, default=RESULTS / "api-home")
     ap.add_argument("--out", type=Path, default=RESULTS / "pages.json")
     args = ap.parse_args(argv)
-    console = Console()
+    console = Console(width=max(Console().width, 110))
 
     generate(args.home, tasks=args.tasks, units=args.units, documents=args.documents)
     review_id = ensure_review_document(args.home, repeat=args.review_repeat)

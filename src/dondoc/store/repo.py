@@ -671,6 +671,8 @@ def list_tasks(
         "due_to": due_to,
         "due_soon_days": due_soon_days,
     }
+    if q:
+        return _search_tasks(s, user, filters, sort=sort, limit=limit, offset=offset)
     total = None
     key: tuple[Any, ...] = ()
     if cache:
@@ -695,17 +697,32 @@ def list_tasks(
 
 
 def _count_tasks(s: Session, user: User | None, filters: dict[str, Any]) -> int:
-    if filters["q"]:
-        # A text search reads every task anyway: one sequential scan beats an index walk with a
-        # table lookup per task.
-        stmt = select(func.count(Task.id)).where(*_task_conditions(user, semi_join=True, **filters))
-    else:
-        stmt = (
-            select(func.count(Task.id))
-            .join(Document, Document.id == Task.document_id)
-            .where(*_task_conditions(user, **filters))
-        )
+    stmt = (
+        select(func.count(Task.id))
+        .join(Document, Document.id == Task.document_id)
+        .where(*_task_conditions(user, **filters))
+    )
     return int(s.scalar(stmt) or 0)
+
+
+def _search_tasks(
+    s: Session, user: User | None, filters: dict[str, Any], *, sort: str, limit: int, offset: int
+) -> tuple[list[Task], int]:
+    """``list_tasks`` with a text search. No index serves ``LIKE '%…%'``, so every task is read
+    anyway: one sequential scan yields the matches' ids and sort keys, which give both the total
+    and the page, in the order SQL would give (``key IS NULL, key [DESC], id``)."""
+    col = getattr(Task, sort.lstrip("-"))
+    stmt = select(Task.id, col).where(*_task_conditions(user, semi_join=True, **filters))
+    rows: list[tuple[int, Any]] = [(int(r[0]), r[1]) for r in s.execute(stmt)]
+    rows.sort(key=lambda r: r[0])  # the tie-breaker first: the sorts below are stable
+    keyed = [r for r in rows if r[1] is not None]
+    keyed.sort(key=lambda r: r[1], reverse=sort.startswith("-"))
+    ordered = keyed + [r for r in rows if r[1] is None]
+    ids = [r[0] for r in ordered[offset : offset + limit]]
+    if not ids:
+        return [], len(rows)
+    found = {t.id: t for t in s.scalars(select(Task).where(Task.id.in_(ids)).options(selectinload(Task.owners)))}
+    return [found[i] for i in ids], len(rows)
 
 
 def _task_visible(s: Session, task: Task, user: User | None) -> bool:
