@@ -9,7 +9,8 @@ Inputs (see ``shared/data/SOURCES.md``; all allowed for the shipped model):
   * ``bench/data/ocr_train.jsonl`` from ``scripts/make_ocr_pairs.py`` — the Tesseract confusion table.
 Never used: the Hải Phòng sample, spelling_test.json, hunspell-vi.
 
-Outputs: ``repair_vi.npz`` (vocabulary, unigram/bigram/trigram log-probabilities) and
+Outputs: ``repair_vi.npz`` (vocabulary, unigram/bigram/trigram log-probabilities, the channel
+candidates of every known syllable and of the non-words Tesseract wrote in the training pages) and
 ``repair_vi.json`` (confusion table, metadata). Format and scoring: ``dondoc.core.repair.lm``.
 
 Run: ``nice -n 15 .venv/bin/python scripts/build_repair_model.py`` (≈1 minute, < 2 GB RAM).
@@ -124,9 +125,9 @@ def main() -> None:
 
     lex: dict[str, int] = {}
     for line in (DATA / "lexicon" / "vi_full.txt").read_text(encoding="utf-8").splitlines():
-        w, _, c = line.rpartition(" ")
-        if w and c.isdigit() and int(c) >= 3 and is_valid(w):
-            lex[unicodedata.normalize("NFC", w.lower())] = int(c)
+        entry, _, freq = line.rpartition(" ")
+        if entry and freq.isdigit() and int(freq) >= 3 and is_valid(entry):
+            lex[unicodedata.normalize("NFC", entry.lower())] = int(freq)
     v74 = set()
     for line in viet74k().read_text(encoding="utf-8").splitlines():
         for syl in line.lower().split():
@@ -171,7 +172,7 @@ def main() -> None:
     known = np.array([1 if (w in v74 or counts.get(w, 0) >= 3 or lex.get(w, 0) >= LEX_KNOWN) else 0
                       for w in vocab], dtype=np.uint8)
     # candidates of every known syllable, so that decoding a document never pays for generating them
-    channel = ChannelModel.build([(str(a), str(b), int(c), int(d)) for a, b, c, d in confusions])
+    channel = ChannelModel.build([(str(a), str(b), int(str(c)), int(str(d))) for a, b, c, d in confusions])
     src: list[int] = []
     dst: list[int] = []
     clp: list[float] = []
@@ -182,6 +183,25 @@ def main() -> None:
                 src.append(i)
                 dst.append(index[cand])
                 clp.append(lp)
+    # two-rewrite candidates of the non-words Tesseract wrote in the training pages ("kiêm", "nhiêm"):
+    # the same engine writes the same non-words again, and this search is the decoder's costliest step
+    syllables = frozenset(w for i, w in enumerate(vocab) if known[i] and is_valid(w))
+    prefixes = frozenset(w[:k] for w in syllables for k in range(len(w) + 1))
+    suffixes = frozenset(w[k:] for w in syllables for k in range(len(w) + 1))
+    ocr_words: collections.Counter[str] = collections.Counter()
+    for line in (ROOT / "bench" / "data" / "ocr_train.jsonl").read_text(encoding="utf-8").splitlines():
+        ocr_words.update(t for t in lm_tokens(json.loads(line)["ocr"]) if t.isalpha())
+    deep_words = sorted(w for w in ocr_words if w not in syllables and len(w) <= 12
+                        and all(ord(ch) <= 0x24F or 0x1E00 <= ord(ch) <= 0x1EFF for ch in w))
+    deep_ptr = [0]
+    deep_dst: list[int] = []
+    deep_lp: list[float] = []
+    for w in deep_words:
+        for cand, lp in channel.candidates(w, syllables.__contains__, deep=True, vocab=syllables,
+                                           prefixes=prefixes, suffixes=suffixes)[:MAX_CANDIDATES]:
+            deep_dst.append(index[cand])
+            deep_lp.append(lp)
+        deep_ptr.append(len(deep_dst))
 
     OUT.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
@@ -191,6 +211,9 @@ def main() -> None:
         known=known,
         cand_src=np.array(src, dtype=np.int32), cand_dst=np.array(dst, dtype=np.int32),
         cand_lp=np.array(clp, dtype=np.float32),
+        deep_words=np.frombuffer("\n".join(deep_words).encode("utf-8"), dtype=np.uint8),
+        deep_ptr=np.array(deep_ptr, dtype=np.int32), deep_dst=np.array(deep_dst, dtype=np.int32),
+        deep_lp=np.array(deep_lp, dtype=np.float64),  # exactly the scores the decoder would compute
         bi_keys=bk[bmask], bi_lp=b_lp[bmask].astype(np.float16),
         tri_keys=tk[tmask], tri_lp=t_lp[tmask].astype(np.float16),
     )
@@ -213,6 +236,8 @@ def main() -> None:
             "wordlist": "Viet74K.txt from underthesea (Apache-2.0)",
             "confusions": "bench/data/ocr_train.jsonl: pages rendered from shared/data/official and "
                           "OCR'd with Tesseract 5 vie (scripts/make_ocr_pairs.py)",
+            "precomputed_nonwords": f"{len(deep_words)} non-words of the OCR side of bench/data/ocr_train.jsonl "
+                                    "(their channel candidates, computed here so decoding need not)",
         },
         "license": "n-gram counts: derived from public-domain official texts; the lexicon-derived "
                    "unigram prior: CC BY-SA 4.0 (attribution: hermitdave/FrequencyWords, OpenSubtitles)",

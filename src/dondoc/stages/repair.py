@@ -91,7 +91,15 @@ def load_model() -> RepairModel:
                             arrays["cand_lp"].tolist(), strict=True):
             grouped.setdefault(vocab[s], []).append((vocab[d], lp))
     precomputed = {w: tuple(c) for w, c in grouped.items()}
-    return RepairModel(lm=lm, channel=ChannelModel.build(rows, precomputed), meta=meta)
+    deep: dict[str, tuple[tuple[str, float], ...]] = {}
+    if "deep_words" in arrays:
+        vocab = lm.vocab
+        words = bytes(arrays["deep_words"]).decode("utf-8").split("\n")
+        ptr = arrays["deep_ptr"].tolist()
+        dst, dlp = arrays["deep_dst"].tolist(), arrays["deep_lp"].tolist()
+        deep = {w: tuple(zip([vocab[d] for d in dst[ptr[k] : ptr[k + 1]]], dlp[ptr[k] : ptr[k + 1]], strict=True))
+                for k, w in enumerate(words) if w}
+    return RepairModel(lm=lm, channel=ChannelModel.build(rows, precomputed, deep), meta=meta)
 
 
 def _segments(text: str) -> list[tuple[int, int]]:

@@ -85,12 +85,15 @@ class ChannelModel:
     insertions: tuple[tuple[str, float], ...] = ()
     # candidates of known words computed at model build time (keyed by the observed word)
     precomputed: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    # two-rewrite (``deep``) candidates of non-words the engine often writes, also from the model build
+    precomputed_deep: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
     _cache: dict[tuple[str, bool], tuple[tuple[str, float], ...]] = field(default_factory=dict)
-    _ext: dict[int, dict[tuple[str, str], tuple[tuple[str, float], ...]]] = field(default_factory=dict)
+    _ext: dict[int, dict[str, dict[str, tuple[tuple[str, float], ...]]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, learned: Iterable[tuple[str, str, int, int]],
-              precomputed: dict[str, tuple[tuple[str, float], ...]] | None = None) -> ChannelModel:
+              precomputed: dict[str, tuple[tuple[str, float], ...]] | None = None,
+              precomputed_deep: dict[str, tuple[tuple[str, float], ...]] | None = None) -> ChannelModel:
         """From learned rows ``(truth, ocr, count, truth_count)`` plus the floor and the visual rules."""
         table: dict[str, dict[str, float]] = {}
         inserts: dict[str, float] = {}
@@ -116,7 +119,7 @@ class ChannelModel:
         rewrites = {o: tuple(sorted(row.items(), key=lambda kv: -kv[1])) for o, row in table.items()}
         return cls(rewrites=rewrites, max_len=max(len(o) for o in rewrites),
                    insertions=tuple(sorted(inserts.items(), key=lambda kv: -kv[1])),
-                   precomputed=precomputed or {})
+                   precomputed=precomputed or {}, precomputed_deep=precomputed_deep or {})
 
     def _one_step(self, token: str, *, inserts: bool = True) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -148,27 +151,34 @@ class ChannelModel:
         rewrites = self.rewrites
         max_len = self.max_len
         ext = self._ext.setdefault(id(prefixes), {})  # rows depend on the prefix set
-        for i in range(n):
+        # a rewrite of token[i:j] can only give a word if token[:i] is a word prefix (i <= last) and
+        # token[j:] a word suffix (j >= first)
+        last = 0
+        while last < n and token[: last + 1] in prefixes:
+            last += 1
+        first = n
+        while first > 0 and token[first - 1 :] in suffixes:
+            first -= 1
+        for i in range(max(0, first - max_len), min(last, n - 1) + 1):
             head = token[:i]
-            if head not in prefixes:
-                break  # no longer prefix can be a vocabulary prefix either
-            for j in range(i + 1, min(n, i + max_len) + 1):
-                tail = token[j:]
-                if tail not in suffixes:
-                    continue
+            by_sub = ext.get(head)
+            if by_sub is None:
+                by_sub = ext[head] = {}
+            for j in range(max(i + 1, first), min(n, i + max_len) + 1):
                 sub = token[i:j]
-                key = (head, sub)
-                rows = ext.get(key)
+                rows = by_sub.get(sub)
                 if rows is None:
                     # the rewrites of ``sub`` that keep ``head`` a vocabulary prefix, as (new head, lp)
-                    rows = ext[key] = tuple((head + truth, lp) for truth, lp in rewrites.get(sub, ())
-                                            if head + truth in prefixes)
-                for h, lp in rows:
-                    cand = h + tail
-                    if cand in vocab:
-                        s = base + lp
-                        if s > found.get(cand, -1e9):
-                            found[cand] = s
+                    rows = by_sub[sub] = tuple((head + truth, lp) for truth, lp in rewrites.get(sub, ())
+                                               if head + truth in prefixes)
+                if rows:
+                    tail = token[j:]
+                    for h, lp in rows:
+                        cand = h + tail
+                        if cand in vocab:
+                            s = base + lp
+                            if s > found.get(cand, -1e9):
+                                found[cand] = s
         if not inserts:
             return
         for truth, lp0 in self.insertions:
@@ -194,10 +204,9 @@ class ChannelModel:
         those words, the empty string and the words included) gives the same answer as the ``known``
         callable, much faster.
         """
-        if not deep:
-            pre = self.precomputed.get(token)
-            if pre is not None:
-                return pre
+        pre = (self.precomputed_deep if deep else self.precomputed).get(token)
+        if pre is not None:
+            return pre
         key = (token, deep)
         hit = self._cache.get(key)
         if hit is not None:
