@@ -363,6 +363,7 @@ def _prune(slots: list[_Slot], lm: NgramModel, cfg: DecoderConfig) -> None:
     (every "công tác" in a document), so they are computed once per call.
     """
     _tri, bi, uni = lm.tables()
+    max_in = lm.max_in
     lw = cfg.lm_weight
     margin = cfg.prune_margin
     unk2 = 2 * lw * UNK_SCORE
@@ -382,21 +383,30 @@ def _prune(slots: list[_Slot], lm: NgramModel, cfg: DecoderConfig) -> None:
         lb = left << BITS
         # the right neighbour's backed-off bigram does not depend on the option
         r_back = BACKOFF + uni[right] if right > 1 else 0.0
-        scores = []
-        for _w, wid, ch in opts:
+        r_max = lw * max_in[right] if right > 1 else 0.0
+        bound = lw > 0  # (the bound needs a positive LM weight)
+        floor = 0.0
+        kept = []
+        for o in opts:
+            _w, wid, ch = o
             if wid == 1:
-                scores.append(ch + unk2)
-                continue
-            s = ch
-            if left >= 0:
-                t2 = bi.get(lb | wid)
-                s += lw * (t2 if t2 is not None else BACKOFF + uni[wid])
-            if right > 1:
-                t2 = bi.get((wid << BITS) | right)
-                s += lw * (t2 if t2 is not None else r_back)
-            scores.append(s)
-        floor = scores[0] - margin
-        kept = [opts[0]] + [o for o, sc in zip(opts[1:], scores[1:], strict=True) if sc >= floor]
+                s = ch + unk2
+            else:
+                # bigram scores are at most max_in: an option that loses even then needs no lookup
+                if bound and kept and ch + (lw * max_in[wid] if left >= 0 else 0.0) + r_max < floor:
+                    continue
+                s = ch
+                if left >= 0:
+                    t2 = bi.get(lb | wid)
+                    s += lw * (t2 if t2 is not None else BACKOFF + uni[wid])
+                if right > 1:
+                    t2 = bi.get((wid << BITS) | right)
+                    s += lw * (t2 if t2 is not None else r_back)
+            if not kept:
+                floor = s - margin
+                kept.append(o)
+            elif s >= floor:
+                kept.append(o)
         if len(kept) == len(opts):
             kept = opts
         done[key] = kept

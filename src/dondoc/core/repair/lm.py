@@ -73,11 +73,19 @@ class NgramModel:
     syllables: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()
     suffixes: frozenset[str] = frozenset()
+    # max_in[w]: an upper bound of any bigram score of w after any word (backed off included), for
+    # decoders that skip lookups that cannot matter
+    max_in: list[float] = field(default_factory=list)
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> NgramModel:
         vocab = tuple(bytes(arrays["vocab"]).decode("utf-8").split("\n"))
         known = arrays["known"]
+        uni = arrays["uni"].astype(float)
+        best = np.full(len(vocab), -np.inf)
+        bi_lp = arrays["bi_lp"].astype(np.float32).astype(float)
+        np.maximum.at(best, (arrays["bi_keys"] & np.uint64((1 << BITS) - 1)).astype(np.int64), bi_lp)
+        max_in = np.maximum(best, BACKOFF + uni).tolist()
         syllables = frozenset(w for w, k in zip(vocab, known.tolist(), strict=True) if k and is_valid(w))
         return cls(
             vocab=vocab, uni=arrays["uni"], known=arrays["known"],
@@ -91,6 +99,7 @@ class NgramModel:
             syllables=syllables,
             prefixes=frozenset(w[:i] for w in syllables for i in range(len(w) + 1)),
             suffixes=frozenset(w[i:] for w in syllables for i in range(len(w) + 1)),
+            max_in=max_in,
         )
 
     def id(self, token: str) -> int:
