@@ -386,7 +386,7 @@ def _prune(slots: list[_Slot], lm: NgramModel, cfg: DecoderConfig) -> None:
         r_max = lw * max_in[right] if right > 1 else 0.0
         bound = lw > 0  # (the bound needs a positive LM weight)
         floor = 0.0
-        kept = []
+        kept: list[tuple[str, int, float]] = []
         for o in opts:
             _w, wid, ch = o
             if wid == 1:
