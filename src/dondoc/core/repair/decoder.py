@@ -9,7 +9,16 @@ option sequence maximising ``sum(channel) + lm_weight * sum(LM)``; every changed
 
 *Confidence* of an edit: a logistic function of how much better the chosen option scores than keeping
 the token, with its neighbours fixed to the decoded path. Edits under ``apply_threshold`` are kept as
-suggestions (``applied=False``) and do not change the output text.
+suggestions (``applied=False``) and do not change the output text. A *real-word substitution* (the
+token is itself a known, valid syllable: "trang" read for "trong", but maybe a right word the LM finds
+unusual) is applied only at ``real_word_threshold`` and when the replacement forms a corpus bigram with
+a neighbour on the decoded path (``RawEdit.in_context``); non-words (invalid syllables, garbage, split
+or quote-broken words) need only ``apply_threshold``.
+
+Speed: option lists are cached per distinct token; the channel model's candidate search is pruned by
+the vocabulary's prefixes and suffixes (and precomputed at model build for known syllables and for the
+non-words Tesseract writes most); the bigram prune skips options that lose even with their best
+possible bigram scores.
 
 Protected (never changed): tokens in a whitespace-delimited chunk holding a digit, '@', '/' or
 "://" (numbers, dates, document codes "92-BC/BCS", e-mails, URLs); acronyms (upper case, not a
