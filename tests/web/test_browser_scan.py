@@ -118,7 +118,7 @@ def test_click_a_task_shows_its_evidence_on_the_scan(server: tuple[str, Demo], t
 
             # The second task ("2. Sở Tài chính bố trí kinh phí ...") is on lines 12-13 of the scan.
             task = page.locator("article.item").nth(1)
-            assert "Sở Tài chính" in task.inner_text()
+            assert "Sở Tài chính" in task.locator("textarea[name=text]").input_value()
             task.locator(".tid").click()
             page.wait_for_selector("#pageview .hlbox")
             page.wait_for_function(

@@ -259,6 +259,8 @@ def test_upload_review_and_confirm(demo: Demo) -> None:
     assert c.get(f"/tasks?document_id={doc_id}").context["total"] == 0  # type: ignore[attr-defined]
     review = c.get(f"/documents/{doc_id}/review")
     assert review.template.name == "review.html"  # type: ignore[attr-defined]
+    # Owner fields share one list of unit names instead of a unit dropdown per task.
+    assert review.text.count('<datalist id="unit-names">') == 1 and 'list="unit-names"' in review.text
     ctx = review.context  # type: ignore[attr-defined]
     text = ctx["draft"]["text"]
     assert "".join(seg.text for seg in ctx["segments"]) == text

@@ -118,8 +118,8 @@ def decide_edit(
 
 
 def _owners_from_form(form: Any) -> list[dict[str, str]]:
-    owners = [{"name": n, "role": "lead"} for n in form.getlist("lead") if n]
-    owners += [{"name": n, "role": "support"} for n in form.getlist("support") if n]
+    owners = [{"name": n.strip(), "role": "lead"} for n in form.getlist("lead") if str(n).strip()]
+    owners += [{"name": n.strip(), "role": "support"} for n in form.getlist("support") if str(n).strip()]
     return owners
 
 
