@@ -10,6 +10,7 @@ loopback port, stopped when the ``with`` block ends (never left running).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import os
@@ -20,7 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ __all__ = [
     "ensure_review_document",
     "free_port",
     "generate",
+    "measure",
     "pct",
     "run_info",
     "server",
@@ -184,6 +186,33 @@ def summary(latencies_ms: list[float], wall_s: float, errors: int) -> dict[str, 
         "n": len(latencies_ms),
         "errors": errors,
     }
+
+
+async def measure(
+    client: Any, make_url: Callable[[random.Random], str], clients: int, requests: int
+) -> dict[str, Any]:
+    """Send ``requests`` GETs from ``clients`` concurrent workers over one httpx.AsyncClient;
+    latency summary plus the mean response size in KiB."""
+    latencies: list[float] = []
+    sizes: list[int] = []
+    errors = 0
+    counter = iter(range(requests))
+
+    async def worker(seed: int) -> None:
+        nonlocal errors
+        rng = random.Random(seed)
+        for _ in counter:
+            t = time.perf_counter()
+            r = await client.get(make_url(rng))
+            latencies.append((time.perf_counter() - t) * 1000)
+            sizes.append(len(r.content))
+            if r.status_code != 200:
+                errors += 1
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(i) for i in range(clients)))
+    wall = time.perf_counter() - t0
+    return {**summary(latencies, wall, errors), "kb": round(sum(sizes) / max(1, len(sizes)) / 1024, 1)}
 
 
 @contextmanager

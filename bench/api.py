@@ -23,8 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import random
-import time
 from pathlib import Path
 from typing import Any
 
@@ -32,32 +30,15 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from bench._tracking_data import RESULTS, SECRET, generate, run_info, server, summary
+from bench._tracking_data import RESULTS, SECRET, generate, measure, run_info, server
 
 
 async def _measure(base: str, token: str, make_url: Any, clients: int, requests: int) -> dict[str, float]:
-    latencies: list[float] = []
-    errors = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(
         base_url=base, headers={"Authorization": f"Bearer {token}"}, limits=limits, timeout=60
     ) as client:
-        counter = iter(range(requests))
-
-        async def worker(seed: int) -> None:
-            nonlocal errors
-            rng = random.Random(seed)
-            for _ in counter:
-                t = time.perf_counter()
-                r = await client.get(make_url(rng))
-                latencies.append((time.perf_counter() - t) * 1000)
-                if r.status_code != 200:
-                    errors += 1
-
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker(i) for i in range(clients)))
-        wall = time.perf_counter() - t0
-    return summary(latencies, wall, errors)
+        return await measure(client, make_url, clients, requests)
 
 
 def main(argv: list[str] | None = None) -> int:

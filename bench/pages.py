@@ -30,7 +30,6 @@ import asyncio
 import json
 import random
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from bench._tracking_data import PASSWORD, RESULTS, ensure_review_document, generate, run_info, server, summary
+from bench._tracking_data import PASSWORD, RESULTS, ensure_review_document, generate, measure, run_info, server
 
 TARGET_MS = 200.0
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -75,28 +74,9 @@ def page_urls(*, units: int, tasks: int, review_id: int) -> dict[str, Callable[[
 async def _measure(
     base: str, cookies: httpx.Cookies, make_url: Callable[[random.Random], str], clients: int, requests: int
 ) -> dict[str, Any]:
-    latencies: list[float] = []
-    sizes: list[int] = []
-    errors = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, cookies=cookies, limits=limits, timeout=120) as client:
-        counter = iter(range(requests))
-
-        async def worker(seed: int) -> None:
-            nonlocal errors
-            rng = random.Random(seed)
-            for _ in counter:
-                t = time.perf_counter()
-                r = await client.get(make_url(rng))
-                latencies.append((time.perf_counter() - t) * 1000)
-                sizes.append(len(r.content))
-                if r.status_code != 200:
-                    errors += 1
-
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker(i) for i in range(clients)))
-        wall = time.perf_counter() - t0
-    return {**summary(latencies, wall, errors), "kb": round(sum(sizes) / len(sizes) / 1024, 1)}
+        return await measure(client, make_url, clients, requests)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ from fastapi import Depends, HTTPException, Request, status
 from sqlalchemy.orm import Session
 
 from dondoc.config import Settings
+from dondoc.store.db import session_scope
 from dondoc.store.models import User
 from dondoc.web.security import read_token
 
@@ -31,13 +32,8 @@ __all__ = [
 
 def get_session(request: Request) -> Iterator[Session]:
     """One unit of work per request: commit at the end, roll back on error."""
-    with request.app.state.sessionmaker() as s:
-        try:
-            yield s
-            s.commit()
-        except BaseException:
-            s.rollback()
-            raise
+    with session_scope(request.app.state.sessionmaker) as s:
+        yield s
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
