@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -170,7 +170,7 @@ def _bounds(e: TimeExpr) -> tuple[date, date] | None:
     return (e.start, e.end) if e.start and e.end else None
 
 
-def _issuer(text: str, header: Header, body_start: int) -> str | None:
+def _issuer(text: str, header: Header) -> str | None:
     if header.issuer:
         return header.issuer
     m = _PARTY_ORGAN_RE.search(text)
@@ -220,6 +220,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     for s in sections:
         s.end = min(s.end, body_end)
     trig = TRIGGER_RE.search(text, body_start, body_end)
+
     def addressed(sec: Section) -> bool:
         found = gazetteer.find(text, sec.heading_span.start, min(sec.heading_span.end, sec.heading_span.start + 120))
         return bool(found) and not text[sec.heading_span.start : found[0].span.start].strip()
@@ -237,7 +238,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     def find_times(t: str, a: int, b: int) -> list[TimeExpr]:
         return find_time_expressions(t, default_year=default_year, start=a, end=b)
 
-    if not any(s.kind == "tasks" for s in sections) and header.kind in _DIRECTIVE_KINDS and not sections:
+    if not sections and header.kind in _DIRECTIVE_KINDS:
         # A short directive without numbering: its whole body is the task list.
         whole = Section(None, None, "", Span(body_start, body_start), body_start, body_end, None, 0, "tasks", body_start)
         sections_for_tasks = [whole]
@@ -249,7 +250,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         gazetteer=gazetteer,
         find_times=find_times,
         references=references,
-        require_owner=header.kind in ("nghi_quyet", "quyet_dinh", "other") and header.kind not in _DIRECTIVE_KINDS,
+        require_owner=header.kind in ("nghi_quyet", "quyet_dinh", "other"),  # legal texts: only assigned clauses
         default_owners=tuple(Owner(gazetteer.normalise(a), "lead") for a in header.addressees),
     )
     tasks = extract_tasks(ctx)
@@ -282,7 +283,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         reviewed_period=reviewed,
         planned_period=planned,
         meeting_date=meeting,
-        issuer=_issuer(text, header, body_start),
+        issuer=_issuer(text, header),
         assignments=_assignments(text, sections, gazetteer),
         checks=checks,
     )
@@ -291,6 +292,4 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
 def _reindex(inds: list[Indicator], offset: int) -> list[Indicator]:
     if not offset:
         return inds
-    from dataclasses import replace
-
     return [replace(i, parent=i.parent + offset) if i.parent is not None else i for i in inds]
