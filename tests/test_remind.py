@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import email
-import json
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from email import policy
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +19,7 @@ from dondoc.config import Settings
 from dondoc.remind import DueRow, ReminderScheduler, build_digests, next_run_at, run_reminders
 from dondoc.store.models import Notification
 from tests.report import dbdata
+from tests.servers import WebhookReceiver, free_port, webhook_receiver
 
 DAY = dt.date(2021, 7, 10)
 
@@ -37,16 +34,10 @@ class _Inbox:
         return "250 Message accepted for delivery"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def smtp() -> Iterator[tuple[_Inbox, int]]:
     inbox = _Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
@@ -55,39 +46,10 @@ def smtp() -> Iterator[tuple[_Inbox, int]]:
         controller.stop()
 
 
-class _Receiver:
-    def __init__(self) -> None:
-        self.bodies: list[dict[str, Any]] = []
-        self.status = 200
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", 0))
-                body = json.loads(self.rfile.read(length))
-                if receiver.status == 200:
-                    receiver.bodies.append(body)
-                self.send_response(receiver.status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-
 @pytest.fixture
-def webhook() -> Iterator[_Receiver]:
-    rec = _Receiver()
-    rec.thread.start()
-    try:
+def webhook() -> Iterator[WebhookReceiver]:
+    with webhook_receiver() as rec:
         yield rec
-    finally:
-        rec.server.shutdown()
-        rec.server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +102,7 @@ def test_build_digests_groups_per_unit_and_classifies() -> None:
 
 
 def test_email_and_webhook_digests_are_sent_once_per_day(
-    engine: Engine, smtp: tuple[_Inbox, int], webhook: _Receiver, tmp_path: Path
+    engine: Engine, smtp: tuple[_Inbox, int], webhook: WebhookReceiver, tmp_path: Path
 ) -> None:
     inbox, port = smtp
     settings = _settings(tmp_path, smtp_host="127.0.0.1", smtp_port=port, webhook_url=webhook.url)
@@ -184,7 +146,7 @@ def test_email_and_webhook_digests_are_sent_once_per_day(
     assert next_day.sent == 5 and len(inbox.messages) == 4
 
 
-def test_failed_delivery_is_not_recorded_and_retried(engine: Engine, webhook: _Receiver, tmp_path: Path) -> None:
+def test_failed_delivery_is_not_recorded_and_retried(engine: Engine, webhook: WebhookReceiver, tmp_path: Path) -> None:
     settings = _settings(tmp_path, webhook_url=webhook.url)
     webhook.status = 503
     failed = run_reminders(engine, settings, DAY)
@@ -197,13 +159,13 @@ def test_failed_delivery_is_not_recorded_and_retried(engine: Engine, webhook: _R
 
 
 def test_unreachable_smtp_fails_cleanly(engine: Engine, tmp_path: Path) -> None:
-    settings = _settings(tmp_path, smtp_host="127.0.0.1", smtp_port=_free_port())
+    settings = _settings(tmp_path, smtp_host="127.0.0.1", smtp_port=free_port())
     result = run_reminders(engine, settings, DAY)
     assert result.failed == 2 and "DONDOC_SMTP_HOST" in result.deliveries[0].detail + result.deliveries[1].detail
     assert _notifications(engine) == []
 
 
-def test_dry_run_sends_and_records_nothing(engine: Engine, webhook: _Receiver, tmp_path: Path) -> None:
+def test_dry_run_sends_and_records_nothing(engine: Engine, webhook: WebhookReceiver, tmp_path: Path) -> None:
     result = run_reminders(engine, _settings(tmp_path, webhook_url=webhook.url), DAY, dry_run=True)
     assert len(result.digests) == 3 and result.count("dry_run") == 3 and result.sent == 0
     assert webhook.bodies == [] and _notifications(engine) == []
@@ -227,7 +189,7 @@ def test_next_run_at(now: dt.datetime, hour: int, expected: dt.datetime) -> None
     assert next_run_at(now, hour) == expected
 
 
-def test_scheduler_catches_up_on_start_and_stops(engine: Engine, webhook: _Receiver, tmp_path: Path) -> None:
+def test_scheduler_catches_up_on_start_and_stops(engine: Engine, webhook: WebhookReceiver, tmp_path: Path) -> None:
     settings = _settings(tmp_path, webhook_url=webhook.url)
     sched = ReminderScheduler(settings, hour=7, engine=engine, now=lambda: dt.datetime(2021, 7, 10, 9, 30)).start()
     try:

@@ -16,7 +16,7 @@ from dondoc.cli import main
 from dondoc.store.db import make_engine
 from dondoc.store.models import Notification
 from tests.report import dbdata
-from tests.test_remind import _Receiver
+from tests.servers import WebhookReceiver, webhook_receiver
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +36,9 @@ def home(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 @pytest.fixture
-def webhook() -> Iterator[_Receiver]:
-    rec = _Receiver()
-    rec.thread.start()
-    try:
+def webhook() -> Iterator[WebhookReceiver]:
+    with webhook_receiver() as rec:
         yield rec
-    finally:
-        rec.server.shutdown()
-        rec.server.server_close()
 
 
 def _notifications(home: Path) -> int:
@@ -101,7 +96,7 @@ def test_report_user_errors(home: Path, capsys: pytest.CaptureFixture[str], args
 
 
 def test_remind_dry_run_prints_and_records_nothing(
-    home: Path, webhook: _Receiver, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    home: Path, webhook: WebhookReceiver, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("DONDOC_WEBHOOK_URL", webhook.url)
     assert main(["remind", "--as-of", "2021-07-10", "--dry-run"]) == 0
@@ -114,7 +109,7 @@ def test_remind_dry_run_prints_and_records_nothing(
 
 
 def test_remind_sends_once_per_day(
-    home: Path, webhook: _Receiver, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    home: Path, webhook: WebhookReceiver, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("DONDOC_WEBHOOK_URL", webhook.url)
     assert main(["remind", "--as-of", "2021-07-10"]) == 0
@@ -127,7 +122,7 @@ def test_remind_sends_once_per_day(
 
 
 def test_remind_failure_exits_1(
-    home: Path, webhook: _Receiver, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    home: Path, webhook: WebhookReceiver, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("DONDOC_WEBHOOK_URL", webhook.url)
     webhook.status = 500

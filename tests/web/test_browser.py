@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 import pytest
 
 from dondoc.web.demo import SAMPLE
+from tests.servers import serve_app
 from tests.web.pages_fixtures import Demo, demo_fixture  # noqa: F401  (demo_fixture: the fixture)
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,27 +41,10 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(demo: Demo) -> Iterator[tuple[str, Demo]]:
-    import uvicorn
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(demo.app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", demo
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(demo.app) as base:
+        yield base, demo
 
 
 def _shot(page: Any, name: str) -> None:

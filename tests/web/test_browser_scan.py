@@ -12,10 +12,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +20,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from dondoc.adapters.ocr import tesseract_available
+from tests.servers import serve_app
 from tests.web.pages_fixtures import Demo, make_demo
 
 CHROMIUM = "/usr/bin/chromium"
@@ -71,28 +69,11 @@ def _scan() -> bytes:
     return out.getvalue()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Demo]]:
-    import uvicorn
-
     demo = make_demo(tmp_path_factory.mktemp("browser-scan"))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(demo.app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", demo
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_app(demo.app) as base:
+        yield base, demo
     demo.app.state.engine.dispose()
 
 
