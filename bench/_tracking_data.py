@@ -34,6 +34,7 @@ __all__ = [
     "REPO",
     "RESULTS",
     "SECRET",
+    "add_data_args",
     "ensure_review_document",
     "free_port",
     "generate",
@@ -186,6 +187,14 @@ def summary(latencies_ms: list[float], wall_s: float, errors: int) -> dict[str, 
         "n": len(latencies_ms),
         "errors": errors,
     }
+
+
+def add_data_args(ap: Any) -> None:
+    """The generated database's size and home, shared by the API and page benchmarks."""
+    ap.add_argument("--tasks", type=int, default=100_000)
+    ap.add_argument("--units", type=int, default=1_000)
+    ap.add_argument("--documents", type=int, default=200)
+    ap.add_argument("--home", type=Path, default=RESULTS / "api-home")
 
 
 async def measure(

@@ -30,7 +30,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from bench._tracking_data import RESULTS, SECRET, generate, measure, run_info, server
+from bench._tracking_data import RESULTS, SECRET, add_data_args, generate, measure, run_info, server
 
 
 async def _measure(base: str, token: str, make_url: Any, clients: int, requests: int) -> dict[str, float]:
@@ -43,13 +43,10 @@ async def _measure(base: str, token: str, make_url: Any, clients: int, requests:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--tasks", type=int, default=100_000)
-    ap.add_argument("--units", type=int, default=1_000)
-    ap.add_argument("--documents", type=int, default=200)
+    add_data_args(ap)
     ap.add_argument("--requests", type=int, default=300, help="requests per (endpoint, concurrency)")
     ap.add_argument("--clients", default="1,10,50")
     ap.add_argument("--workers", type=int, default=1, help="server processes (1: plain `dondoc serve`)")
-    ap.add_argument("--home", type=Path, default=RESULTS / "api-home")
     ap.add_argument("--out", type=Path, default=RESULTS / "api.json")
     args = ap.parse_args(argv)
     console = Console(width=max(Console().width, 110))

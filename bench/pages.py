@@ -38,7 +38,7 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
-from bench._tracking_data import PASSWORD, RESULTS, ensure_review_document, generate, measure, run_info, server
+from bench._tracking_data import PASSWORD, RESULTS, add_data_args, ensure_review_document, generate, measure, run_info, server
 
 TARGET_MS = 200.0
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -81,14 +81,11 @@ async def _measure(
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--tasks", type=int, default=100_000)
-    ap.add_argument("--units", type=int, default=1_000)
-    ap.add_argument("--documents", type=int, default=200)
+    add_data_args(ap)
     ap.add_argument("--requests", type=int, default=60, help="requests per (page, concurrency)")
     ap.add_argument("--clients", default="1,10")
     ap.add_argument("--pages", default="", help="comma-separated subset of the pages (default: all)")
     ap.add_argument("--review-repeat", type=int, default=5, help="copies of the sample in the review draft")
-    ap.add_argument("--home", type=Path, default=RESULTS / "api-home")
     ap.add_argument("--out", type=Path, default=RESULTS / "pages.json")
     args = ap.parse_args(argv)
     console = Console(width=max(Console().width, 110))
