@@ -91,7 +91,7 @@ def generate(home: Path, *, tasks: int, units: int, documents: int, seed: int = 
                 for d in range(1, documents + 1)
             ],
         )
-        per_doc = tasks // documents
+        per_doc = max(1, tasks // documents)
         base = dt.date(2021, 1, 1)
         batch_t: list[dict[str, Any]] = []
         batch_o: list[dict[str, Any]] = []
@@ -103,7 +103,7 @@ def generate(home: Path, *, tasks: int, units: int, documents: int, seed: int = 
             batch_t.append(
                 {
                     "id": tid,
-                    "document_id": (tid - 1) // per_doc + 1,
+                    "document_id": min(documents, (tid - 1) // per_doc + 1),  # the remainder goes to the last
                     "ext_id": f"t{tid}",
                     "section": "2",
                     "text": f"Nhiệm vụ số {tid}: hoàn thành hạng mục {rng.randrange(1000)}",
