@@ -6,8 +6,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 __all__ = ["register"]
 
@@ -18,6 +16,9 @@ def demo(
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Chạy web sau khi tạo dữ liệu mẫu")] = True,
 ) -> None:
     """Tạo dữ liệu mẫu (Kết luận Thành ủy Hải Phòng) và chạy ứng dụng web."""
+    from rich.console import Console
+    from rich.table import Table
+
     from dondoc.config import Settings
     from dondoc.store.db import make_engine
     from dondoc.web.demo import seed_demo

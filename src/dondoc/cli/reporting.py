@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from dondoc.errors import DondocError, InputError
 
@@ -57,6 +55,9 @@ def remind(
         result = run_reminders(engine, settings, day, dry_run=dry_run)
     finally:
         engine.dispose()
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(soft_wrap=False)
     if not result.digests:
         console.print(f"Ngày {day.isoformat()}: không có nhiệm vụ quá hạn hoặc sắp đến hạn; không có gì để gửi.")

@@ -2,8 +2,8 @@ import json
 import shutil
 from pathlib import Path
 
+from dondoc.batch import run_batch
 from dondoc.cli import main
-from dondoc.cli.batch import run_batch
 from tests.adapters.pdf_samples import minimal_pdf
 
 SAMPLE = Path("examples/ket-luan-thanh-uy-hai-phong-2021-q2.ocr.txt")
