@@ -13,7 +13,7 @@ def test_there_are_enough_golden_documents() -> None:
     golds = [load_golden(p) for p in PATHS]
     assert len(golds) >= 7
     assert any(g["origin"].startswith("samples/ket-luan") for g in golds)
-    assert 2 <= sum(g["held_out"] for g in golds) <= 3
+    assert 2 <= sum(g["held_out"] for g in golds) <= len(golds) // 2  # most documents are for tuning
     assert len({g["kind"] for g in golds}) >= 3
 
 
