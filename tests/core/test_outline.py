@@ -60,3 +60,14 @@ def test_decree_articles_points_and_gazette_noise():
     assert [ln.text for ln in noise] == ["CÔNG BÁO/Số 283/Ngày 25-05-2026", "111"]
     # sections end where the next sibling starts
     assert secs[0].end <= secs[5].start
+
+
+def test_a_bullet_after_a_wrapped_heading_opens_a_section():
+    text = (
+        "a) Tham mưu Thủ tướng Chính phủ phê duyệt Quy hoạch hạ tầng thông tin và\n"
+        "truyền thông giai đoạn 2021 - 2030, tầm nhìn 2050\n"
+        "- Đơn vị chủ trì: Bộ Thông tin và Truyền thông.\n"
+        "- Thời gian thực hiện: Quý IV năm 2023.\n"
+    )
+    secs = parse_outline(text)
+    assert [s.heading for s in secs if s.marker.style == "dash"] == ["Đơn vị chủ trì:", "Thời gian thực hiện:"]

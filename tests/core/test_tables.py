@@ -91,3 +91,34 @@ def test_pipe_table_rows_are_read_by_column():
     assert tasks[0]["owners"] == [{"name": "Công an thành phố", "role": "lead"}, {"name": "Sở Tư pháp", "role": "support"}]
     assert [t["due"]["date"] for t in tasks] == ["2025-09-30", "2026-12-31"]
     assert {"name": "Sở Tài chính", "role": "support"} in tasks[1]["owners"]
+
+
+ITEM_FIELDS = """NGHỊ QUYẾT
+Phê duyệt Đề án xây dựng cơ sở dữ liệu
+
+QUYẾT NGHỊ:
+
+V. NHIỆM VỤ
+1. Về hoàn thiện cơ sở pháp lý
+a) Rà soát văn bản pháp luật về cơ sở dữ liệu quốc gia, đề xuất sửa đổi các quy định
+không còn phù hợp
+- Đơn vị chủ trì: Bộ Công an.
+- Thời gian thực hiện: Quý IV năm 2026.
+b) Chuyển đổi các hệ thống thông tin về Trung tâm dữ liệu quốc gia.
+- Đơn vị chủ trì: Bộ, ngành, địa phương là chủ quản cơ sở dữ liệu.
+- Thời gian thực hiện: Thực hiện thường xuyên.
+"""
+
+
+def test_fields_under_an_item_make_the_item_a_task():
+    tasks = analyse(ITEM_FIELDS, gazetteer=gazetteer()).to_json()["tasks"]
+    assert [t["text"].split("\n")[0] for t in tasks] == [
+        "Rà soát văn bản pháp luật về cơ sở dữ liệu quốc gia, đề xuất sửa đổi các quy định",
+        "Chuyển đổi các hệ thống thông tin về Trung tâm dữ liệu quốc gia",
+    ]
+    first, second = tasks
+    assert first["owners"] == [{"name": "Bộ Công an", "role": "lead"}]
+    assert first["due"]["date"] == "2026-12-31" and first["due"]["explicit"] is True
+    # A lead the gazetteer does not know is kept as written.
+    assert second["owners"] == [{"name": "Bộ, ngành, địa phương là chủ quản cơ sở dữ liệu", "role": "lead"}]
+    assert second["due"]["date"] is None

@@ -81,3 +81,47 @@ def test_results_sections_give_no_tasks_but_indicators():
     out = _run(KL)
     assert all(not t["text"].startswith("Tổng sản phẩm") for t in out["tasks"])
     assert [i["change_pct"] for i in out["indicators"]] == [8.5]
+
+
+QD = """QUYẾT ĐỊNH
+Về việc thực hiện quy chuẩn khí thải
+
+Điều 1. Tổ chức thực hiện
+
+1. Bộ Xây dựng chủ trì tổ chức việc kiểm tra, chứng nhận xe ô tô đáp ứng quy chuẩn khí thải; giám sát các cơ sở đăng kiểm thực hiện kiểm định khí thải.
+
+2. Bộ Công an tổ chức kiểm tra việc tuân thủ quy chuẩn. Ủy ban nhân dân các tỉnh chỉ đạo các cơ quan chức năng xử lý vi phạm.
+"""
+
+
+def test_a_clause_without_subject_shares_the_previous_clause_s_owner():
+    tasks = _run(QD)["tasks"]
+    watch = next(t for t in tasks if t["text"].startswith("giám sát các cơ sở"))
+    assert watch["owners"] == [{"name": "Bộ Xây dựng", "role": "lead"}]
+    # A clause with its own subject keeps it.
+    handle = next(t for t in tasks if t["text"].startswith("Ủy ban nhân dân các tỉnh"))
+    assert [o["name"] for o in handle["owners"]] == ["Ủy ban nhân dân các tỉnh"]
+
+
+QD_ITEMS = """QUYẾT ĐỊNH
+Phê duyệt Đề án hỗ trợ doanh nghiệp
+
+Điều 2. Tổ chức thực hiện
+1. Bộ Tài chính
+a) Bố trí kinh phí để triển khai thực hiện các nội dung được giao trong Đề án.
+b) Hướng dẫn các địa phương lập dự toán.
+2. Giao Bộ Y tế, Bộ Tài chính và Bảo hiểm xã hội Việt Nam rà soát quy định về thanh toán chi phí.
+"""
+
+
+def test_a_heading_that_names_a_body_owns_its_items():
+    tasks = _run(QD_ITEMS)["tasks"]
+    items = [t for t in tasks if t["section"] in ("a", "b")]
+    assert len(items) == 2
+    assert all(t["owners"] == [{"name": "Bộ Tài chính", "role": "lead"}] for t in items)
+
+
+def test_every_body_listed_after_giao_leads():
+    tasks = _run(QD_ITEMS)["tasks"]
+    t = next(t for t in tasks if t["text"].startswith("Giao Bộ Y tế"))
+    assert [o["name"] for o in t["owners"] if o["role"] == "lead"] == ["Bộ Y tế", "Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]

@@ -190,14 +190,18 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
     last_of_style: dict[tuple[int | None, str], Marker] = {}
     prev_content: Line | None = None
     prev_was_heading = True
+    heading_end = -1  # where the last section's heading ends: a wrapped heading ends its block too
     for ln in lines:
         if ln.start < body_start or ln.noise:
             continue
         if ln.blank:
             prev_was_heading = True
             continue
-        at_block_start = prev_was_heading or prev_content is None or bool(
-            _SENTENCE_END_RE.search(prev_content.text)
+        at_block_start = (
+            prev_was_heading
+            or prev_content is None
+            or bool(_SENTENCE_END_RE.search(prev_content.text))
+            or (prev_content.start < heading_end and not text[heading_end : ln.start].strip())
         )
         mk = _marker_of(ln) if at_block_start else None
         if mk is not None:
@@ -206,6 +210,7 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
                 parent, depth = placed
                 idx = len(sections)
                 heading, hspan = _heading(text, mk.span.end, lines, ln)
+                heading_end = hspan.end
                 sections.append(
                     Section(
                         marker=mk,

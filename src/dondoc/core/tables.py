@@ -12,7 +12,9 @@ A *pipe table* is a table ingested from DOCX: one row per line, cells joined by 
 row names the columns, so each cell is read by its column.
 
 A *field list* is the same record written as numbered fields ("1. Tên nhiệm vụ: …", "2. Cơ quan
-chủ trì: …", "3. Cơ quan phối hợp: …", "5. Thời gian hoàn thành: …"): one task per list.
+chủ trì: …", "3. Cơ quan phối hợp: …", "5. Thời gian hoàn thành: …"): one task per list. When the
+list has no task field, the task is the item the fields hang under ("a) Rà soát văn bản pháp luật …"
+followed by "- Đơn vị chủ trì: Bộ Công an." and "- Thời gian thực hiện: Quý IV năm 2023.").
 """
 
 from __future__ import annotations
@@ -188,10 +190,13 @@ def _bare_year(text: str, cells: list[Line]) -> TimeExpr | None:
 
 
 _FIELD_RE = re.compile(
-    r"\s*(?P<f>Tên\s+nhiệm\s+vụ|Nhiệm\s+vụ|Nội\s+dung(?:\s+nhiệm\s+vụ)?|Cơ\s+quan\s+chủ\s+trì|"
-    r"Cơ\s+quan\s+phối\s+hợp|Thời\s+gian\s+hoàn\s+thành|Thời\s+hạn(?:\s+hoàn\s+thành)?|Tiến\s+độ)\s*:\s*",
+    r"\s*(?P<f>Tên\s+nhiệm\s+vụ|Nhiệm\s+vụ|Nội\s+dung(?:\s+nhiệm\s+vụ)?|(?:Cơ\s+quan|Đơn\s+vị)\s+chủ\s+trì|"
+    r"(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp|Thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)|Thời\s+hạn(?:\s+hoàn\s+thành)?|"
+    r"Tiến\s+độ)\s*:\s*",
     re.IGNORECASE,
 )
+# Any field label ("Sản phẩm:", "Kinh phí:"): a short heading that ends with a colon.
+_LABEL_RE = re.compile(r"^\s*\S+(?:\s+\S+){0,5}\s*:\s*$")
 
 
 def find_field_tasks(
@@ -205,7 +210,7 @@ def find_field_tasks(
     for sec in sections:
         by_parent.setdefault(sec.parent, []).append(sec)
     out = []
-    for kids in by_parent.values():
+    for parent, kids in by_parent.items():
         fields: dict[str, tuple[int, int]] = {}
         label_start: dict[str, int] = {}
         for sec in kids:
@@ -216,24 +221,40 @@ def find_field_tasks(
                        "lead" if "chủ trì" in name else "support" if "phối hợp" in name else "due")
                 fields.setdefault(key, (m.end(), sec.end))
                 label_start.setdefault(key, m.start("f"))
-        if "task" not in fields or not ({"lead", "due"} & fields.keys()):
+        if not ({"lead", "due"} & fields.keys()):
             continue
-        a, b = fields["task"]
-        a = label_start["task"]  # the evidence keeps its label: "Tên nhiệm vụ: Xây dựng …"
+        whole = Span(min(s.start for s in kids), max(s.end for s in kids))
+        if "task" in fields:
+            a = label_start["task"]  # the evidence keeps its label: "Tên nhiệm vụ: Xây dựng …"
+            b = fields["task"][1]
+            task_start = fields["task"][0]
+        elif parent is not None and all(_LABEL_RE.match(k.heading) for k in kids):
+            item = sections[parent]  # every child is a field: the item itself is the task
+            a, b = item.body_start, kids[0].start
+            task_start = a
+            whole = Span(item.start, whole.end)
+        else:
+            continue
         span = trim_span(text, a, b)
         while span.end > span.start and text[span.end - 1] in ".;":
             span = Span(span.start, span.end - 1)
         owners: list[Owner] = []
         for key, role in (("lead", "lead"), ("support", "support")):
             if key in fields:
-                owners += [Owner(bm.name, role) for bm in gazetteer.find(text, *fields[key])]
+                value = trim_span(text, *fields[key])
+                while value.end > value.start and text[value.end - 1] in ".;":
+                    value = Span(value.start, value.end - 1)
+                # A body the gazetteer does not know is still the labelled owner, as written.
+                raw = " ".join(text[value.start : value.end].split())
+                owners += [Owner(bm.name, role) for bm in gazetteer.find(text, *fields[key])] or (
+                    [Owner(raw, role)] if 2 < len(raw) <= 120 else []
+                )
         due = None
         if "due" in fields:
             times = [e for e in find_times(text, *fields["due"]) if e.end is not None or e.kind == "recurring"]
             due = times[0] if times else None
-        m2 = re.match(r"\s*(\w+(?:\s+\w+)?)", text[fields["task"][0] : span.end])
+        m2 = re.match(r"\s*(\w+(?:\s+\w+)?)", text[task_start : span.end])
         action = " ".join(m2.group(1).lower().split()) if m2 else None
-        whole = Span(min(s.start for s in kids), max(s.end for s in kids))
         out.append(TableTasks(whole, [Task(span, None, action, None, due, tuple(owners), (), ())]))
     return out
 

@@ -67,6 +67,7 @@ _ELABORATION_RE = compile_vi(
 )
 _PASSIVE_RE = compile_vi(r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính)")
 _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
+_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
 _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
@@ -146,8 +147,16 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             owner_cache[parent] = _inherited_owners(ctx, i)
         inherited = owner_cache[parent] or ctx.default_owners
         number = _section_number(ctx.sections, i)
+        # A clause without a subject of its own shares the subject of the clause before it in the
+        # same paragraph ("Bộ Xây dựng chủ trì kiểm tra …; giám sát các cơ sở …").
+        previous: tuple[Owner, ...] = ()
+        last_end = -1
         for cspan in _clauses(text, own_start, own_start + len(seg)):
-            tasks.extend(_tasks_of_clause(ctx, cspan, number, inherited))
+            shared = previous if last_end >= 0 and ";" in text[last_end : cspan.start] else ()
+            found = _tasks_of_clause(ctx, cspan, number, shared or inherited)
+            tasks.extend(found)
+            previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
+            last_end = cspan.end
     return tasks
 
 
@@ -161,14 +170,17 @@ def _section_number(sections: Sequence[Section], i: int) -> str | None:
 
 
 def _inherited_owners(ctx: TaskContext, i: int) -> tuple[Owner, ...]:
-    """Owners named by the headings of enclosing sections ("2. Giao Bộ Y tế:", "1. Bộ Công an:")."""
+    """Owners named by the headings of enclosing sections ("2. Giao Bộ Y tế:", "1. Bộ Công an:",
+    "3. Bộ Tài chính" over its items a), b)…)."""
     j = ctx.sections[i].parent
     while j is not None:
         sec = ctx.sections[j]
         h = sec.heading
-        if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h):
-            found = ctx.gazetteer.find(ctx.text, sec.heading_span.start, sec.heading_span.end)
-            lead = _subject_bodies(ctx.text, sec.heading_span.start, found, sec.heading_span.end)
+        hs = sec.heading_span
+        found = ctx.gazetteer.find(ctx.text, hs.start, hs.end)
+        opens_with_body = bool(found) and not ctx.text[hs.start : found[0].span.start].strip()
+        if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
+            lead = _subject_bodies(ctx.text, hs.start, found, hs.end)
             if lead:
                 return tuple(Owner(b.name, "lead") for b in lead)
         j = sec.parent
@@ -250,10 +262,16 @@ def _owners_of(ctx: TaskContext, span: Span, inherited: tuple[Owner, ...]) -> tu
         owners += [Owner(b.name, "lead") for b in leads] or [o for o in inherited if o.role == "lead"]
         owners += [Owner(b.name, "support") for b in supports]
     else:
+        prev: BodyMatch | None = None
         for b in bodies:
             before = text[max(span.start, b.span.start - 12) : b.span.start]
-            if _ASSIGN_RE.search(before):
+            # "Giao Bộ Y tế, Bộ Tài chính …": every body of the list after "Giao" is assigned.
+            listed = prev is not None and owners and owners[-1].name == prev.name and _LIST_SEP_RE.fullmatch(
+                text, prev.span.end, b.span.start
+            )
+            if _ASSIGN_RE.search(before) or listed:
                 owners.append(Owner(b.name, "lead"))
+            prev = b
         if not owners:
             subj = _subject_bodies(text, span.start, bodies, span.end)
             req = _REQUEST_RE.search(text, span.start, span.end)
