@@ -125,3 +125,26 @@ def test_every_body_listed_after_giao_leads():
     tasks = _run(QD_ITEMS)["tasks"]
     t = next(t for t in tasks if t["text"].startswith("Giao Bộ Y tế"))
     assert [o["name"] for o in t["owners"] if o["role"] == "lead"] == ["Bộ Y tế", "Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]
+
+
+QD_ORGS = """QUYẾT ĐỊNH
+Phê duyệt Đề án hỗ trợ doanh nghiệp công nghệ số
+
+Điều 2. Tổ chức thực hiện
+1. Bộ Y tế chịu trách nhiệm về việc tổng hợp số liệu.
+2. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan
+a) Thực hiện vai trò cầu nối giữa cơ quan quản lý nhà nước với các doanh nghiệp.
+b) Tổng hợp khó khăn, vướng mắc của doanh nghiệp, báo cáo Bộ Khoa học và Công nghệ.
+"""
+
+
+def test_accountability_is_not_a_task():
+    tasks = _run(QD_ORGS)["tasks"]
+    assert not any("chịu trách nhiệm" in t["text"] for t in tasks)
+
+
+def test_a_heading_naming_unknown_organisations_owns_its_items():
+    tasks = _run(QD_ORGS)["tasks"]
+    assert [t["section"] for t in tasks] == ["a", "b"]  # the heading itself is not a task
+    owner = [{"name": "Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan", "role": "lead"}]
+    assert all(t["owners"] == owner for t in tasks)

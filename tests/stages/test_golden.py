@@ -20,7 +20,7 @@ FLOORS = {
     "quyet-dinh-so-893-qd-ttg": ("no-repair", 0.85, 0.90, 0.85),
     "cong-van-1770-tct-2020": ("no-repair", 0.90, 0.70, 0.90),
     "nghi-quyet-so-175-nq-cp": ("no-repair", 0.90, 0.90, 0.90),
-    "quyet-dinh-so-982-qd-ttg": ("no-repair", 0.65, 0.85, 0.85),
+    "quyet-dinh-so-982-qd-ttg": ("no-repair", 0.90, 0.90, 0.85),
     "nghi-quyet-so-105-nq-cp": ("no-repair", 0.45, 0.80, 0.90),
     "nghi-quyet-so-109-nq-cp": ("no-repair", 0.70, 0.60, 0.0),
 }

@@ -20,7 +20,7 @@ from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
 from dondoc.core.tables import find_field_tasks, find_pipe_table_tasks, find_table_tasks
-from dondoc.core.tasks import Owner, Task, TaskContext, due_date_or_default, extract_tasks
+from dondoc.core.tasks import Owner, Task, TaskContext, due_date_or_default, extract_tasks, names_organisations
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
 
@@ -223,7 +223,9 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
 
     def addressed(sec: Section) -> bool:
         found = gazetteer.find(text, sec.heading_span.start, min(sec.heading_span.end, sec.heading_span.start + 120))
-        return bool(found) and not text[sec.heading_span.start : found[0].span.start].strip()
+        if not found:
+            return names_organisations(sec.heading)
+        return not text[sec.heading_span.start : found[0].span.start].strip()
 
     classify_sections(sections, text, directive_from=trig.end() if trig else None, addressed=addressed)
     issued_year = header.issued_date[0] if header.issued_date else None

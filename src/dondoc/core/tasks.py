@@ -28,7 +28,7 @@ from dondoc.core.spans import Span, trim_span
 from dondoc.core.timeexpr import TimeExpr
 from dondoc.core.vietnamese import compile_vi
 
-__all__ = ["ACTIONS", "Owner", "Task", "TaskContext", "extract_tasks"]
+__all__ = ["ACTIONS", "Owner", "Task", "TaskContext", "extract_tasks", "names_organisations"]
 
 # Directive verbs, longest first when compiled. A clause needs one of these to be a task.
 ACTIONS = """
@@ -55,6 +55,9 @@ _MULTI_ACTIONS = [
     "hỗ trợ", "sửa chữa", "củng cố", "sẵn sàng", "vận động", "tiếp nhận", "bàn giao", "quản lý", "ứng dụng",
     "số hóa", "chuyển đổi", "đẩy lùi", "giảm thiểu", "kiểm soát", "cắt giảm", "đơn giản hóa", "công khai",
     "chấn chỉnh", "thanh tra", "trình", "lập", "tiêm", "mua",
+    "phấn đấu", "thúc đẩy", "cập nhật", "tích hợp", "đào tạo", "tập huấn", "phổ biến", "cung cấp", "tổng hợp",
+    "cân đối", "phân bổ", "vận hành", "duy trì", "nâng cấp", "ưu tiên", "quảng bá", "kết nối",
+    "lồng ghép", "nhân rộng", "khuyến khích",
 ]  # fmt: skip
 _ACTION_RE = compile_vi(
     r"(?<!\w)(?P<a>(?i:" + "|".join(re.escape(a) for a in sorted(_MULTI_ACTIONS, key=len, reverse=True)) + r"))(?!\w)"
@@ -66,6 +69,15 @@ _ELABORATION_RE = compile_vi(
     re.IGNORECASE,
 )
 _PASSIVE_RE = compile_vi(r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính)")
+# A heading that names organisations by their kind ("Các trường đại học", "Hiệp hội Ngân hàng").
+_ORG_HEADING_RE = compile_vi(
+    r"\s*(?:Các\s+)?(?i:khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|"
+    r"học\s+viện|trường|đại\s+học|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|"
+    r"ngân\s+hàng|doanh\s+nghiệp|cơ\s+quan|đơn\s+vị)(?!\w)"
+)
+_DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
+# "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
+_ACCOUNTABLE_RE = compile_vi(r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo|toàn\s+diện|pháp\s+lý))")
 _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
 _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
@@ -142,6 +154,8 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             continue
         if kids and seg.rstrip().endswith(":"):
             continue  # an introduction to sub-items ("Giao Bộ Xây dựng:", "cụ thể:")
+        if kids and seg.strip() == sec.heading and _heading_owners(ctx, sec):
+            continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính")
         parent = sec.parent
         if parent not in owner_cache:
             owner_cache[parent] = _inherited_owners(ctx, i)
@@ -174,16 +188,33 @@ def _inherited_owners(ctx: TaskContext, i: int) -> tuple[Owner, ...]:
     "3. Bộ Tài chính" over its items a), b)…)."""
     j = ctx.sections[i].parent
     while j is not None:
-        sec = ctx.sections[j]
-        h = sec.heading
-        hs = sec.heading_span
-        found = ctx.gazetteer.find(ctx.text, hs.start, hs.end)
-        opens_with_body = bool(found) and not ctx.text[hs.start : found[0].span.start].strip()
-        if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
-            lead = _subject_bodies(ctx.text, hs.start, found, hs.end)
-            if lead:
-                return tuple(Owner(b.name, "lead") for b in lead)
-        j = sec.parent
+        owners = _heading_owners(ctx, ctx.sections[j])
+        if owners:
+            return owners
+        j = ctx.sections[j].parent
+    return ()
+
+
+def names_organisations(heading: str) -> bool:
+    """Whether a heading names organisations by their kind ("Các trường đại học", "Hiệp hội …")."""
+    return bool(_ORG_HEADING_RE.match(heading)) and not heading.rstrip().endswith(".") and len(heading.split()) <= 25
+
+
+def _heading_owners(ctx: TaskContext, sec: Section) -> tuple[Owner, ...]:
+    """The bodies a heading addresses its sub-items to, if it is such a heading."""
+    h = sec.heading
+    hs = sec.heading_span
+    found = ctx.gazetteer.find(ctx.text, hs.start, hs.end)
+    opens_with_body = bool(found) and not ctx.text[hs.start : found[0].span.start].strip()
+    if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
+        lead = _subject_bodies(ctx.text, hs.start, found, hs.end)
+        return tuple(Owner(b.name, "lead") for b in lead)
+    if not found and names_organisations(h):
+        # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
+        # does not know, named as the heading of their duties; kept as written.
+        name = _DUTY_WORDS_RE.split(h, 1)[0].rstrip(" :.,")
+        if name:
+            return (Owner(name, "lead"),)
     return ()
 
 
@@ -311,6 +342,9 @@ def _tasks_of_clause(
     clause = text[span.start : span.end]
     act = _ACTION_RE.search(clause)
     if act is None or _PASSIVE_RE.match(clause):
+        return []
+    accountable = _ACCOUNTABLE_RE.search(clause, 0, act.start())
+    if accountable is not None:
         return []
     owners = _owners_of(ctx, span, inherited)
     if ctx.require_owner and not owners:
