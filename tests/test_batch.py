@@ -26,7 +26,7 @@ def _source_only(ingested):
 
 def test_batch_cli_end_to_end_and_resume(tmp_path, capsys):
     src, out = _tree(tmp_path / "in"), tmp_path / "out"
-    assert main(["batch", str(src), "--out", str(out), "--workers", "2"]) == 0
+    assert main(["batch", str(src), "--out", str(out), "--workers", "2"]) == 1  # locked.pdf failed
     doc = json.loads((out / "sub" / (SAMPLE.name + ".json")).read_text(encoding="utf-8"))
     assert doc["schema_version"] == "1" and doc["source"]["format"] == "text"
     failures = json.loads((out / "failures.json").read_text(encoding="utf-8"))

@@ -28,7 +28,10 @@ def register(app: typer.Typer) -> None:
         max_pages: Annotated[int, typer.Option(help="Bỏ qua tệp có nhiều trang hơn.")] = MAX_PAGES,
         threads: Annotated[bool, typer.Option(hidden=True)] = False,
     ) -> None:
-        """Xử lý cả thư mục: OCR song song, tiếp tục được khi chạy lại, ghi lỗi từng tệp."""
+        """Xử lý cả thư mục: OCR song song, tiếp tục được khi chạy lại, ghi lỗi từng tệp.
+
+        Mã thoát: 0 khi mọi tệp xong, 1 khi có tệp lỗi (chi tiết trong failures.json), 2 khi đầu vào sai.
+        """
         from concurrent.futures import ThreadPoolExecutor
 
         from rich.console import Console
@@ -48,3 +51,4 @@ def register(app: typer.Typer) -> None:
         console.print(summary_table(result, folder))
         if result.count("failed"):
             console.print(f"Lỗi từng tệp được ghi trong {out / 'failures.json'}")
+            raise typer.Exit(1)  # scripts must see that part of the folder was not processed
