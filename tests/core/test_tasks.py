@@ -148,3 +148,35 @@ def test_a_heading_naming_unknown_organisations_owns_its_items():
     assert [t["section"] for t in tasks] == ["a", "b"]  # the heading itself is not a task
     owner = [{"name": "Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan", "role": "lead"}]
     assert all(t["owners"] == owner for t in tasks)
+
+
+PROGRAMME = """NGHỊ QUYẾT
+Ban hành Chương trình hành động của Chính phủ
+
+QUYẾT NGHỊ:
+
+II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+1. Các bộ, cơ quan ngang bộ
+a) Tổ chức quán triệt, tuyên truyền sâu rộng nội dung Kết luận; hoàn thành trong quý II năm 2026.
+b) Rà soát các văn bản quy phạm pháp luật có liên quan; báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 6 năm 2026.
+2. Bộ Nội vụ
+- Chủ trì, phối hợp với các bộ, ngành xây dựng Đề án sắp xếp tổ chức bộ máy, trình Chính phủ trong tháng 9 năm 2026.
+- Hướng dẫn các địa phương thực hiện chế độ, chính sách đối với cán bộ dôi dư; kiểm tra, đôn đốc việc thực hiện.
+"""
+
+
+def test_a_completion_clause_is_the_deadline_of_the_clause_before():
+    tasks = _run(PROGRAMME)["tasks"]
+    first = tasks[0]
+    assert first["text"].endswith("hoàn thành trong quý II năm 2026") and first["due"]["date"] == "2026-06-30"
+    assert not any(t["text"].startswith("hoàn thành") for t in tasks)
+    # A report with its own date stays a task of its own.
+    report = next(t for t in tasks if t["text"].startswith("báo cáo Thủ tướng"))
+    assert report["due"]["date"] == "2026-06-30"
+
+
+def test_bullets_under_a_body_heading_are_that_body_s_tasks():
+    tasks = [t for t in _run(PROGRAMME)["tasks"] if t["section"] == "2"]
+    assert len(tasks) == 3
+    assert all(t["owners"][0] == {"name": "Bộ Nội vụ", "role": "lead"} for t in tasks)
+    assert tasks[0]["due"]["date"] == "2026-09-30"

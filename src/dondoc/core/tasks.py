@@ -62,6 +62,10 @@ _MULTI_ACTIONS = [
 _ACTION_RE = compile_vi(
     r"(?<!\w)(?P<a>(?i:" + "|".join(re.escape(a) for a in sorted(_MULTI_ACTIONS, key=len, reverse=True)) + r"))(?!\w)"
 )
+# "…; hoàn thành trong quý II năm 2026": the deadline of the clause before, not a task of its own.
+_DEADLINE_ONLY_RE = compile_vi(
+    r"(?i:^\s*(?:hoàn\s+thành|thực\s+hiện\s+xong|xong)\s+(?:trong|trước|chậm\s+nhất|vào|cuối|đầu|giữa|ngay)(?!\w))"
+)
 # Clause openers that only elaborate the previous clause.
 _ELABORATION_RE = compile_vi(
     r"^\s*(?:nhất\s+là|đặc\s+biệt(?:\s+là)?|trong\s+đó|kể\s+cả|bao\s+gồm|gồm|như|trước\s+hết|"
@@ -242,7 +246,12 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
             if len(sp) == 0:
                 continue
             frag = text[sp.start : sp.end]
-            weak = _ELABORATION_RE.match(frag) or not _ACTION_RE.search(frag) or len(frag.split()) < 4
+            weak = (
+                _ELABORATION_RE.match(frag)
+                or not _ACTION_RE.search(frag)
+                or len(frag.split()) < 4
+                or (_DEADLINE_ONLY_RE.match(frag) and len(frag.split()) <= 10)
+            )
             if (merged and k > 0 and weak) or (merged and k == 0 and (not _ACTION_RE.search(frag) or len(frag.split()) < 3)):
                 merged[-1] = Span(merged[-1].start, sp.end)
             else:
