@@ -71,3 +71,8 @@ def test_a_bullet_after_a_wrapped_heading_opens_a_section():
     )
     secs = parse_outline(text)
     assert [s.heading for s in secs if s.marker.style == "dash"] == ["Đơn vị chủ trì:", "Thời gian thực hiện:"]
+
+
+def test_a_chapter_title_on_the_next_line_is_its_heading():
+    secs = parse_outline("Chương III\n\nTỔ CHỨC THỰC HIỆN\n\nĐiều 11. Trách nhiệm của Bộ Tài chính\n")
+    assert secs[0].heading == "TỔ CHỨC THỰC HIỆN"

@@ -122,3 +122,45 @@ def test_fields_under_an_item_make_the_item_a_task():
     # A lead the gazetteer does not know is kept as written.
     assert second["owners"] == [{"name": "Bộ, ngành, địa phương là chủ quản cơ sở dữ liệu", "role": "lead"}]
     assert second["due"]["date"] is None
+
+
+GROUPED = """NGHỊ QUYẾT
+Chương trình hành động
+
+PHỤ LỤC
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Thời
+hạn
+hoàn thành
+I.
+Tăng cường công tác tuyên truyền
+1.
+Tổ chức tuyên truyền, phổ biến nội dung Chỉ thị
+Bộ Ngoại giao
+Năm 2026
+2.
+Biên soạn tài liệu hướng dẫn
+Bộ Tư pháp
+Quý III năm 2026
+CÔNG BÁO/Số 242/Ngày 22-04-2026
+II.
+Hoàn thiện thể chế
+1.
+Rà soát quy định về quản lý viện trợ
+Bộ Tài chính
+2026 - 2028
+"""
+
+
+def test_table_groups_restart_numbering_and_page_headers_do_not_date_rows():
+    tasks = analyse(GROUPED, gazetteer=gazetteer()).to_json()["tasks"]
+    assert [t["text"] for t in tasks] == [
+        "Tổ chức tuyên truyền, phổ biến nội dung Chỉ thị",
+        "Biên soạn tài liệu hướng dẫn",
+        "Rà soát quy định về quản lý viện trợ",
+    ]
+    assert [t["owners"][0]["name"] for t in tasks] == ["Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Tài chính"]
+    assert [t["due"]["date"] for t in tasks] == ["2026-12-31", "2026-09-30", "2028-12-31"]

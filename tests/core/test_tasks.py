@@ -180,3 +180,42 @@ def test_bullets_under_a_body_heading_are_that_body_s_tasks():
     assert len(tasks) == 3
     assert all(t["owners"][0] == {"name": "Bộ Nội vụ", "role": "lead"} for t in tasks)
     assert tasks[0]["due"]["date"] == "2026-09-30"
+
+
+DUTY_ARTICLES = """QUYẾT ĐỊNH
+Về Mạng truyền số liệu chuyên dùng
+
+Chương III
+
+TỔ CHỨC THỰC HIỆN
+
+Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ
+
+1. Xây dựng chiến lược phát triển Mạng truyền số liệu chuyên dùng.
+
+2. Phê duyệt thiết kế mạng và định mức kinh tế - kỹ thuật.
+
+Điều 15. Quyền và trách nhiệm của Cục Bưu điện Trung ương
+
+1. Quản lý, giám sát, bảo đảm hoạt động của Mạng truyền số liệu chuyên dùng.
+
+2. Trên cơ sở đề xuất của các bộ, cơ quan ngang bộ, Bộ Tài chính tổng hợp, bố trí kinh phí duy trì mạng.
+
+3. Căn cứ tình hình thực tế, tiếp tục nghiên cứu, trình Thủ tướng Chính phủ các phương án kết nối.
+"""
+
+
+def test_points_of_a_duties_article_are_its_body_s_tasks():
+    tasks = _run(DUTY_ARTICLES)["tasks"]
+    assert [t["owners"][0]["name"] for t in tasks[:2]] == ["Bộ Khoa học và Công nghệ"] * 2
+    # A body the gazetteer does not know is taken from the heading as written.
+    assert tasks[2]["owners"] == [{"name": "Cục Bưu điện Trung ương", "role": "lead"}]
+
+
+def test_the_subject_after_an_opening_phrase():
+    tasks = _run(DUTY_ARTICLES)["tasks"]
+    budget = next(t for t in tasks if t["text"].startswith("Trên cơ sở"))
+    assert [o["name"] for o in budget["owners"] if o["role"] == "lead"] == ["Bộ Tài chính"]
+    # "Căn cứ …, tiếp tục nghiên cứu": no subject of its own, the article's body keeps the task.
+    study = next(t for t in tasks if t["text"].startswith("Căn cứ"))
+    assert study["owners"][0] == {"name": "Cục Bưu điện Trung ương", "role": "lead"}

@@ -23,6 +23,9 @@ FLOORS = {
     "quyet-dinh-so-982-qd-ttg": ("no-repair", 0.90, 0.90, 0.85),
     "nghi-quyet-so-105-nq-cp": ("no-repair", 0.45, 0.80, 0.90),
     "nghi-quyet-so-109-nq-cp": ("no-repair", 0.70, 0.60, 0.0),
+    "nghi-quyet-so-100-nq-cp": ("no-repair", 0.90, 0.90, 0.90),
+    "quyet-dinh-so-33-2025-qd-ttg": ("no-repair", 0.90, 0.85, 0.90),
+    "quyet-dinh-so-42-2025-qd-ttg": ("no-repair", 0.90, 0.90, 0.90),
 }
 
 

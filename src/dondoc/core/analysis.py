@@ -5,6 +5,7 @@ extraction JSON (CONTRACTS.md). Pure: the caller ingests and repairs; this only 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -20,7 +21,15 @@ from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
 from dondoc.core.tables import find_field_tasks, find_pipe_table_tasks, find_table_tasks
-from dondoc.core.tasks import Owner, Task, TaskContext, due_date_or_default, extract_tasks, names_organisations
+from dondoc.core.tasks import (
+    Owner,
+    Task,
+    TaskContext,
+    due_date_or_default,
+    extract_tasks,
+    names_organisations,
+    opens_with_subject,
+)
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
 
@@ -222,10 +231,12 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     trig = TRIGGER_RE.search(text, body_start, body_end)
 
     def addressed(sec: Section) -> bool:
-        found = gazetteer.find(text, sec.heading_span.start, min(sec.heading_span.end, sec.heading_span.start + 120))
-        if not found:
-            return names_organisations(sec.heading)
-        return not text[sec.heading_span.start : found[0].span.start].strip()
+        # The heading may be cut short; the subject stands in the first ~400 characters.
+        hs = Span(sec.heading_span.start, max(sec.heading_span.start, min(sec.end, sec.heading_span.start + 400)))
+        found = gazetteer.find(text, hs.start, hs.end)
+        if not any(b.span.start < sec.heading_span.end for b in found) and names_organisations(sec.heading):
+            return True
+        return opens_with_subject(text, hs, found)
 
     classify_sections(sections, text, directive_from=trig.end() if trig else None, addressed=addressed)
     issued_year = header.issued_date[0] if header.issued_date else None
@@ -237,8 +248,17 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     if mm is not None:
         meeting = parse_date(mm.group("d"))
 
+    noise = [(ln.start, ln.end) for ln in lines if ln.noise]
+    noise_starts = [a for a, _ in noise]
+
+    def in_noise(e: TimeExpr) -> bool:
+        k = bisect.bisect_right(noise_starts, e.span.start) - 1
+        return k >= 0 and e.span.start < noise[k][1]
+
     def find_times(t: str, a: int, b: int) -> list[TimeExpr]:
-        return find_time_expressions(t, default_year=default_year, start=a, end=b)
+        # A page header ("CÔNG BÁO/Số 242/Ngày 22-04-2026") inside a task never dates it.
+        found = find_time_expressions(t, default_year=default_year, start=a, end=b)
+        return [e for e in found if not in_noise(e)] if noise else found
 
     if not sections and header.kind in _DIRECTIVE_KINDS:
         # A short directive without numbering: its whole body is the task list.

@@ -267,6 +267,13 @@ def _heading(text: str, pos: int, lines: list[Line], ln: Line) -> tuple[str, Spa
     sentence when the line wraps (at most ~200 characters)."""
     line_end = ln.end
     rest = text[pos:line_end]
+    if not rest.strip():
+        # "Chương III" alone, its title on the next line ("TỔ CHỨC THỰC HIỆN"), maybe after a blank one.
+        m = re.match(r"\s*\n[ \t]*([^\n]+)", text[line_end : line_end + 300])
+        if m is not None and m.group(1).strip().isupper() and len(m.group(1).strip()) < 150:
+            a = line_end + m.start(1)
+            b = a + len(m.group(1).rstrip())
+            return " ".join(text[a:b].split()), Span(a, b)
     start = pos + (len(rest) - len(rest.lstrip()))
     end = line_end
     m = re.search(r"[.;:!?](?=\s|$)", text[start:line_end])

@@ -23,10 +23,13 @@ _IMPLEMENTATION_RE = re.compile(
 # "… chịu trách nhiệm thi hành Quyết định này": the closing formula, not a task.
 _GENERIC_DUTY_RE = re.compile(r"(?i:chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành|trách\s+nhiệm\s+thi\s+hành)")
 _LIMITATIONS_RE = re.compile(r"(?i:hạn\s+chế|tồn\s+tại|yếu\s+kém|bất\s+cập|nguyên\s+nhân)")
-_RESULTS_RE = re.compile(r"(?i:kết\s+quả|tình\s+hình|đạt\s+được|đánh\s+giá|ket\s+quả)")
+# Results are what a heading is about, not a word in passing ("Căn cứ tình hình thực tế, …").
+_RESULTS_RE = re.compile(
+    r"(?i:^\W*(?:về\s+|những\s+|một\s+số\s+|các\s+)?(?:kết\s+quả|tình\s+hình|đánh\s+giá|ket\s+quả)|đạt\s+được)"
+)
 _TASKS_RE = re.compile(
     r"(?i:nhiệm\s+vụ|giải\s+pháp|phương\s+hướng|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|mục\s+tiêu|kế\s+hoạch\s+hành\s+động|"
-    r"^\s*giao\s|^\s*các\s+bộ|tập\s+trung|trọng\s+tâm)"
+    r"^\s*giao\s|^\s*các\s+bộ|tập\s+trung|trọng\s+tâm|trách\s+nhiệm\s+của)"
 )
 _RULES_RE = re.compile(r"(?i:phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|quy\s+định\s+chung)")
 # A line that hands the rest of the document to the directive part: "Thành ủy kết luận:", "QUYẾT NGHỊ:".

@@ -36,6 +36,7 @@ __all__ = ["TableTasks", "find_field_tasks", "find_pipe_table_tasks", "find_tabl
 _HEADER_TT = re.compile(r"^\s*S?TT\s*$")
 # A row number alone on its line, or followed by two spaces and the row's first cell ("7  Đề án …").
 _ROWNUM = re.compile(r"^\s*(\d{1,3})\.?(?:\s*$|\s{2,}(?=\S))")
+_GROUPNUM = re.compile(r"^\s*[IVX]{1,5}\.?\s*$")
 _STOP = re.compile(r"^\s*(?:Phụ\s+lục|PHỤ\s+LỤC|Điều\s+\d+|Nơi\s+nhận)")
 
 
@@ -47,7 +48,7 @@ class TableTasks:
 
 def _header_end(lines: list[Line], i: int) -> int | None:
     """Index of the first row line if lines[i] starts a task-table header."""
-    window = " ".join(ln.text for ln in lines[i : i + 16]).lower()
+    window = " ".join(" ".join(ln.text for ln in lines[i : i + 16]).lower().split())  # "Thời \nhạn" is "thời hạn"
     if not ("chủ trì" in window and ("nhiệm vụ" in window or "nội dung" in window)):
         return None
     if not ("thời gian" in window or "thời hạn" in window or "tiến độ" in window):
@@ -84,6 +85,21 @@ def find_table_tasks(
             ln = content[j]
             if _STOP.match(ln.text):
                 break
+            if _GROUPNUM.match(ln.text) and expected > 1:
+                # "II." alone on its line: a group of rows with its own title; the row numbering
+                # restarts at 1 or carries on. The title is not part of the row before.
+                k = j + 1
+                while k < min(len(content), j + 12) and not (
+                    (m := _ROWNUM.match(content[k].text)) and int(m.group(1)) in (1, expected)
+                ):
+                    k += 1
+                if k >= min(len(content), j + 12):
+                    break
+                rows.append((row_start, j))
+                row_start = k
+                expected = int(_ROWNUM.match(content[k].text).group(1)) + 1  # type: ignore[union-attr]
+                j = k + 1
+                continue
             if _HEADER_TT.match(ln.text):
                 # The header repeats on every page: skip it, the numbering carries on.
                 k = j + 1

@@ -28,7 +28,7 @@ from dondoc.core.spans import Span, trim_span
 from dondoc.core.timeexpr import TimeExpr
 from dondoc.core.vietnamese import compile_vi
 
-__all__ = ["ACTIONS", "Owner", "Task", "TaskContext", "extract_tasks", "names_organisations"]
+__all__ = ["ACTIONS", "Owner", "Task", "TaskContext", "extract_tasks", "names_organisations", "opens_with_subject"]
 
 # Directive verbs, longest first when compiled. A clause needs one of these to be a task.
 ACTIONS = """
@@ -78,6 +78,15 @@ _ORG_HEADING_RE = compile_vi(
     r"\s*(?:Các\s+)?(?i:khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|"
     r"học\s+viện|trường|đại\s+học|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|"
     r"ngân\s+hàng|doanh\s+nghiệp|cơ\s+quan|đơn\s+vị)(?!\w)"
+)
+# Opening phrases before a clause's subject ("Trên cơ sở …,", "Trong quá trình thực hiện, …").
+_OPENER_RE = compile_vi(
+    r"(?i:\s*(?:trên\s+cơ\s+sở|căn\s+cứ|trong\s+quá\s+trình|trong\s+trường\s+hợp|trường\s+hợp|theo\s+chức\s+năng|"
+    r"để|nhằm|sau\s+khi|khi)(?!\w))"
+)
+_OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
+_DUTY_OF_RE = compile_vi(
+    r"(?i:\s*(?:quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?quyền(?:\s+hạn)?)?\s+của\s+)"
 )
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
 # "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
@@ -213,6 +222,15 @@ def _heading_owners(ctx: TaskContext, sec: Section) -> tuple[Owner, ...]:
     if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
         lead = _subject_bodies(ctx.text, hs.start, found, hs.end)
         return tuple(Owner(b.name, "lead") for b in lead)
+    duty_of = _DUTY_OF_RE.match(h)
+    if duty_of is not None:
+        # "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ": its points are that body's duties.
+        of = hs.start + duty_of.end()
+        bodies = [b for b in found if b.span.start >= of]
+        if bodies and not ctx.text[of : bodies[0].span.start].strip():
+            return tuple(Owner(b.name, "lead") for b in bodies[:1])
+        name = h[duty_of.end() :].strip().rstrip(" :.,")
+        return (Owner(name, "lead"),) if name else ()
     if not found and names_organisations(h):
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
@@ -277,10 +295,55 @@ def _sentences(text: str, start: int, end: int) -> list[Span]:
 
 
 def _subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> list[BodyMatch]:
-    """Bodies that stand before the first action of the clause (its subject)."""
+    """Bodies that stand before the first action of the clause (its subject).
+
+    After an opening phrase ("Trên cơ sở đề xuất của các bộ, Bộ Tài chính tổng hợp …") only the list
+    of bodies that runs up to the action is the subject; a body after "của" and those before it
+    belong to the opening phrase.
+    """
     m = _ACTION_RE.search(text, start, end)
     limit = m.start() if m else end
-    return [b for b in bodies if b.span.start < limit]
+    subj = [b for b in bodies if b.span.start < limit]
+    if not _OPENER_RE.match(text, start, end):
+        return subj
+    # "Căn cứ tình hình thực tế, tiếp tục nghiên cứu …": the verb right after the opening phrase
+    # has no subject of its own (it is the addressed body's, from the heading or the letter).
+    comma = next(
+        (k for k in range(start, end) if text[k] == "," and not any(b.span.start <= k < b.span.end for b in bodies)),
+        None,
+    )
+    if comma is not None:
+        k = comma + 1
+        while k < end and text[k].isspace():
+            k += 1
+        if _ACTION_RE.match(text, k, end):
+            return []
+    # The predicate is the first action that follows a body closely; actions inside the opening
+    # phrase ("Trên cơ sở đề xuất của …") have no body before them.
+    for a in _ACTION_RE.finditer(text, start, end):
+        subj = [b for b in bodies if b.span.end <= a.start()]
+        if subj and len(text[subj[-1].span.end : a.start()].split()) <= 10:
+            break
+    else:
+        return []
+    run: list[BodyMatch] = []
+    for b in reversed(subj):
+        if run and not _LIST_SEP_RE.fullmatch(text, b.span.end, run[0].span.start):
+            break
+        if _OF_RE.search(text, max(start, b.span.start - 8), b.span.start):
+            break
+        run.insert(0, b)
+    return run
+
+
+def opens_with_subject(text: str, span: Span, bodies: list[BodyMatch]) -> bool:
+    """Whether the sentence at ``span`` opens with the bodies it is addressed to (its subject),
+    possibly after an opening phrase ("Trên cơ sở …, Bộ Tài chính tổng hợp …")."""
+    if not bodies:
+        return False
+    if not text[span.start : bodies[0].span.start].strip():
+        return True
+    return bool(_OPENER_RE.match(text, span.start, span.end)) and bool(_subject_bodies(text, span.start, bodies, span.end))
 
 
 def _owners_of(ctx: TaskContext, span: Span, inherited: tuple[Owner, ...]) -> tuple[Owner, ...]:
