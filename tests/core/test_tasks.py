@@ -219,3 +219,32 @@ def test_the_subject_after_an_opening_phrase():
     # "Căn cứ …, tiếp tục nghiên cứu": no subject of its own, the article's body keeps the task.
     study = next(t for t in tasks if t["text"].startswith("Căn cứ"))
     assert study["owners"][0] == {"name": "Cục Bưu điện Trung ương", "role": "lead"}
+
+
+DUTY_LIST = """NGHỊ QUYẾT
+Ban hành Chương trình hành động
+
+QUYẾT NGHỊ:
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Các bộ, ngành, địa phương tập trung thực hiện các nhiệm vụ sau: rà soát, sắp xếp tổ chức bộ máy; đẩy mạnh cải cách thủ tục hành chính; nâng cao chất lượng đội ngũ công chức.
+2. Bộ Xây dựng chủ trì đầu tư các công trình: cầu Bến Rừng; cầu Vũ Yên; đường ven biển.
+3. Ban Tổ chức Trung ương hướng dẫn quy trình đánh giá cán bộ.
+"""
+
+
+def test_a_list_of_duties_after_a_colon_gives_one_task_each_but_a_list_of_names_gives_items():
+    tasks = _run(DUTY_LIST)["tasks"]
+    duties = [t for t in tasks if t["section"] == "1"]
+    assert [t["text"].split(": ")[-1] for t in duties] == [
+        "rà soát, sắp xếp tổ chức bộ máy",
+        "đẩy mạnh cải cách thủ tục hành chính",
+        "nâng cao chất lượng đội ngũ công chức",
+    ]
+    works = next(t for t in tasks if t["section"] == "2")
+    assert works["items"] == ["cầu Bến Rừng", "cầu Vũ Yên", "đường ven biển"]
+
+
+def test_central_party_bodies_own_tasks():
+    t = next(t for t in _run(DUTY_LIST)["tasks"] if t["section"] == "3")
+    assert t["owners"] == [{"name": "Ban Tổ chức Trung ương", "role": "lead"}]

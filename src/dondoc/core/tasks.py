@@ -250,6 +250,8 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
     merged: list[Span] = []
     for sent in _sentences(text, start, end):
         colon = _LIST_COLON_RE.search(text, sent.start, sent.end)
+        if colon is not None and _parts_are_actions(text, colon.end(), sent.end):
+            colon = None  # "… các nhiệm vụ sau: rà soát …; đẩy mạnh …": duties, not items of one task
         pos = sent.start
         frags: list[Span] = []
         for m in re.finditer(r";\s*", text[sent.start : sent.end]):
@@ -282,6 +284,12 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
         if e > sp.start:
             out.append(Span(sp.start, e))
     return out
+
+
+def _parts_are_actions(text: str, start: int, end: int) -> bool:
+    """Whether the ";"-separated parts of a list each open with a directive verb."""
+    parts = [p for p in re.split(r";", text[start:end]) if p.strip()]
+    return len(parts) >= 2 and all(_ACTION_RE.match(p.strip()) for p in parts)
 
 
 def _sentences(text: str, start: int, end: int) -> list[Span]:
