@@ -248,3 +248,21 @@ def test_a_list_of_duties_after_a_colon_gives_one_task_each_but_a_list_of_names_
 def test_central_party_bodies_own_tasks():
     t = next(t for t in _run(DUTY_LIST)["tasks"] if t["section"] == "3")
     assert t["owners"] == [{"name": "Ban Tổ chức Trung ương", "role": "lead"}]
+
+
+PROGRAMME_NO_OWNER = """NGHỊ QUYẾT
+Ban hành Chương trình hành động của Chính phủ
+
+QUYẾT NGHỊ:
+
+II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+1. Về hoàn thiện thể chế
+a) Rà soát, sửa đổi các quy định về quản lý viện trợ không hoàn lại.
+b) Các văn bản được ban hành phải bảo đảm tính thống nhất.
+"""
+
+
+def test_under_a_tasks_heading_a_duty_needs_no_named_owner():
+    tasks = _run(PROGRAMME_NO_OWNER)["tasks"]
+    assert [t["text"] for t in tasks] == ["Rà soát, sửa đổi các quy định về quản lý viện trợ không hoàn lại"]
+    assert tasks[0]["owners"] == []  # the topic heading "Về hoàn thiện thể chế" is neither a task nor an owner

@@ -72,7 +72,9 @@ _ELABORATION_RE = compile_vi(
     r"bảo\s+đảm|đảm\s+bảo|gắn\s+với|không\s+để|tránh|theo\s)",
     re.IGNORECASE,
 )
-_PASSIVE_RE = compile_vi(r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính)")
+_PASSIVE_RE = compile_vi(
+    r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính|ban\s+hành|triển\s+khai)"
+)
 # A heading that names organisations by their kind ("Các trường đại học", "Hiệp hội Ngân hàng").
 _ORG_HEADING_RE = compile_vi(
     r"\s*(?:Các\s+)?(?i:khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|"
@@ -85,6 +87,9 @@ _OPENER_RE = compile_vi(
     r"để|nhằm|sau\s+khi|khi)(?!\w))"
 )
 _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
+# "1. Về xây dựng và hoàn thiện cơ sở pháp lý": the topic of the items below, not a task.
+_TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s)")
+_TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\s+(?:và\s+quyền\s+hạn\s+)?của)(?!\w))")
 _DUTY_OF_RE = compile_vi(
     r"(?i:\s*(?:quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?quyền(?:\s+hạn)?)?\s+của\s+)"
 )
@@ -167,24 +172,36 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             continue
         if kids and seg.rstrip().endswith(":"):
             continue  # an introduction to sub-items ("Giao Bộ Xây dựng:", "cụ thể:")
-        if kids and seg.strip() == sec.heading and _heading_owners(ctx, sec):
-            continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính")
+        if kids and seg.strip() == sec.heading and (_heading_owners(ctx, sec) or _TOPIC_RE.match(sec.heading)):
+            continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính") or their topic
         parent = sec.parent
         if parent not in owner_cache:
             owner_cache[parent] = _inherited_owners(ctx, i)
         inherited = owner_cache[parent] or ctx.default_owners
         number = _section_number(ctx.sections, i)
+        # Legal texts need an owner for a clause to be a task, except under a heading that says
+        # the section holds tasks ("II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU").
+        needs_owner = ctx.require_owner and not _under_task_heading(ctx.sections, i)
         # A clause without a subject of its own shares the subject of the clause before it in the
         # same paragraph ("Bộ Xây dựng chủ trì kiểm tra …; giám sát các cơ sở …").
         previous: tuple[Owner, ...] = ()
         last_end = -1
         for cspan in _clauses(text, own_start, own_start + len(seg)):
             shared = previous if last_end >= 0 and ";" in text[last_end : cspan.start] else ()
-            found = _tasks_of_clause(ctx, cspan, number, shared or inherited)
+            found = _tasks_of_clause(ctx, cspan, number, shared or inherited, needs_owner=needs_owner)
             tasks.extend(found)
             previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
             last_end = cspan.end
     return tasks
+
+
+def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
+    j: int | None = i
+    while j is not None:
+        if _TASK_HEADING_RE.match(sections[j].heading):
+            return True
+        j = sections[j].parent
+    return False
 
 
 def _section_number(sections: Sequence[Section], i: int) -> str | None:
@@ -416,7 +433,7 @@ def _is_deadline(e: TimeExpr, refs: Sequence[Reference]) -> bool:
 
 
 def _tasks_of_clause(
-    ctx: TaskContext, span: Span, number: str | None, inherited: tuple[Owner, ...]
+    ctx: TaskContext, span: Span, number: str | None, inherited: tuple[Owner, ...], *, needs_owner: bool
 ) -> list[Task]:
     text = ctx.text
     clause = text[span.start : span.end]
@@ -427,7 +444,7 @@ def _tasks_of_clause(
     if accountable is not None:
         return []
     owners = _owners_of(ctx, span, inherited)
-    if ctx.require_owner and not owners:
+    if needs_owner and not owners:
         return []
     refs = [r for r in ctx.references if span.contains(r.span)]
     times = [e for e in ctx.find_times(text, span.start, span.end) if _is_deadline(e, refs)]
