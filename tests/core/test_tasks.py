@@ -266,3 +266,8 @@ def test_under_a_tasks_heading_a_duty_needs_no_named_owner():
     tasks = _run(PROGRAMME_NO_OWNER)["tasks"]
     assert [t["text"] for t in tasks] == ["Rà soát, sửa đổi các quy định về quản lý viện trợ không hoàn lại"]
     assert tasks[0]["owners"] == []  # the topic heading "Về hoàn thiện thể chế" is neither a task nor an owner
+
+
+def test_a_right_is_not_a_task():
+    text = DUTY_ARTICLES + "\n4. Được Bộ Khoa học và Công nghệ giao kinh phí duy trì hoạt động của Mạng.\n"
+    assert not any(t["text"].startswith("Được") for t in _run(text)["tasks"])

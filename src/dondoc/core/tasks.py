@@ -96,6 +96,8 @@ _DUTY_OF_RE = compile_vi(
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
 # "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
 _ACCOUNTABLE_RE = compile_vi(r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo|toàn\s+diện|pháp\s+lý))")
+# "Được Bộ Tài chính giao kinh phí …", "Được sử dụng …": a right of the body, not a duty.
+_RIGHT_RE = compile_vi(r"\s*Được\s")
 _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
 _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
@@ -441,7 +443,7 @@ def _tasks_of_clause(
     if act is None or _PASSIVE_RE.match(clause):
         return []
     accountable = _ACCOUNTABLE_RE.search(clause, 0, act.start())
-    if accountable is not None:
+    if accountable is not None or _RIGHT_RE.match(clause):
         return []
     owners = _owners_of(ctx, span, inherited)
     if needs_owner and not owners:
