@@ -17,6 +17,7 @@ from sqlalchemy import Engine, insert, select
 
 from dondoc.store import repo
 from dondoc.store.db import session_scope
+from dondoc.store.mapping import task_to_json
 from dondoc.store.models import Document, Task, TaskOwner, Unit, User
 from dondoc.track import bucket_of
 from dondoc.web.pages import queries
@@ -107,3 +108,34 @@ def test_cached_totals_and_pickers_follow_writes(engine: Engine) -> None:
         assert len(options) == n_units + 1
         assert options[0]["id"] == options[0].id and options[0].label == options[0]["label"]
 
+
+
+@pytest.mark.parametrize("sort", ["due_date", "-progress"])
+@pytest.mark.parametrize(("q", "bucket"), [(None, None), ("alpha", None), (None, "due_soon")], ids=["all", "q", "bucket"])
+def test_list_json_is_the_task_json_of_the_same_page(engine: Engine, sort: str, q: str | None, bucket: str | None) -> None:
+    """``list_tasks_json`` (plain rows) gives exactly ``task_to_json`` of ``list_tasks`` (ORM),
+    owners and their order included, for the office and for a unit user."""
+    ids = _world(engine)
+    with session_scope(engine) as s:
+        office, unit_user = repo.get_user(s, ids["office"]), repo.get_user(s, ids["unit"])
+        for user, unit_id in ((office, None), (office, 1), (unit_user, None)):
+            for offset in (0, 30):
+                args: dict[str, Any] = {"user": user, "as_of": AS_OF, "q": q, "bucket": bucket, "unit_id": unit_id,
+                                        "sort": sort, "limit": 30, "offset": offset, "due_soon_days": 30}
+                tasks, total = repo.list_tasks(s, **args)
+                items, total_json = repo.list_tasks_json(s, **args, cache=True)
+                assert total_json == total
+                assert items == [task_to_json(t, as_of=AS_OF, due_soon_days=30) for t in tasks]
+
+
+def test_list_json_owners_show_the_units_current_name(engine: Engine) -> None:
+    ids = _world(engine, n=3)
+    with session_scope(engine) as s:
+        office = repo.get_user(s, ids["office"])
+        items, _ = repo.list_tasks_json(s, user=office, as_of=AS_OF)
+        t1 = next(i for i in items if i["ext_id"] == "t1")
+        admin = s.scalars(select(User).where(User.role == "admin")).one()
+        repo.update_unit(s, t1["owners"][0]["unit_id"], user=admin, name="Sở Xây dựng (tên mới)")
+    with session_scope(engine) as s:
+        items, _ = repo.list_tasks_json(s, user=repo.get_user(s, ids["office"]), as_of=AS_OF)
+        assert next(i for i in items if i["ext_id"] == "t1")["owners"][0]["name"] == "Sở Xây dựng (tên mới)"

@@ -35,6 +35,7 @@ __all__ = [
     "parse_date",
     "report_to_json",
     "task_fields_from_json",
+    "task_fields_to_json",
     "task_snapshot",
     "task_to_json",
     "unit_to_json",
@@ -125,7 +126,15 @@ def user_to_json(user: User) -> dict[str, Any]:
 
 def task_to_json(task: Task, *, as_of: dt.date | None = None, due_soon_days: int = 7) -> dict[str, Any]:
     """The task JSON of CONTRACTS.md (``bucket`` computed as of ``as_of``, default today)."""
-    day = as_of or dt.date.today()
+    owners = [{"unit_id": o.unit_id, "name": o.unit.name if o.unit else o.name, "role": o.role} for o in task.owners]
+    return task_fields_to_json(task, owners, as_of=as_of or dt.date.today(), due_soon_days=due_soon_days)
+
+
+def task_fields_to_json(task: Any, owners: list[dict[str, Any]], *, as_of: dt.date, due_soon_days: int) -> dict[str, Any]:
+    """The task JSON from anything with ``Task``'s column attributes: an ORM ``Task`` or a Core
+    row of the same columns (the API's task list reads plain rows: loading ORM objects costs more
+    than the query). ``owners`` are the ``{"unit_id", "name", "role"}`` dicts, in unit-id order."""
+    due, done = task.due_date, task.done_at
     return {
         "id": task.id,
         "document_id": task.document_id,
@@ -134,23 +143,23 @@ def task_to_json(task: Task, *, as_of: dt.date | None = None, due_soon_days: int
         "text": task.text,
         "action": task.action,
         "target": ({"quantity": task.target_quantity, "unit": task.target_unit} if task.target_quantity is not None else None),
-        "due_date": iso(task.due_date),
+        "due_date": iso(due),
         "due": {
-            "date": iso(task.due_date),
+            "date": iso(due),
             "earliest": iso(task.due_earliest),
             "expression": task.due_expression,
             "explicit": task.due_explicit,
         },
         "original_due_date": iso(task.original_due_date),
-        "owners": [{"unit_id": o.unit_id, "name": o.unit.name if o.unit else o.name, "role": o.role} for o in task.owners],
+        "owners": owners,
         "items": list(task.items or []),
         "references": list(task.references or []),
         "start": task.start,
         "end": task.end,
         "status": task.status,
-        "done_at": iso(task.done_at),
-        "bucket": bucket_of(task.due_date, task.done_at, day).value,
-        "due_soon": is_due_soon(task.due_date, task.done_at, day, due_soon_days),
+        "done_at": iso(done),
+        "bucket": bucket_of(due, done, as_of).value,
+        "due_soon": is_due_soon(due, done, as_of, due_soon_days),
         "progress": task.progress,
         "version": task.version,
     }

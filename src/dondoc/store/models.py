@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -44,6 +45,7 @@ __all__ = [
     "Attachment",
     "AuditLog",
     "Base",
+    "DataVersion",
     "Document",
     "ExplanationRequest",
     "Extension",
@@ -324,3 +326,13 @@ class AuditLog(Base):
     action: Mapped[str] = mapped_column(String(40))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class DataVersion(Base):
+    """One row (``id = 1``): a counter that database triggers move on every write to any other
+    table (``dondoc.store.versioning``; migration 0005). Read-only answers are cached per value."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)

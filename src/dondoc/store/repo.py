@@ -41,6 +41,7 @@ from dondoc.store.mapping import (
     observation_from_json,
     parse_date,
     task_fields_from_json,
+    task_fields_to_json,
     task_snapshot,
     task_to_json,
 )
@@ -61,6 +62,7 @@ from dondoc.store.models import (
     utcnow,
 )
 from dondoc.store.seed import DEFAULT_UNITS, normalise_unit_name
+from dondoc.store.versioning import read_version
 from dondoc.track import BUCKETS, on_time_rate, parse_period
 from dondoc.web.security import hash_password, needs_rehash, verify_password
 
@@ -78,6 +80,7 @@ __all__ = [
     "create_explanation",
     "create_unit",
     "create_user",
+    "data_version",
     "decide_extension",
     "ensure_seeded",
     "find_or_create_unit",
@@ -94,6 +97,7 @@ __all__ = [
     "list_indicators",
     "list_reports",
     "list_tasks",
+    "list_tasks_json",
     "list_units",
     "list_users",
     "request_extension",
@@ -658,13 +662,53 @@ def list_tasks(
     """Tracked tasks (of confirmed documents) visible to ``user``, filtered and paged; and the total.
 
     ``cache=True`` (read-only callers only, as for ``stats``) reuses the total counted for the
-    same question while the newest audit-log id is unchanged, for at most 30 seconds: counting
-    reads every matching task, the page itself only a few index entries.
+    same question while the data version is unchanged (see ``data_version``): counting reads
+    every matching task, the page itself only a few index entries.
     """
-    if sort not in TASK_SORTS:
-        raise InputError(f"sắp xếp {sort!r} không hợp lệ; chọn một trong {', '.join(TASK_SORTS)}")
-    if not 0 < limit <= 1000 or offset < 0:
-        raise InputError("limit phải từ 1 đến 1000 và offset không âm")
+    filters = _list_filters(s, document_id, unit_id, bucket, as_of, q, due_from, due_to, due_soon_days)
+    return _list(s, user, filters, sort=sort, limit=limit, offset=offset, cache=cache, load=_load_tasks)
+
+
+def list_tasks_json(
+    s: Session,
+    *,
+    user: User | None,
+    document_id: int | None = None,
+    unit_id: int | None = None,
+    bucket: str | None = None,
+    as_of: dt.date | None = None,
+    q: str | None = None,
+    due_from: dt.date | None = None,
+    due_to: dt.date | None = None,
+    sort: str = "due_date",
+    limit: int = 50,
+    offset: int = 0,
+    due_soon_days: int = 7,
+    cache: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """``list_tasks`` as the task JSON of CONTRACTS.md (``bucket`` as of ``as_of``, default
+    today): the same tasks, order and total, read as plain rows (one query for the page, one for
+    its owners) instead of ORM objects, which cost the API's task list more than its SQL."""
+    filters = _list_filters(s, document_id, unit_id, bucket, as_of, q, due_from, due_to, due_soon_days)
+    day, days = filters["as_of"], due_soon_days
+
+    def load(s: Session, conds: list[ColumnElement[bool]], order: list[Any], limit: int | None, offset: int) -> list[Any]:
+        return _load_task_json(s, conds, order, limit, offset, as_of=day, due_soon_days=days)
+
+    return _list(s, user, filters, sort=sort, limit=limit, offset=offset, cache=cache, load=load)
+
+
+def _list_filters(
+    s: Session,
+    document_id: int | None,
+    unit_id: int | None,
+    bucket: str | None,
+    as_of: dt.date | None,
+    q: str | None,
+    due_from: dt.date | None,
+    due_to: dt.date | None,
+    due_soon_days: int,
+) -> dict[str, Any]:
     filters: dict[str, Any] = {
         "document_id": document_id,
         "unit_id": unit_id,
@@ -679,28 +723,76 @@ def list_tasks(
         # SQLite's LIKE already ignores ASCII case and its lower() folds nothing more, so
         # ``lower(text)`` (a function call per row) buys nothing there.
         filters["plain_like"] = s.get_bind().dialect.name == "sqlite"
-        return _search_tasks(s, user, filters, sort=sort, limit=limit, offset=offset)
+    return filters
+
+
+# A page loader: (session, WHERE clauses, ORDER BY, limit or None, offset) -> tasks (with ``id``).
+_Loader = Callable[[Session, list[ColumnElement[bool]], list[Any], int | None, int], list[Any]]
+
+
+def _list(
+    s: Session, user: User | None, filters: dict[str, Any], *, sort: str, limit: int, offset: int, cache: bool, load: _Loader
+) -> tuple[list[Any], int]:
+    """The page (as ``load`` reads it) and the total of ``list_tasks`` / ``list_tasks_json``."""
+    if sort not in TASK_SORTS:
+        raise InputError(f"sắp xếp {sort!r} không hợp lệ; chọn một trong {', '.join(TASK_SORTS)}")
+    if not 0 < limit <= 1000 or offset < 0:
+        raise InputError("limit phải từ 1 đến 1000 và offset không âm")
+    if filters["q"]:
+        return _search_tasks(s, user, filters, sort=sort, limit=limit, offset=offset, load=load)
     total = None
     key: tuple[Any, ...] = ()
     if cache:
-        key = ("list_tasks", _audit_mark(s), _scope(user), *sorted(filters.items()))
+        key = ("list_tasks", data_version(s), _scope(user), *sorted(filters.items()))
         total = _cached(s, key)
     if total is None:
         total = _count_tasks(s, user, filters)
         if cache:
             _remember(s, key, total)
-    key_col = sort.lstrip("-")
-    col = getattr(Task, key_col)
+    col = getattr(Task, sort.lstrip("-"))
     order = [col.is_(None), col.desc() if sort.startswith("-") else col.asc(), Task.id]
+    return load(s, _task_conditions(user, semi_join=True, **filters), order, limit, offset), int(total)
+
+
+def _load_tasks(s: Session, conds: list[ColumnElement[bool]], order: list[Any], limit: int | None, offset: int) -> list[Task]:
+    stmt = select(Task).where(*conds).order_by(*order).offset(offset).options(selectinload(Task.owners))
+    return list(s.scalars(stmt if limit is None else stmt.limit(limit)))
+
+
+# The columns of the task JSON (all but the timestamps): a Core row of them reads like a Task.
+_JSON_COLUMNS = [c for c in Task.__table__.columns if c.key not in ("created_at", "updated_at")]
+
+
+def _load_task_json(
+    s: Session,
+    conds: list[ColumnElement[bool]],
+    order: list[Any],
+    limit: int | None,
+    offset: int,
+    *,
+    as_of: dt.date,
+    due_soon_days: int,
+) -> list[dict[str, Any]]:
+    stmt = select(*_JSON_COLUMNS).where(*conds).order_by(*order).offset(offset)
+    rows = s.execute(stmt if limit is None else stmt.limit(limit)).all()
+    owners = _owners_json(s, [r.id for r in rows])
+    return [task_fields_to_json(r, owners.get(r.id, []), as_of=as_of, due_soon_days=due_soon_days) for r in rows]
+
+
+def _owners_json(s: Session, task_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The owners of ``task_ids`` as the task JSON shows them (the unit's current name), by task."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not task_ids:
+        return out
     stmt = (
-        select(Task)
-        .where(*_task_conditions(user, semi_join=True, **filters))
-        .order_by(*order)
-        .limit(limit)
-        .offset(offset)
-        .options(selectinload(Task.owners))
+        select(TaskOwner.task_id, TaskOwner.unit_id, func.coalesce(Unit.name, TaskOwner.name), TaskOwner.role)
+        .outerjoin(Unit, Unit.id == TaskOwner.unit_id)
+        .where(TaskOwner.task_id.in_(task_ids))
+        .order_by(TaskOwner.task_id, TaskOwner.unit_id)
     )
-    return list(s.scalars(stmt)), int(total)
+    for task_id, unit_id, name, role in s.execute(stmt):
+        out.setdefault(task_id, []).append({"unit_id": unit_id, "name": name, "role": role})
+    return out
 
 
 def _count_tasks(s: Session, user: User | None, filters: dict[str, Any]) -> int:
@@ -713,8 +805,8 @@ def _count_tasks(s: Session, user: User | None, filters: dict[str, Any]) -> int:
 
 
 def _search_tasks(
-    s: Session, user: User | None, filters: dict[str, Any], *, sort: str, limit: int, offset: int
-) -> tuple[list[Task], int]:
+    s: Session, user: User | None, filters: dict[str, Any], *, sort: str, limit: int, offset: int, load: _Loader
+) -> tuple[list[Any], int]:
     """``list_tasks`` with a text search. No index serves ``LIKE '%…%'``, so every task is read
     anyway: one sequential scan yields the matches' ids and sort keys, which give both the total
     and the page, in the order SQL would give (``key IS NULL, key [DESC], id``)."""
@@ -728,8 +820,12 @@ def _search_tasks(
     ids = [r[0] for r in ordered[offset : offset + limit]]
     if not ids:
         return [], len(rows)
-    found = {t.id: t for t in s.scalars(select(Task).where(Task.id.in_(ids)).options(selectinload(Task.owners)))}
+    found = {_id_of(t): t for t in load(s, [Task.id.in_(ids)], [], None, 0)}
     return [found[i] for i in ids], len(rows)
+
+
+def _id_of(task: Any) -> int:
+    return int(task["id"] if isinstance(task, dict) else task.id)
 
 
 def _task_visible(s: Session, task: Task, user: User | None) -> bool:
@@ -1066,10 +1162,12 @@ def _counts(counts: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-# Results of read-only questions (statistics, list totals), one cache per engine (a weak key: an
-# in-memory test database never answers for the next one). An entry is good while the newest
-# audit-log id it was keyed with is unchanged (every write through this module adds an audit row),
-# and for at most _STATS_TTL_S seconds (writes made outside this module, other processes' clocks).
+# Results of read-only questions (statistics, list totals, pickers), one cache per engine (a weak
+# key: an in-memory test database never answers for the next one), keyed on the data version
+# (``dondoc.store.versioning``): database triggers move it on every write, from any process, so an
+# entry never outlives the data it was computed from. The 30-second limit is only a safety net
+# for a database file replaced behind the server's back (a restore), which may bring back an old
+# version number with other data.
 _CACHES: weakref.WeakKeyDictionary[Engine, dict[tuple[Any, ...], tuple[float, Any]]] = weakref.WeakKeyDictionary()
 _STATS_TTL_S = 30.0
 _CACHE_MAX = 512
@@ -1079,8 +1177,10 @@ def _engine_cache(s: Session) -> dict[tuple[Any, ...], tuple[float, Any]]:
     return _CACHES.setdefault(s.get_bind().engine, {})
 
 
-def _audit_mark(s: Session) -> int | None:
-    return s.scalar(select(func.max(AuditLog.id)))
+def data_version(s: Session) -> int | None:
+    """The database's data version, read *before* the data it keys (so a cached answer is never
+    older than its key); ``None`` (no counter row) disables caching."""
+    return read_version(s)
 
 
 def _scope(user: User | None) -> tuple[Any, ...] | None:
@@ -1089,6 +1189,8 @@ def _scope(user: User | None) -> tuple[Any, ...] | None:
 
 
 def _cached(s: Session, key: tuple[Any, ...]) -> Any:
+    if key[1] is None:  # no data version
+        return None
     hit = _engine_cache(s).get(key)
     if hit is not None and time.monotonic() - hit[0] < _STATS_TTL_S:
         return copy.deepcopy(hit[1])
@@ -1096,10 +1198,13 @@ def _cached(s: Session, key: tuple[Any, ...]) -> Any:
 
 
 def cached_read(s: Session, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-    """``compute()``, or the value it gave for ``key`` on this database while no write (no new
-    audit-log row) has happened since, for at most 30 seconds. The value is shared between
+    """``compute()``, or the value it gave for ``key`` on this database at the same data version
+    (no write since, from any process), for at most 30 seconds. The value is shared between
     callers: treat it as read-only. For read-only callers (no uncommitted writes in ``s``)."""
-    full = ("cached_read", _audit_mark(s), *key)
+    version = data_version(s)
+    if version is None:
+        return compute()
+    full = ("cached_read", version, *key)
     hit = _engine_cache(s).get(full)
     if hit is not None and time.monotonic() - hit[0] < _STATS_TTL_S:
         return hit[1]
@@ -1112,6 +1217,8 @@ def cached_read(s: Session, key: tuple[Any, ...], compute: Callable[[], T]) -> T
 
 
 def _remember(s: Session, key: tuple[Any, ...], value: Any) -> None:
+    if key[1] is None:  # no data version
+        return
     cache = _engine_cache(s)
     if len(cache) > _CACHE_MAX:
         cache.clear()
@@ -1132,12 +1239,12 @@ def stats(
     with on-time rates; ``period`` ("2021-Q2") keeps tasks due in that period. SQL does the counting.
 
     ``cache=True`` (read-only callers only: the session must hold no uncommitted writes) reuses a
-    result computed for the same question while the newest audit-log id is unchanged — every
-    write through this module adds an audit row — and for at most 30 seconds.
+    result computed for the same question at the same data version (no write since, from any
+    process; see ``cached_read``), for at most 30 seconds.
     """
     day = as_of or dt.date.today()
     if cache:
-        key = ("stats", _audit_mark(s), _scope(user), day, document_id, period, unit_id)
+        key = ("stats", data_version(s), _scope(user), day, document_id, period, unit_id)
         hit: dict[str, Any] | None = _cached(s, key)
         if hit is not None:
             return hit
