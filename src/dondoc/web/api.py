@@ -4,7 +4,8 @@ Handlers are thin: parse, call ``dondoc.store.repo``, convert with ``dondoc.stor
 Authorisation lives in the repo functions (visibility: 404; role: 403) so that the CLI, the pages
 and the API obey the same rules; ``require_role`` only guards routes a role can never use.
 Handlers are plain ``def``: FastAPI runs them in its thread pool, so the pipeline (OCR, PDF
-parsing) and the database never block the event loop.
+parsing) and the database never block the event loop; each ends its unit of work there too
+(``deps.UnitOfWorkRoute``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import datetime as dt
 from pathlib import PurePath
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile, status
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from dondoc.errors import InputTooLargeError, UnsupportedFormatError
@@ -30,12 +32,12 @@ from dondoc.store.mapping import (
     user_to_json,
 )
 from dondoc.store.models import User
-from dondoc.web.deps import CurrentUser, SessionDep, require_role
+from dondoc.web.deps import CurrentUser, SessionDep, UnitOfWorkRoute, require_role
 from dondoc.web.security import make_token
 
 __all__ = ["ACCEPTED_SUFFIXES", "router"]
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], route_class=UnitOfWorkRoute)
 
 ACCEPTED_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 Admin = Annotated[User, Depends(require_role("admin"))]
@@ -134,6 +136,13 @@ def _quote(name: str) -> str:
 
 
 # --------------------------------------------------------------------------- tasks
+def json_response(content: Any) -> Response:
+    """``content`` (plain JSON values: str, int, float, bool, None, lists, dicts with str keys)
+    encoded by orjson: the same JSON as FastAPI's ``JSONResponse`` (UTF-8, compact), several
+    times faster for a page of tasks."""
+    return Response(orjson.dumps(content), media_type="application/json")
+
+
 class TaskPatch(BaseModel):
     model_config = ConfigDict(extra="allow")
     version: int
@@ -170,11 +179,11 @@ def list_tasks(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
-    """Tracked tasks, filtered and paged (CONTRACTS.md). The body is rendered straight to JSON:
-    every value is already JSON (strings, numbers, lists), so FastAPI's generic re-encoding of each
-    task would only cost time."""
+    """Tracked tasks, filtered and paged (CONTRACTS.md). The tasks are read as plain rows and
+    the body is encoded once with orjson: loading ORM objects and FastAPI's generic re-encoding
+    of every value would cost more than the SQL."""
     days = request.app.state.settings.due_soon_days
-    tasks, total = repo.list_tasks(
+    items, total = repo.list_tasks_json(
         s,
         user=user,
         document_id=document_id,
@@ -190,7 +199,7 @@ def list_tasks(
         due_soon_days=days,
         cache=True,
     )
-    return JSONResponse({"items": [task_to_json(t, as_of=as_of, due_soon_days=days) for t in tasks], "total": total})
+    return json_response({"items": items, "total": total})
 
 
 @router.get("/tasks/{task_id}")
@@ -289,8 +298,7 @@ def stats(
     scope = (user.role, user.unit_id)
 
     def render() -> bytes:
-        st = repo.stats(s, user=user, as_of=day, document_id=document_id, period=period, unit_id=unit)
-        return JSONResponse(st).body
+        return orjson.dumps(repo.stats(s, user=user, as_of=day, document_id=document_id, period=period, unit_id=unit))
 
     body = repo.cached_read(s, ("api_stats", scope, day, document_id, period, unit), render)
     return Response(body, media_type="application/json")
