@@ -2,7 +2,8 @@
 
 *Generated database*: 100,000 tasks, 1,000 units and 200 confirmed documents (one or two owner
 units per task, due dates over 2021-2022, about 40 % done), made once with bulk inserts and cached
-under the benchmark's home (a marker file names the sizes). *Review document*: a draft made by
+under the benchmark's home (a marker file names the sizes). *Load generator* (``LoadGenerator``): the
+API benchmark's clients, in a process of their own (see its docstring). *Review document*: a draft made by
 the real pipeline from the Hải Phòng sample repeated a few times, so that the review page has a
 long text, many OCR edits and many tasks. *Server*: ``dondoc serve`` in a subprocess on a free
 loopback port, stopped when the ``with`` block ends (never left running).
@@ -11,8 +12,10 @@ loopback port, stopped when the ``with`` block ends (never left running).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -34,12 +37,14 @@ __all__ = [
     "REPO",
     "RESULTS",
     "SECRET",
+    "LoadGenerator",
     "add_data_args",
     "ensure_review_document",
     "free_port",
     "generate",
     "measure",
     "pct",
+    "process_cpu_s",
     "run_info",
     "server",
     "summary",
@@ -224,10 +229,114 @@ async def measure(
     return {**summary(latencies, wall, errors), "kb": round(sum(sizes) / max(1, len(sizes)) / 1024, 1)}
 
 
+# --------------------------------------------------------------------------- load generator
+class LoadGenerator:
+    """Concurrent HTTP/1.1 clients in a separate process, so that their CPU time is not the
+    server's and they do not share an event loop with the measuring code.
+
+    Each of ``clients`` clients opens one keep-alive connection (before the clock starts) and
+    sends its requests one after another; the clients share one list of URLs, made beforehand.
+    A request is a hand-written ``GET`` with the ``Authorization`` header; its *latency* is the
+    time from writing the request to the socket until the last byte of the body has been read
+    (``Content-Length`` or chunked) — the server's whole time plus the loopback round trip,
+    without URL building, JSON parsing or anything else the client would add. The process runs
+    uvloop when installed. It also reports its own CPU time, which the machine's cores spend
+    beside the server's.
+    """
+
+    def __init__(self) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+        self._pool.submit(_noop).result()  # start the process now, not inside a measurement
+
+    def __enter__(self) -> LoadGenerator:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def run(self, base: str, urls: list[str], clients: int, headers: dict[str, str]) -> dict[str, Any]:
+        """Latencies (ms), HTTP statuses, body sizes, wall time and the clients' CPU time."""
+        host, _, port = base.removeprefix("http://").partition(":")
+        return dict(self._pool.submit(_load, host, int(port), urls, clients, headers).result())
+
+
+def _noop() -> None:
+    return None
+
+
+def _load(host: str, port: int, urls: list[str], clients: int, headers: dict[str, str]) -> dict[str, Any]:
+    try:
+        import uvloop
+
+        runner: Any = uvloop.run
+    except ImportError:
+        runner = asyncio.run
+    cpu0 = process_cpu_s(os.getpid())
+    out: dict[str, Any] = runner(_load_async(host, port, urls, clients, headers))
+    out["client_cpu_s"] = process_cpu_s(os.getpid()) - cpu0
+    return out
+
+
+async def _load_async(host: str, port: int, urls: list[str], clients: int, headers: dict[str, str]) -> dict[str, Any]:
+    extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    requests = [f"GET {u} HTTP/1.1\r\nHost: {host}:{port}\r\n{extra}\r\n".encode() for u in urls]
+    conns = [await asyncio.open_connection(host, port) for _ in range(clients)]
+    latencies: list[float] = []
+    statuses: list[int] = []
+    sizes: list[int] = []
+    todo = iter(requests)
+
+    async def client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for req in todo:
+            t = time.perf_counter()
+            writer.write(req)
+            status, size = await _read_response(reader)
+            latencies.append((time.perf_counter() - t) * 1000)
+            statuses.append(status)
+            sizes.append(size)
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client(r, w) for r, w in conns))
+    wall = time.perf_counter() - t0
+    for _, w in conns:
+        w.close()
+    return {"latencies_ms": latencies, "statuses": statuses, "sizes": sizes, "wall_s": wall}
+
+
+async def _read_response(reader: asyncio.StreamReader) -> tuple[int, int]:
+    """Status and body size of one HTTP/1.1 response, read to its last byte."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    status = int(lines[0].split(b" ", 2)[1])
+    fields = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(b":") for ln in lines[1:] if ln)}
+    if b"content-length" in fields:
+        return status, len(await reader.readexactly(int(fields[b"content-length"])))
+    size = 0
+    while True:  # chunked
+        n = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+        size += len(await reader.readexactly(n + 2)) - 2
+        if n == 0:
+            return status, size
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` and its live children (Linux /proc; 0 elsewhere)."""
+    try:
+        pids = [pid, *(int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+        ticks = 0
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return 0.0
+
+
 @contextmanager
-def server(home: Path, *, workers: int = 1) -> Iterator[str]:
+def server(home: Path, *, workers: int = 1, info: dict[str, Any] | None = None) -> Iterator[str]:
     """``dondoc serve`` on the database under ``home`` (or uvicorn with ``workers`` processes);
-    yields the base URL and always stops the server."""
+    yields the base URL (and puts the server's process id into ``info``) and always stops it."""
     port = free_port()
     env = {**os.environ, "DONDOC_HOME": str(home), "DONDOC_SECRET_KEY": SECRET}
     env.pop("DONDOC_DATABASE_URL", None)
@@ -237,6 +346,8 @@ def server(home: Path, *, workers: int = 1) -> Iterator[str]:
         cmd = [sys.executable, "-m", "dondoc", "serve"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
     proc = subprocess.Popen(cmd, env=env, cwd=REPO)
+    if info is not None:
+        info["pid"] = proc.pid
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(240):
