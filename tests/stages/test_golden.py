@@ -26,6 +26,9 @@ FLOORS = {
     "nghi-quyet-so-100-nq-cp": ("no-repair", 0.90, 0.90, 0.90),
     "quyet-dinh-so-33-2025-qd-ttg": ("no-repair", 0.90, 0.85, 0.90),
     "quyet-dinh-so-42-2025-qd-ttg": ("no-repair", 0.90, 0.90, 0.90),
+    "nghi-quyet-so-66-7-2025-nq-cp": ("no-repair", 0.10, 0.70, 0.90),
+    "quyet-dinh-so-05-2026-qd-ttg": ("no-repair", 0.70, 0.85, 0.70),
+    "quyet-dinh-so-51-2025-qd-ttg": ("no-repair", 0.85, 0.90, 0.90),
 }
 
 
