@@ -271,3 +271,12 @@ def test_under_a_tasks_heading_a_duty_needs_no_named_owner():
 def test_a_right_is_not_a_task():
     text = DUTY_ARTICLES + "\n4. Được Bộ Khoa học và Công nghệ giao kinh phí duy trì hoạt động của Mạng.\n"
     assert not any(t["text"].startswith("Được") for t in _run(text)["tasks"])
+
+
+def test_a_plan_s_vision_year_is_not_a_deadline():
+    text = PROGRAMME_NO_OWNER.replace(
+        "a) Rà soát, sửa đổi các quy định về quản lý viện trợ không hoàn lại.",
+        "a) Rà soát hồ sơ điều chỉnh Quy hoạch sử dụng đất quốc gia thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.",
+    )
+    (task,) = _run(text)["tasks"]
+    assert task["due"] is None

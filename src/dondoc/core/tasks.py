@@ -90,6 +90,7 @@ _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
 # "1. Về xây dựng và hoàn thiện cơ sở pháp lý": the topic of the items below, not a task.
 _TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s)")
 _TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\s+(?:và\s+quyền\s+hạn\s+)?của)(?!\w))")
+_PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 _DUTY_OF_RE = compile_vi(
     r"(?i:\s*(?:quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?quyền(?:\s+hạn)?)?\s+của\s+)"
 )
@@ -424,9 +425,11 @@ def _owners_of(ctx: TaskContext, span: Span, inherited: tuple[Owner, ...]) -> tu
     return tuple(uniq)
 
 
-def _is_deadline(e: TimeExpr, refs: Sequence[Reference]) -> bool:
+def _is_deadline(e: TimeExpr, refs: Sequence[Reference], text: str) -> bool:
     if any(r.span.overlaps(e.span) for r in refs):
         return False
+    if _PLAN_NAME_RE.search(text, max(0, e.span.start - 16), e.span.start):
+        return False  # "Quy hoạch … thời kỳ 2021 - 2030, tầm nhìn đến năm 2050": a plan's name
     if e.kind in ("relative", "recurring"):
         return e.relation in ("by", "within")
     if e.relation in ("by", "within", "until"):
@@ -449,7 +452,7 @@ def _tasks_of_clause(
     if needs_owner and not owners:
         return []
     refs = [r for r in ctx.references if span.contains(r.span)]
-    times = [e for e in ctx.find_times(text, span.start, span.end) if _is_deadline(e, refs)]
+    times = [e for e in ctx.find_times(text, span.start, span.end) if _is_deadline(e, refs, text)]
     targets = [
         m
         for m in _TARGET_RE.finditer(text, span.start, span.end)
