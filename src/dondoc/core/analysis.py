@@ -17,19 +17,12 @@ from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
 from dondoc.core.indicators import Indicator, find_indicators
 from dondoc.core.outline import Section, parse_outline, split_lines
+from dondoc.core.owners import Owner, names_organisations, opens_with_subject
 from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
 from dondoc.core.tables import find_field_tasks, find_pipe_table_tasks, find_table_tasks
-from dondoc.core.tasks import (
-    Owner,
-    Task,
-    TaskContext,
-    due_date_or_default,
-    extract_tasks,
-    names_organisations,
-    opens_with_subject,
-)
+from dondoc.core.tasks import Task, TaskContext, due_date_or_default, extract_tasks
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
 

@@ -1,0 +1,37 @@
+"""Directive verbs: the actions that make a clause a task ("xây dựng", "hoàn thành", "rà soát").
+
+A clause needs one of these to be a task, and a ";"-fragment without one is merged into the clause
+before it. The list is hand-made from the directives in shared/data: no Vietnamese lexicon marks
+which verbs assign work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dondoc.core.vietnamese import compile_vi
+
+__all__ = ["ACTIONS", "ACTION_RE"]
+
+# In reading order; the pattern below tries the longest first ("thực hiện" before "thực").
+ACTIONS = (
+    "triển khai", "tổ chức", "xây dựng", "hoàn thành", "hoàn thiện", "khởi công", "ban hành", "rà soát",
+    "đẩy nhanh", "đẩy mạnh", "tập trung", "thực hiện", "chỉ đạo", "nâng cao", "tăng cường", "cải tạo",
+    "chỉnh trang", "giải quyết", "tiếp tục", "nghiên cứu", "báo cáo", "bố trí", "kiểm tra", "giám sát",
+    "đôn đốc", "sửa đổi", "bổ sung", "xúc tiến", "khôi phục", "phát triển", "cải thiện", "mở rộng",
+    "giữ vững", "bảo đảm", "đảm bảo", "quan tâm", "nắm chắc", "nắm vững", "cải cách", "hướng dẫn",
+    "tuyên truyền", "đầu tư", "chuẩn bị", "khẩn trương", "rút ngắn", "tháo gỡ", "huy động", "thu hút",
+    "điều chỉnh", "đấu giá", "hạ ngầm", "kiện toàn", "sắp xếp", "luân chuyển", "quán triệt", "lãnh đạo",
+    "phối hợp", "chủ trì", "tham mưu", "đề xuất", "theo dõi", "tổng kết", "sơ kết", "đánh giá", "khai thác",
+    "thành lập", "phê duyệt", "thẩm định", "xử lý", "ngăn chặn", "phòng chống", "khắc phục", "mua sắm",
+    "hỗ trợ", "sửa chữa", "củng cố", "sẵn sàng", "vận động", "tiếp nhận", "bàn giao", "quản lý", "ứng dụng",
+    "số hóa", "chuyển đổi", "đẩy lùi", "giảm thiểu", "kiểm soát", "cắt giảm", "đơn giản hóa", "công khai",
+    "chấn chỉnh", "thanh tra", "trình", "lập", "tiêm", "mua",
+    "phấn đấu", "thúc đẩy", "cập nhật", "tích hợp", "đào tạo", "tập huấn", "phổ biến", "cung cấp", "tổng hợp",
+    "cân đối", "phân bổ", "vận hành", "duy trì", "nâng cấp", "ưu tiên", "quảng bá", "kết nối",
+    "lồng ghép", "nhân rộng", "khuyến khích",
+)  # fmt: skip
+
+ACTION_RE = compile_vi(
+    r"(?<!\w)(?P<a>(?i:" + "|".join(re.escape(a) for a in sorted(ACTIONS, key=len, reverse=True)) + r"))(?!\w)"
+)

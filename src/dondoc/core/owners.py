@@ -1,0 +1,230 @@
+"""Owners: which bodies lead or support a task, read from the clause and the headings above it.
+
+Sources, in order: "X chủ trì, phối hợp với Y" (lead X, support Y); "Giao/Đề nghị X, Y …" (every
+listed body leads); the clause's subject (the bodies before its first action, after an opening phrase
+such as "Trên cơ sở …,"); the heading a section's items hang under ("2. Bộ Tài chính", "Điều 14.
+Trách nhiệm của Bộ Khoa học và Công nghệ", "8. Các Khu công nghệ cao …"); else the letter's addressees.
+
+Hand-written for the same reason as the task rules: no library reads Vietnamese directive syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dondoc.core.actions import ACTION_RE
+from dondoc.core.gazetteer import BodyMatch, Gazetteer
+from dondoc.core.outline import Section
+from dondoc.core.spans import Span
+from dondoc.core.vietnamese import compile_vi
+
+__all__ = [
+    "Owner",
+    "heading_owners",
+    "inherited_owners",
+    "names_organisations",
+    "opens_with_subject",
+    "owners_of",
+    "subject_bodies",
+]
+
+# A heading that names organisations by their kind ("Các trường đại học", "Hiệp hội Ngân hàng").
+_ORG_HEADING_RE = compile_vi(
+    r"\s*(?:Các\s+)?(?i:khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|"
+    r"học\s+viện|trường|đại\s+học|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|"
+    r"ngân\s+hàng|doanh\s+nghiệp|cơ\s+quan|đơn\s+vị)(?!\w)"
+)
+
+
+# Opening phrases before a clause's subject ("Trên cơ sở …,", "Trong quá trình thực hiện, …").
+_OPENER_RE = compile_vi(
+    r"(?i:\s*(?:trên\s+cơ\s+sở|căn\s+cứ|trong\s+quá\s+trình|trong\s+trường\s+hợp|trường\s+hợp|theo\s+chức\s+năng|"
+    r"để|nhằm|sau\s+khi|khi)(?!\w))"
+)
+
+
+_OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
+
+
+_DUTY_OF_RE = compile_vi(
+    r"(?i:\s*(?:quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?quyền(?:\s+hạn)?)?\s+của\s+)"
+)
+
+
+_DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
+
+
+_REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
+
+
+_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
+
+
+_LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
+
+
+_SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
+
+
+_ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    name: str
+    role: str  # lead | support | monitor
+
+    def to_json(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
+def inherited_owners(text: str, gazetteer: Gazetteer, sections: Sequence[Section], i: int) -> tuple[Owner, ...]:
+    """Owners named by the headings of enclosing sections ("2. Giao Bộ Y tế:", "1. Bộ Công an:",
+    "3. Bộ Tài chính" over its items a), b)…)."""
+    j = sections[i].parent
+    while j is not None:
+        owners = heading_owners(text, gazetteer, sections[j])
+        if owners:
+            return owners
+        j = sections[j].parent
+    return ()
+
+
+def names_organisations(heading: str) -> bool:
+    """Whether a heading names organisations by their kind ("Các trường đại học", "Hiệp hội …")."""
+    return bool(_ORG_HEADING_RE.match(heading)) and not heading.rstrip().endswith(".") and len(heading.split()) <= 25
+
+
+def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner, ...]:
+    """The bodies a heading addresses its sub-items to, if it is such a heading."""
+    h = sec.heading
+    hs = sec.heading_span
+    found = gazetteer.find(text, hs.start, hs.end)
+    opens_with_body = bool(found) and not text[hs.start : found[0].span.start].strip()
+    if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
+        lead = subject_bodies(text, hs.start, found, hs.end)
+        return tuple(Owner(b.name, "lead") for b in lead)
+    duty_of = _DUTY_OF_RE.match(h)
+    if duty_of is not None:
+        # "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ": its points are that body's duties.
+        of = hs.start + duty_of.end()
+        bodies = [b for b in found if b.span.start >= of]
+        if bodies and not text[of : bodies[0].span.start].strip():
+            return tuple(Owner(b.name, "lead") for b in bodies[:1])
+        name = h[duty_of.end() :].strip().rstrip(" :.,")
+        return (Owner(name, "lead"),) if name else ()
+    if not found and names_organisations(h):
+        # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
+        # does not know, named as the heading of their duties; kept as written.
+        name = _DUTY_WORDS_RE.split(h, 1)[0].rstrip(" :.,")
+        if name:
+            return (Owner(name, "lead"),)
+    return ()
+
+
+def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> list[BodyMatch]:
+    """Bodies that stand before the first action of the clause (its subject).
+
+    After an opening phrase ("Trên cơ sở đề xuất của các bộ, Bộ Tài chính tổng hợp …") only the list
+    of bodies that runs up to the action is the subject; a body after "của" and those before it
+    belong to the opening phrase.
+    """
+    m = ACTION_RE.search(text, start, end)
+    limit = m.start() if m else end
+    subj = [b for b in bodies if b.span.start < limit]
+    if not _OPENER_RE.match(text, start, end):
+        return subj
+    # "Căn cứ tình hình thực tế, tiếp tục nghiên cứu …": the verb right after the opening phrase
+    # has no subject of its own (it is the addressed body's, from the heading or the letter).
+    comma = next(
+        (k for k in range(start, end) if text[k] == "," and not any(b.span.start <= k < b.span.end for b in bodies)),
+        None,
+    )
+    if comma is not None:
+        k = comma + 1
+        while k < end and text[k].isspace():
+            k += 1
+        if ACTION_RE.match(text, k, end):
+            return []
+    # The predicate is the first action that follows a body closely; actions inside the opening
+    # phrase ("Trên cơ sở đề xuất của …") have no body before them.
+    for a in ACTION_RE.finditer(text, start, end):
+        subj = [b for b in bodies if b.span.end <= a.start()]
+        if subj and len(text[subj[-1].span.end : a.start()].split()) <= 10:
+            break
+    else:
+        return []
+    run: list[BodyMatch] = []
+    for b in reversed(subj):
+        if run and not _LIST_SEP_RE.fullmatch(text, b.span.end, run[0].span.start):
+            break
+        if _OF_RE.search(text, max(start, b.span.start - 8), b.span.start):
+            break
+        run.insert(0, b)
+    return run
+
+
+def opens_with_subject(text: str, span: Span, bodies: list[BodyMatch]) -> bool:
+    """Whether the sentence at ``span`` opens with the bodies it is addressed to (its subject),
+    possibly after an opening phrase ("Trên cơ sở …, Bộ Tài chính tổng hợp …")."""
+    if not bodies:
+        return False
+    if not text[span.start : bodies[0].span.start].strip():
+        return True
+    return bool(_OPENER_RE.match(text, span.start, span.end)) and bool(subject_bodies(text, span.start, bodies, span.end))
+
+
+def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owner, ...]) -> tuple[Owner, ...]:
+    text = text
+    bodies = gazetteer.find(text, span.start, span.end)
+    owners: list[Owner] = []
+    ls = _LEAD_SUPPORT_RE.search(text, span.start, span.end)
+    if ls:
+        leads = [b for b in bodies if b.span.end <= ls.start()]
+        # Only the bodies right before "chủ trì" lead; earlier ones belong to another clause.
+        leads = leads[-3:]
+        stop = ACTION_RE.search(text, ls.end(), span.end)
+        support_end = span.end
+        if stop:
+            # Supporting bodies run until the next verb after the "phối hợp với" list.
+            nxt = ACTION_RE.search(text, stop.end(), span.end) if stop.start() == ls.end() else stop
+            support_end = nxt.start() if nxt else span.end
+        supports = [b for b in bodies if ls.end() <= b.span.start < support_end]
+        owners += [Owner(b.name, "lead") for b in leads] or [o for o in inherited if o.role == "lead"]
+        owners += [Owner(b.name, "support") for b in supports]
+    else:
+        prev: BodyMatch | None = None
+        for b in bodies:
+            before = text[max(span.start, b.span.start - 12) : b.span.start]
+            # "Giao Bộ Y tế, Bộ Tài chính …": every body of the list after "Giao" is assigned.
+            listed = (
+                prev is not None
+                and owners
+                and owners[-1].name == prev.name
+                and _LIST_SEP_RE.fullmatch(text, prev.span.end, b.span.start)
+            )
+            if _ASSIGN_RE.search(before) or listed:
+                owners.append(Owner(b.name, "lead"))
+            prev = b
+        if not owners:
+            subj = subject_bodies(text, span.start, bodies, span.end)
+            req = _REQUEST_RE.search(text, span.start, span.end)
+            if req is not None:
+                # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
+                # after the request are, or else the letter's addressees.
+                subj = [b for b in subj if b.span.start >= req.end()]
+            owners += [Owner(b.name, "lead") for b in subj]
+        sup = _SUPPORT_RE.search(text, span.start, span.end)
+        if sup:
+            owners += [Owner(b.name, "support") for b in bodies if b.span.start >= sup.end()][:6]
+        if not any(o.role == "lead" for o in owners):
+            owners = list(inherited) + owners
+    seen: set[tuple[str, str]] = set()
+    uniq = []
+    for o in owners:
+        if (o.name, o.role) not in seen:
+            seen.add((o.name, o.role))
+            uniq.append(o)
+    return tuple(uniq)

@@ -1,0 +1,44 @@
+"""Owners read directly from clauses and headings (the pipeline-level cases are in test_tasks.py)."""
+
+from dondoc.core.owners import Owner, names_organisations, opens_with_subject, owners_of, subject_bodies
+from dondoc.core.spans import Span
+from dondoc.resources import gazetteer
+
+
+def _owners(text, inherited=()):
+    return owners_of(text, gazetteer(), Span(0, len(text)), tuple(inherited))
+
+
+def test_lead_and_support():
+    assert _owners("Sở Tài chính chủ trì, phối hợp với Sở Xây dựng hoàn thiện thủ tục") == (
+        Owner("Sở Tài chính", "lead"),
+        Owner("Sở Xây dựng", "support"),
+    )
+
+
+def test_every_body_listed_after_giao_leads_and_the_requester_does_not():
+    assert [o.name for o in _owners("Giao Bộ Y tế, Bộ Tài chính và Bảo hiểm xã hội Việt Nam rà soát")] == [
+        "Bộ Y tế",
+        "Bộ Tài chính",
+        "Bảo hiểm xã hội Việt Nam",
+    ]
+    assert [o.name for o in _owners("Bộ Tài chính đề nghị Bộ Y tế rà soát số liệu")] == ["Bộ Y tế"]
+
+
+def test_a_clause_without_subject_takes_the_inherited_owner():
+    assert _owners("tăng cường kiểm tra, giám sát", [Owner("Bộ Công an", "lead")]) == (Owner("Bộ Công an", "lead"),)
+
+
+def test_subject_after_an_opening_phrase():
+    text = "Trên cơ sở đề xuất của các bộ, ngành, Bộ Tài chính tổng hợp, trình cấp có thẩm quyền"
+    found = gazetteer().find(text)
+    assert [b.name for b in subject_bodies(text, 0, found, len(text))] == ["Bộ Tài chính"]
+    assert opens_with_subject(text, Span(0, len(text)), found)
+    elided = "Căn cứ tình hình thực tế, tiếp tục nghiên cứu, trình Thủ tướng Chính phủ"
+    assert subject_bodies(elided, 0, gazetteer().find(elided), len(elided)) == []
+
+
+def test_headings_that_name_organisations_by_kind():
+    assert names_organisations("Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan")
+    assert not names_organisations("Về xây dựng và hoàn thiện cơ sở pháp lý")
+    assert not names_organisations("Khu vực nông thôn")
