@@ -8,6 +8,7 @@ the JSON shapes of CONTRACTS.md are written down once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from dondoc.store.models import (
@@ -25,6 +26,7 @@ from dondoc.store.models import (
 from dondoc.track import bucket_of, is_due_soon
 
 __all__ = [
+    "TASK_JSON_COLUMNS",
     "attachment_to_json",
     "document_to_json",
     "explanation_to_json",
@@ -35,9 +37,9 @@ __all__ = [
     "parse_date",
     "report_to_json",
     "task_fields_from_json",
-    "task_fields_to_json",
     "task_snapshot",
     "task_to_json",
+    "task_values_to_json",
     "unit_to_json",
     "user_to_json",
 ]
@@ -124,44 +126,74 @@ def user_to_json(user: User) -> dict[str, Any]:
     }
 
 
+# The task columns that the task JSON shows, in the order ``task_values_to_json`` takes them.
+TASK_JSON_COLUMNS: tuple[str, ...] = (
+    "id",
+    "document_id",
+    "ext_id",
+    "section",
+    "text",
+    "action",
+    "target_quantity",
+    "target_unit",
+    "due_date",
+    "due_earliest",
+    "due_expression",
+    "due_explicit",
+    "original_due_date",
+    "items",
+    "references",
+    "start",
+    "end",
+    "status",
+    "done_at",
+    "progress",
+    "version",
+)
+
+
 def task_to_json(task: Task, *, as_of: dt.date | None = None, due_soon_days: int = 7) -> dict[str, Any]:
     """The task JSON of CONTRACTS.md (``bucket`` computed as of ``as_of``, default today)."""
     owners = [{"unit_id": o.unit_id, "name": o.unit.name if o.unit else o.name, "role": o.role} for o in task.owners]
-    return task_fields_to_json(task, owners, as_of=as_of or dt.date.today(), due_soon_days=due_soon_days)
+    values = [getattr(task, k) for k in TASK_JSON_COLUMNS]
+    return task_values_to_json(values, owners, as_of=as_of or dt.date.today(), due_soon_days=due_soon_days)
 
 
-def task_fields_to_json(task: Any, owners: list[dict[str, Any]], *, as_of: dt.date, due_soon_days: int) -> dict[str, Any]:
-    """The task JSON from anything with ``Task``'s column attributes: an ORM ``Task`` or a Core
-    row of the same columns (the API's task list reads plain rows: loading ORM objects costs more
-    than the query). ``owners`` are the ``{"unit_id", "name", "role"}`` dicts, in unit-id order."""
-    due, done = task.due_date, task.done_at
+def task_values_to_json(
+    values: Sequence[Any], owners: list[dict[str, Any]], *, as_of: dt.date, due_soon_days: int
+) -> dict[str, Any]:
+    """The task JSON from the values of ``TASK_JSON_COLUMNS`` (an ORM ``Task``'s or a plain SQL
+    row's: the API's task list reads rows, as loading ORM objects costs more than its query).
+    ``owners`` are the ``{"unit_id", "name", "role"}`` dicts, in unit-id order."""
+    (tid, document_id, ext_id, section, text, action, quantity, target_unit, due, earliest, expression, explicit,
+     original, items, references, start, end, status, done, progress, version) = values  # fmt: skip
     return {
-        "id": task.id,
-        "document_id": task.document_id,
-        "ext_id": task.ext_id,
-        "section": task.section,
-        "text": task.text,
-        "action": task.action,
-        "target": ({"quantity": task.target_quantity, "unit": task.target_unit} if task.target_quantity is not None else None),
-        "due_date": iso(due),
+        "id": tid,
+        "document_id": document_id,
+        "ext_id": ext_id,
+        "section": section,
+        "text": text,
+        "action": action,
+        "target": {"quantity": quantity, "unit": target_unit} if quantity is not None else None,
+        "due_date": None if due is None else due.isoformat(),
         "due": {
-            "date": iso(due),
-            "earliest": iso(task.due_earliest),
-            "expression": task.due_expression,
-            "explicit": task.due_explicit,
+            "date": None if due is None else due.isoformat(),
+            "earliest": None if earliest is None else earliest.isoformat(),
+            "expression": expression,
+            "explicit": explicit,
         },
-        "original_due_date": iso(task.original_due_date),
+        "original_due_date": None if original is None else original.isoformat(),
         "owners": owners,
-        "items": list(task.items or []),
-        "references": list(task.references or []),
-        "start": task.start,
-        "end": task.end,
-        "status": task.status,
-        "done_at": iso(done),
+        "items": list(items or []),
+        "references": list(references or []),
+        "start": start,
+        "end": end,
+        "status": status,
+        "done_at": None if done is None else done.isoformat(),
         "bucket": bucket_of(due, done, as_of).value,
         "due_soon": is_due_soon(due, done, as_of, due_soon_days),
-        "progress": task.progress,
-        "version": task.version,
+        "progress": progress,
+        "version": version,
     }
 
 

@@ -29,21 +29,23 @@ import hashlib
 import time
 import weakref
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Engine, and_, case, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Date, Engine, and_, bindparam, case, exists, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from dondoc.errors import ConflictError, InputError, NotFoundError, StoreError
 from dondoc.store.mapping import (
+    TASK_JSON_COLUMNS,
     iso,
     observation_from_json,
     parse_date,
     task_fields_from_json,
-    task_fields_to_json,
     task_snapshot,
     task_to_json,
+    task_values_to_json,
 )
 from dondoc.store.models import (
     OWNER_ROLES,
@@ -574,72 +576,132 @@ def confirm_document(s: Session, doc_id: int, *, user: User | None) -> Document:
 # --------------------------------------------------------------------------- tasks
 def bucket_condition(bucket: str, as_of: dt.date, *, due_soon_days: int = 7) -> ColumnElement[bool]:
     """The SQL twin of ``track.bucket_of`` (plus ``due_soon``)."""
+    return _bucket_condition(_check_bucket(bucket), as_of, as_of + dt.timedelta(days=due_soon_days))
+
+
+_SQL_BUCKETS = (*BUCKETS, "due_soon")
+
+
+def _check_bucket(bucket: str) -> str:
+    if bucket not in _SQL_BUCKETS:
+        raise InputError(f"nhóm {bucket!r} không hợp lệ; chọn một trong {', '.join(_SQL_BUCKETS)}")
+    return bucket
+
+
+def _bucket_condition(bucket: str, as_of: Any, soon_to: Any) -> ColumnElement[bool]:
+    """``bucket`` as of ``as_of`` (a date or a bound parameter); ``due_soon`` ends at ``soon_to``."""
     done = and_(Task.done_at.is_not(None), Task.done_at <= as_of)
     still_open = or_(Task.done_at.is_(None), Task.done_at > as_of)
-    conds: dict[str, ColumnElement[bool]] = {
-        "done_on_time": and_(done, or_(Task.due_date.is_(None), Task.done_at <= Task.due_date)),
-        "done_late": and_(done, Task.due_date.is_not(None), Task.done_at > Task.due_date),
-        "open_not_due": and_(still_open, or_(Task.due_date.is_(None), Task.due_date >= as_of)),
-        "open_overdue": and_(still_open, Task.due_date < as_of),
-        "due_soon": and_(still_open, Task.due_date >= as_of, Task.due_date <= as_of + dt.timedelta(days=due_soon_days)),
-    }
-    if bucket not in conds:
-        raise InputError(f"nhóm {bucket!r} không hợp lệ; chọn một trong {', '.join(conds)}")
-    return conds[bucket]
+    if bucket == "done_on_time":
+        return and_(done, or_(Task.due_date.is_(None), Task.done_at <= Task.due_date))
+    if bucket == "done_late":
+        return and_(done, Task.due_date.is_not(None), Task.done_at > Task.due_date)
+    if bucket == "open_not_due":
+        return and_(still_open, or_(Task.due_date.is_(None), Task.due_date >= as_of))
+    if bucket == "open_overdue":
+        return and_(still_open, Task.due_date < as_of)
+    return and_(still_open, Task.due_date >= as_of, Task.due_date <= soon_to)
 
 
 _OWNER = TaskOwner.__table__.alias("owner")
 
 
-def _owned_by(unit_id: int | None) -> ColumnElement[bool]:
+def _owned_by(unit_id: Any) -> ColumnElement[bool]:
     # IN (uncorrelated subquery): the database walks the unit's few tasks through the index
     # instead of probing every task; the alias keeps it independent of an outer TaskOwner.
     # A Core alias made once: an ORM ``aliased()`` per call costs more than the query it builds.
     return Task.id.in_(select(_OWNER.c.task_id).where(_OWNER.c.unit_id == unit_id))
 
 
-def _task_conditions(
-    user: User | None,
-    *,
-    document_id: int | None,
-    unit_id: int | None,
-    bucket: str | None,
-    as_of: dt.date,
-    q: str | None,
-    due_from: dt.date | None,
-    due_to: dt.date | None,
-    due_soon_days: int,
-    semi_join: bool = False,
-    plain_like: bool = False,
-) -> list[ColumnElement[bool]]:
-    """WHERE clauses of the tracked tasks visible to ``user``. They need ``JOIN document`` unless
-    ``semi_join``: then "the document is confirmed" is ``document_id + 0 IN (confirmed ids)``,
-    which leaves the task indexes free to give the list's order (the ``+ 0`` stops SQLite from
-    walking the document_id index and sorting every task to find the first page)."""
+@dataclass(frozen=True)
+class _Shape:
+    """What of a task-list question changes its SQL; the values (ids, days, the search pattern)
+    are bound parameters (``_question``). The list's statements are built once per shape
+    (``_statement``): building and keying a SQLAlchemy statement costs more than running it."""
+
+    unit_user: bool = False
+    document: bool = False
+    unit: bool = False
+    bucket: str | None = None
+    search: str | None = None  # "like" (SQLite: LIKE ignores ASCII case already) or "lower"
+    due_from: bool = False
+    due_to: bool = False
+
+
+def _question(user: User | None, filters: dict[str, Any]) -> tuple[_Shape, dict[str, Any]]:
+    """The shape of the question ``filters`` asks for ``user`` and the values bound into it."""
+    params: dict[str, Any] = {"as_of": filters["as_of"]}
+    unit_user = user is not None and user.role == "unit"
+    if unit_user:
+        params["user_unit"] = user.unit_id if user is not None else None
+    bucket = filters["bucket"] or None
+    if bucket is not None:
+        _check_bucket(bucket)
+        params["soon_to"] = filters["as_of"] + dt.timedelta(days=filters["due_soon_days"])
+    search = None
+    if filters["q"]:
+        search = "like" if filters.get("plain_like") else "lower"
+        params["pattern"] = _like_pattern(filters["q"].lower())
+    for key in ("document_id", "unit_id", "due_from", "due_to"):
+        if filters[key] is not None:
+            params[key] = filters[key]
+    shape = _Shape(
+        unit_user=unit_user,
+        document=filters["document_id"] is not None,
+        unit=filters["unit_id"] is not None,
+        bucket=bucket,
+        search=search,
+        due_from=filters["due_from"] is not None,
+        due_to=filters["due_to"] is not None,
+    )
+    return shape, params
+
+
+def _like_pattern(text: str) -> str:
+    """``%text%`` with ``/`` escaping ``%``, ``_`` and ``/`` (what ``contains(autoescape=True)`` does)."""
+    return "%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+def _conditions(shape: _Shape, *, semi_join: bool = False) -> list[ColumnElement[bool]]:
+    """WHERE clauses of the tracked tasks of ``shape`` (values as bound parameters). They need
+    ``JOIN document`` unless ``semi_join``: then "the document is confirmed" is ``document_id + 0
+    IN (confirmed ids)``, which leaves the task indexes free to give the list's order (the ``+ 0``
+    stops SQLite from walking the document_id index and sorting every task to find the first page)."""
     confirmed: ColumnElement[bool] = (
         (Task.document_id + 0).in_(select(Document.id).where(Document.status == "confirmed"))
         if semi_join
         else Document.status == "confirmed"
     )
     conds: list[ColumnElement[bool]] = [confirmed]
-    if user is not None and user.role == "unit":
-        conds.append(_owned_by(user.unit_id))
-    if document_id is not None:
-        conds.append(Task.document_id == document_id)
-    if unit_id is not None:
-        conds.append(_owned_by(unit_id))
-    if bucket:
-        conds.append(bucket_condition(bucket, as_of, due_soon_days=due_soon_days))
-    if q:
-        if plain_like:
-            conds.append(Task.text.contains(q.lower(), autoescape=True))
-        else:
-            conds.append(func.lower(Task.text).contains(q.lower(), autoescape=True))
-    if due_from is not None:
-        conds.append(Task.due_date >= due_from)
-    if due_to is not None:
-        conds.append(Task.due_date <= due_to)
+    if shape.unit_user:
+        conds.append(_owned_by(bindparam("user_unit")))
+    if shape.document:
+        conds.append(Task.document_id == bindparam("document_id"))
+    if shape.unit:
+        conds.append(_owned_by(bindparam("unit_id")))
+    if shape.bucket:
+        conds.append(_bucket_condition(shape.bucket, bindparam("as_of", type_=Date), bindparam("soon_to", type_=Date)))
+    if shape.search:
+        text_col = Task.text if shape.search == "like" else func.lower(Task.text)
+        conds.append(text_col.like(bindparam("pattern"), escape="/"))
+    if shape.due_from:
+        conds.append(Task.due_date >= bindparam("due_from", type_=Date))
+    if shape.due_to:
+        conds.append(Task.due_date <= bindparam("due_to", type_=Date))
     return conds
+
+
+_STATEMENTS: dict[tuple[Any, ...], Any] = {}
+
+
+def _statement(key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """The statement built by ``build`` for ``key``, built once (a race builds it twice, harmlessly)."""
+    stmt = _STATEMENTS.get(key)
+    if stmt is None:
+        if len(_STATEMENTS) > 2000:
+            _STATEMENTS.clear()
+        stmt = _STATEMENTS[key] = build()
+    return stmt
 
 
 def list_tasks(
@@ -687,13 +749,13 @@ def list_tasks_json(
     cache: bool = False,
 ) -> tuple[list[dict[str, Any]], int]:
     """``list_tasks`` as the task JSON of CONTRACTS.md (``bucket`` as of ``as_of``, default
-    today): the same tasks, order and total, read as plain rows (one query for the page, one for
-    its owners) instead of ORM objects, which cost the API's task list more than its SQL."""
+    today): the same tasks, order and total, read as plain rows (the page joined with its owners,
+    one query) instead of ORM objects, which cost the API's task list more than its SQL."""
     filters = _list_filters(s, document_id, unit_id, bucket, as_of, q, due_from, due_to, due_soon_days)
     day, days = filters["as_of"], due_soon_days
 
-    def load(s: Session, conds: list[ColumnElement[bool]], order: list[Any], limit: int | None, offset: int) -> list[Any]:
-        return _load_task_json(s, conds, order, limit, offset, as_of=day, due_soon_days=days)
+    def load(s: Session, shape: _Shape | None, sort: str, params: dict[str, Any]) -> list[Any]:
+        return _load_task_json(s, shape, sort, params, as_of=day, due_soon_days=days)
 
     return _list(s, user, filters, sort=sort, limit=limit, offset=offset, cache=cache, load=load)
 
@@ -726,8 +788,9 @@ def _list_filters(
     return filters
 
 
-# A page loader: (session, WHERE clauses, ORDER BY, limit or None, offset) -> tasks (with ``id``).
-_Loader = Callable[[Session, list[ColumnElement[bool]], list[Any], int | None, int], list[Any]]
+# A page loader: (session, shape — ``None``: the tasks ``params["ids"]`` —, sort, bound values
+# with ``limit``/``offset`` or none for all) -> the tasks (each with an ``id``), in list order.
+_Loader = Callable[[Session, "_Shape | None", str, dict[str, Any]], list[Any]]
 
 
 def _list(
@@ -738,81 +801,96 @@ def _list(
         raise InputError(f"sắp xếp {sort!r} không hợp lệ; chọn một trong {', '.join(TASK_SORTS)}")
     if not 0 < limit <= 1000 or offset < 0:
         raise InputError("limit phải từ 1 đến 1000 và offset không âm")
-    if filters["q"]:
-        return _search_tasks(s, user, filters, sort=sort, limit=limit, offset=offset, load=load)
+    shape, params = _question(user, filters)
+    if shape.search:
+        return _search_tasks(s, shape, params, sort=sort, limit=limit, offset=offset, load=load)
     total = None
     key: tuple[Any, ...] = ()
     if cache:
         key = ("list_tasks", data_version(s), _scope(user), *sorted(filters.items()))
         total = _cached(s, key)
     if total is None:
-        total = _count_tasks(s, user, filters)
+        total = _count_tasks(s, shape, params)
         if cache:
             _remember(s, key, total)
-    col = getattr(Task, sort.lstrip("-"))
-    order = [col.is_(None), col.desc() if sort.startswith("-") else col.asc(), Task.id]
-    return load(s, _task_conditions(user, semi_join=True, **filters), order, limit, offset), int(total)
+    return load(s, shape, sort, {**params, "limit": limit, "offset": offset}), int(total)
 
 
-def _load_tasks(s: Session, conds: list[ColumnElement[bool]], order: list[Any], limit: int | None, offset: int) -> list[Task]:
-    stmt = select(Task).where(*conds).order_by(*order).offset(offset).options(selectinload(Task.owners))
-    return list(s.scalars(stmt if limit is None else stmt.limit(limit)))
+def _task_order(columns: Any, sort: str) -> list[Any]:
+    """ORDER BY of the task list over ``columns`` (``Task`` or a subquery's ``.c``): the sort key
+    (undated / unset last), then the id."""
+    col = getattr(columns, sort.lstrip("-"))
+    return [col.is_(None), col.desc() if sort.startswith("-") else col.asc(), columns.id]
 
 
-# The columns of the task JSON (all but the timestamps): a Core row of them reads like a Task.
-_JSON_COLUMNS = [c for c in Task.__table__.columns if c.key not in ("created_at", "updated_at")]
+def _page_where(shape: _Shape | None) -> list[ColumnElement[bool]]:
+    if shape is None:
+        return [Task.id.in_(bindparam("ids", expanding=True))]
+    return _conditions(shape, semi_join=True)
+
+
+def _load_tasks(s: Session, shape: _Shape | None, sort: str, params: dict[str, Any]) -> list[Task]:
+    def build() -> Any:
+        stmt = select(Task).where(*_page_where(shape)).order_by(*_task_order(Task, sort)).options(selectinload(Task.owners))
+        return stmt if shape is None else stmt.limit(bindparam("limit")).offset(bindparam("offset"))
+
+    return list(s.scalars(_statement(("orm_page", shape, sort), build), params))
+
+
+_JSON_COLUMNS = [Task.__table__.c[k] for k in TASK_JSON_COLUMNS]
+_OWNER_ROW = TaskOwner.__table__.alias("task_owner_json")
+_OWNER_UNIT = Unit.__table__.alias("owner_unit")
+
+
+def _json_page_statement(shape: _Shape | None, sort: str) -> Any:
+    """The page (a subquery) joined with its owners and their units' current names: one row per
+    (task, owner), in list order, then by unit id."""
+    page = select(*_JSON_COLUMNS).where(*_page_where(shape)).order_by(*_task_order(Task, sort))
+    if shape is not None:
+        page = page.limit(bindparam("limit")).offset(bindparam("offset"))
+    sub = page.subquery("page")
+    o, u = _OWNER_ROW, _OWNER_UNIT
+    return (
+        select(sub, o.c.unit_id, func.coalesce(u.c.name, o.c.name), o.c.role)
+        .select_from(sub.outerjoin(o, o.c.task_id == sub.c.id).outerjoin(u, u.c.id == o.c.unit_id))
+        .order_by(*_task_order(sub.c, sort), o.c.unit_id)
+    )
 
 
 def _load_task_json(
-    s: Session,
-    conds: list[ColumnElement[bool]],
-    order: list[Any],
-    limit: int | None,
-    offset: int,
-    *,
-    as_of: dt.date,
-    due_soon_days: int,
+    s: Session, shape: _Shape | None, sort: str, params: dict[str, Any], *, as_of: dt.date, due_soon_days: int
 ) -> list[dict[str, Any]]:
-    stmt = select(*_JSON_COLUMNS).where(*conds).order_by(*order).offset(offset)
-    rows = s.execute(stmt if limit is None else stmt.limit(limit)).all()
-    owners = _owners_json(s, [r.id for r in rows])
-    return [task_fields_to_json(r, owners.get(r.id, []), as_of=as_of, due_soon_days=due_soon_days) for r in rows]
-
-
-def _owners_json(s: Session, task_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The owners of ``task_ids`` as the task JSON shows them (the unit's current name), by task."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    if not task_ids:
-        return out
-    stmt = (
-        select(TaskOwner.task_id, TaskOwner.unit_id, func.coalesce(Unit.name, TaskOwner.name), TaskOwner.role)
-        .outerjoin(Unit, Unit.id == TaskOwner.unit_id)
-        .where(TaskOwner.task_id.in_(task_ids))
-        .order_by(TaskOwner.task_id, TaskOwner.unit_id)
-    )
-    for task_id, unit_id, name, role in s.execute(stmt):
-        out.setdefault(task_id, []).append({"unit_id": unit_id, "name": name, "role": role})
+    stmt = _statement(("json_page", shape, sort), lambda: _json_page_statement(shape, sort))
+    out: list[dict[str, Any]] = []
+    n = len(_JSON_COLUMNS)
+    owners: list[dict[str, Any]] = []
+    last_id = None
+    for row in s.connection().execute(stmt, params):
+        if row[0] != last_id:
+            last_id = row[0]
+            owners = []
+            out.append(task_values_to_json(row[:n], owners, as_of=as_of, due_soon_days=due_soon_days))
+        if row[n] is not None:
+            owners.append({"unit_id": row[n], "name": row[n + 1], "role": row[n + 2]})
     return out
 
 
-def _count_tasks(s: Session, user: User | None, filters: dict[str, Any]) -> int:
-    stmt = (
-        select(func.count(Task.id))
-        .join(Document, Document.id == Task.document_id)
-        .where(*_task_conditions(user, **filters))
-    )
-    return int(s.scalar(stmt) or 0)
+def _count_tasks(s: Session, shape: _Shape, params: dict[str, Any]) -> int:
+    def build() -> Any:
+        return select(func.count(Task.id)).join(Document, Document.id == Task.document_id).where(*_conditions(shape))
+
+    return int(s.connection().execute(_statement(("count", shape), build), params).scalar() or 0)
 
 
 def _search_tasks(
-    s: Session, user: User | None, filters: dict[str, Any], *, sort: str, limit: int, offset: int, load: _Loader
+    s: Session, shape: _Shape, params: dict[str, Any], *, sort: str, limit: int, offset: int, load: _Loader
 ) -> tuple[list[Any], int]:
     """``list_tasks`` with a text search. No index serves ``LIKE '%…%'``, so every task is read
     anyway: one sequential scan yields the matches' ids and sort keys, which give both the total
     and the page, in the order SQL would give (``key IS NULL, key [DESC], id``)."""
     col = getattr(Task, sort.lstrip("-"))
-    stmt = select(Task.id, col).where(*_task_conditions(user, semi_join=True, **filters))
-    rows: list[tuple[int, Any]] = [(int(r[0]), r[1]) for r in s.execute(stmt)]
+    stmt = _statement(("search", shape, sort), lambda: select(Task.id, col).where(*_conditions(shape, semi_join=True)))
+    rows: list[tuple[int, Any]] = [(int(r[0]), r[1]) for r in s.connection().execute(stmt, params)]
     rows.sort(key=lambda r: r[0])  # the tie-breaker first: the sorts below are stable
     keyed = [r for r in rows if r[1] is not None]
     keyed.sort(key=lambda r: r[1], reverse=sort.startswith("-"))
@@ -820,7 +898,7 @@ def _search_tasks(
     ids = [r[0] for r in ordered[offset : offset + limit]]
     if not ids:
         return [], len(rows)
-    found = {_id_of(t): t for t in load(s, [Task.id.in_(ids)], [], None, 0)}
+    found = {_id_of(t): t for t in load(s, None, sort, {"ids": ids})}
     return [found[i] for i in ids], len(rows)
 
 
@@ -1225,6 +1303,51 @@ def _remember(s: Session, key: tuple[Any, ...], value: Any) -> None:
     cache[key] = (time.monotonic(), copy.deepcopy(value))
 
 
+def _stats_bucket() -> Any:
+    """The bucket of each task as of the bound ``as_of``: one CASE per row, so the database
+    reads only the covering indexes and groups."""
+    day = bindparam("as_of", type_=Date)
+    done = and_(Task.done_at.is_not(None), Task.done_at <= day)
+    return case(
+        (and_(done, or_(Task.due_date.is_(None), Task.done_at <= Task.due_date)), "done_on_time"),
+        (done, "done_late"),
+        (Task.due_date < day, "open_overdue"),
+        else_="open_not_due",
+    ).label("bucket")
+
+
+def _stats_statement(shape: _Shape) -> Any:
+    bucket = _stats_bucket()
+    return (
+        select(bucket, func.count())
+        .select_from(Task)
+        .join(Document, Document.id == Task.document_id)
+        .where(*_conditions(shape))
+        .group_by(bucket)
+    )
+
+
+def _stats_by_unit_statement(shape: _Shape) -> Any:
+    """Counts per (owner unit, bucket) — owners other than monitors; a unit user's own unit
+    only — with the unit's name, joined after grouping (one lookup per unit, not per task)."""
+    bucket = _stats_bucket()
+    conds = [*_conditions(shape), TaskOwner.role != "monitor"]
+    if shape.unit_user:
+        conds.append(TaskOwner.unit_id == bindparam("user_unit"))
+    grouped = (
+        select(TaskOwner.unit_id.label("unit_id"), bucket, func.count().label("n"))
+        .select_from(TaskOwner)
+        .join(Task, Task.id == TaskOwner.task_id)
+        .join(Document, Document.id == Task.document_id)
+        .where(*conds)
+        .group_by(TaskOwner.unit_id, bucket)
+        .subquery("grouped")
+    )
+    return select(grouped.c.unit_id, func.coalesce(Unit.name, ""), grouped.c.bucket, grouped.c.n).select_from(
+        grouped.outerjoin(Unit, Unit.id == grouped.c.unit_id)
+    )
+
+
 def stats(
     s: Session,
     *,
@@ -1257,53 +1380,19 @@ def stats(
             due_from, due_to = parse_period(period)
         except ValueError as exc:
             raise InputError(str(exc)) from exc
-    conds = _task_conditions(
-        user,
-        document_id=document_id,
-        unit_id=unit_id,
-        bucket=None,
-        as_of=day,
-        q=None,
-        due_from=due_from,
-        due_to=due_to,
-        due_soon_days=7,
-    )
-    # One CASE per row, grouped: the database reads only the covering indexes.
-    done = and_(Task.done_at.is_not(None), Task.done_at <= day)
-    bucket = case(
-        (and_(done, or_(Task.due_date.is_(None), Task.done_at <= Task.due_date)), "done_on_time"),
-        (done, "done_late"),
-        (Task.due_date < day, "open_overdue"),
-        else_="open_not_due",
-    ).label("bucket")
+    question = {"document_id": document_id, "unit_id": unit_id, "bucket": None, "as_of": day, "q": None}
+    shape, params = _question(user, {**question, "due_from": due_from, "due_to": due_to, "due_soon_days": 7})
+    conn = s.connection()
     overall: dict[str, Any] = dict.fromkeys(BUCKETS, 0)
-    rows = s.execute(
-        select(bucket, func.count())
-        .select_from(Task)
-        .join(Document, Document.id == Task.document_id)
-        .where(*conds)
-        .group_by(bucket)
-    )
-    for row in rows:
+    for row in conn.execute(_statement(("stats", shape), lambda: _stats_statement(shape)), params):
         overall[row[0]] = int(row[1])
-    unit_conds = [*conds, TaskOwner.role != "monitor"]
-    if user is not None and user.role == "unit":
-        unit_conds.append(TaskOwner.unit_id == user.unit_id)
     per_unit: dict[int, dict[str, Any]] = {}
-    for urow in s.execute(
-        select(TaskOwner.unit_id, bucket, func.count())
-        .select_from(TaskOwner)
-        .join(Task, Task.id == TaskOwner.task_id)
-        .join(Document, Document.id == Task.document_id)
-        .where(*unit_conds)
-        .group_by(TaskOwner.unit_id, bucket)
-    ):
-        uid, name, n = urow[0], str(urow[1]), int(urow[2])
-        per_unit.setdefault(uid, dict.fromkeys(BUCKETS, 0))[name] = n
     names: dict[int, str] = {}
-    if per_unit:
-        names = {r[0]: r[1] for r in s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(list(per_unit))))}
-    by_unit = [{"unit_id": uid, "unit": names.get(uid, ""), **_counts(c)} for uid, c in per_unit.items()]
+    by_unit_stmt = _statement(("stats_by_unit", shape), lambda: _stats_by_unit_statement(shape))
+    for row in conn.execute(by_unit_stmt, params):
+        per_unit.setdefault(row[0], dict.fromkeys(BUCKETS, 0))[row[2]] = int(row[3])
+        names[row[0]] = row[1]
+    by_unit = [{"unit_id": uid, "unit": names[uid], **_counts(c)} for uid, c in per_unit.items()]
     by_unit.sort(key=lambda r: (-(r["on_time_rate"] or 0.0), -r["total"], r["unit"]))
     return {
         "as_of": day.isoformat(),
