@@ -4,8 +4,8 @@ Handlers are thin: parse, call ``dondoc.store.repo``, convert with ``dondoc.stor
 Authorisation lives in the repo functions (visibility: 404; role: 403) so that the CLI, the pages
 and the API obey the same rules; ``require_role`` only guards routes a role can never use.
 Handlers are plain ``def``: FastAPI runs them in its thread pool, so the pipeline (OCR, PDF
-parsing) and the database never block the event loop; each ends its unit of work there too
-(``deps.UnitOfWorkRoute``).
+parsing) and the database never block the event loop; each ends its unit of work there too, in
+one of a few database threads (``deps.UnitOfWorkRoute``; the upload pipeline ``runs_long``).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from dondoc.store.mapping import (
     user_to_json,
 )
 from dondoc.store.models import User
-from dondoc.web.deps import CurrentUser, SessionDep, UnitOfWorkRoute, require_role
+from dondoc.web.deps import CurrentUser, SessionDep, UnitOfWorkRoute, require_role, runs_long
 from dondoc.web.security import make_token
 
 __all__ = ["ACCEPTED_SUFFIXES", "router"]
@@ -74,6 +74,7 @@ def _read_upload(file: UploadFile, limit: int) -> bytes:
 
 
 @router.post("/documents", status_code=status.HTTP_201_CREATED)
+@runs_long
 def upload_document(
     request: Request,
     s: SessionDep,
