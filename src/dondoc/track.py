@@ -33,6 +33,7 @@ __all__ = [
     "is_due_soon",
     "on_time_rate",
     "parse_period",
+    "rate_of",
     "summarise",
 ]
 
@@ -67,8 +68,13 @@ def is_due_soon(due_date: dt.date | None, done_at: dt.date | None, as_of: dt.dat
 
 def on_time_rate(counts: dict[str, int]) -> float | None:
     """Share of settled tasks done on time; ``None`` when no task is settled yet."""
-    settled = counts.get("done_on_time", 0) + counts.get("done_late", 0) + counts.get("open_overdue", 0)
-    return None if settled == 0 else counts.get("done_on_time", 0) / settled
+    return rate_of(counts.get("done_on_time", 0), counts.get("done_late", 0), counts.get("open_overdue", 0))
+
+
+def rate_of(done_on_time: int, done_late: int, open_overdue: int) -> float | None:
+    """``on_time_rate`` from the three counts it needs (statistics over many units call it per unit)."""
+    settled = done_on_time + done_late + open_overdue
+    return None if settled == 0 else done_on_time / settled
 
 
 def summarise(rows: Iterable[tuple[dt.date | None, dt.date | None]], as_of: dt.date) -> dict[str, Any]:

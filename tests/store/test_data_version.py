@@ -8,6 +8,8 @@ the ORM models and the migrations describe the same schema. On SQLite and Postgr
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 import warnings
 
 from alembic.autogenerate import compare_metadata
@@ -108,3 +110,29 @@ def test_models_and_migrations_agree(engine: Engine) -> None:
     assert diff == []
     if engine.dialect.name == "postgresql":
         assert "ix_task_due_order" in indexes
+
+
+def test_concurrent_readers_of_a_new_question_compute_it_once(engine: Engine) -> None:
+    """After a write, callers asking the same question wait for one computation."""
+    _confirmed_world(engine)
+    calls: list[int] = []
+    release = threading.Event()
+
+    def compute() -> int:
+        calls.append(1)
+        release.wait(5)
+        return 42
+
+    def read(out: list[int]) -> None:
+        with session_scope(engine) as s:
+            out.append(repo.cached_read(s, ("test-single-flight",), compute))
+
+    results: list[int] = []
+    threads = [threading.Thread(target=read, args=(results,)) for _ in range(3)]
+    for t in threads:
+        t.start()
+    time.sleep(0.2)  # the later readers are waiting for the first one's computation
+    release.set()
+    for t in threads:
+        t.join(10)
+    assert results == [42, 42, 42] and len(calls) == 1

@@ -139,3 +139,21 @@ def test_list_json_owners_show_the_units_current_name(engine: Engine) -> None:
     with session_scope(engine) as s:
         items, _ = repo.list_tasks_json(s, user=repo.get_user(s, ids["office"]), as_of=AS_OF)
         assert next(i for i in items if i["ext_id"] == "t1")["owners"][0]["name"] == "Sở Xây dựng (tên mới)"
+
+
+@pytest.mark.parametrize("q", ["50%", "a_b", "x/y", "%"])
+def test_search_matches_like_characters_literally(engine: Engine, q: str) -> None:
+    ids = _world(engine, n=3)
+    with session_scope(engine) as s:
+        office = repo.get_user(s, ids["office"])
+        texts = ["tỷ lệ 50% dân số", "mã a_b", "mã axb", "đường x/y", "tỷ lệ 50 phần trăm"]
+        first = repo.list_tasks(s, user=office, as_of=AS_OF, limit=len(texts))[0]
+        for task, text in zip(first, texts, strict=True):
+            repo.update_task(s, task.id, user=office, version=task.version, text=text)
+    with session_scope(engine) as s:
+        office = repo.get_user(s, ids["office"])
+        expected = sorted(t for t in texts if q in t)
+        for load in (repo.list_tasks, repo.list_tasks_json):
+            got, total = load(s, user=office, as_of=AS_OF, q=q, limit=50)
+            found = sorted(t.text if isinstance(t, Task) else t["text"] for t in got)
+            assert (found, total) == (expected, len(expected))

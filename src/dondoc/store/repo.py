@@ -26,9 +26,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -65,7 +67,7 @@ from dondoc.store.models import (
 )
 from dondoc.store.seed import DEFAULT_UNITS, normalise_unit_name
 from dondoc.store.versioning import read_version
-from dondoc.track import BUCKETS, on_time_rate, parse_period
+from dondoc.track import BUCKETS, parse_period, rate_of
 from dondoc.web.security import hash_password, needs_rehash, verify_password
 
 __all__ = [
@@ -804,15 +806,11 @@ def _list(
     shape, params = _question(user, filters)
     if shape.search:
         return _search_tasks(s, shape, params, sort=sort, limit=limit, offset=offset, load=load)
-    total = None
-    key: tuple[Any, ...] = ()
     if cache:
-        key = ("list_tasks", data_version(s), _scope(user), *sorted(filters.items()))
-        total = _cached(s, key)
-    if total is None:
+        key = ("list_total", _scope(user), *sorted(filters.items()))
+        total = cached_read(s, key, lambda: _count_tasks(s, shape, params))
+    else:
         total = _count_tasks(s, shape, params)
-        if cache:
-            _remember(s, key, total)
     return load(s, shape, sort, {**params, "limit": limit, "offset": offset}), int(total)
 
 
@@ -1233,26 +1231,33 @@ def list_explanations(s: Session, *, user: User | None, status: str | None = Non
 
 
 # --------------------------------------------------------------------------- statistics
-def _counts(counts: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {b: int(counts.get(b) or 0) for b in BUCKETS}
-    out["total"] = sum(out[b] for b in BUCKETS)
-    out["on_time_rate"] = on_time_rate(out)
-    return out
+_BUCKET_INDEX = {b: i for i, b in enumerate(BUCKETS)}
+
+
+def _counts(done_on_time: int, done_late: int, open_not_due: int, open_overdue: int) -> dict[str, Any]:
+    """The four counts (in ``BUCKETS`` order), their total and the on-time rate, as the stats JSON shows them."""
+    return {
+        "done_on_time": done_on_time,
+        "done_late": done_late,
+        "open_not_due": open_not_due,
+        "open_overdue": open_overdue,
+        "total": done_on_time + done_late + open_not_due + open_overdue,
+        "on_time_rate": rate_of(done_on_time, done_late, open_overdue),
+    }
 
 
 # Results of read-only questions (statistics, list totals, pickers), one cache per engine (a weak
-# key: an in-memory test database never answers for the next one), keyed on the data version
-# (``dondoc.store.versioning``): database triggers move it on every write, from any process, so an
-# entry never outlives the data it was computed from. The 30-second limit is only a safety net
-# for a database file replaced behind the server's back (a restore), which may bring back an old
-# version number with other data.
-_CACHES: weakref.WeakKeyDictionary[Engine, dict[tuple[Any, ...], tuple[float, Any]]] = weakref.WeakKeyDictionary()
+# key: an in-memory test database never answers for the next one), for one data version at a
+# time (``dondoc.store.versioning``): database triggers move it on every write, from any process,
+# so an answer never outlives the data it was computed from, and the first read at a new version
+# drops the old answers. The 30-second limit is only a safety net for a database file replaced
+# behind the server's back (a restore), which may bring back an old version number with other data.
+_CACHES: weakref.WeakKeyDictionary[Engine, dict[str, Any]] = weakref.WeakKeyDictionary()
 _STATS_TTL_S = 30.0
-_CACHE_MAX = 512
-
-
-def _engine_cache(s: Session) -> dict[tuple[Any, ...], tuple[float, Any]]:
-    return _CACHES.setdefault(s.get_bind().engine, {})
+_CACHE_MAX = 4096
+_MISS = object()
+_INFLIGHT: dict[tuple[Any, ...], threading.Lock] = {}
+_INFLIGHT_GUARD = threading.Lock()
 
 
 def data_version(s: Session) -> int | None:
@@ -1266,41 +1271,59 @@ def _scope(user: User | None) -> tuple[Any, ...] | None:
     return (user.role, user.unit_id) if user is not None and user.role == "unit" else None
 
 
-def _cached(s: Session, key: tuple[Any, ...]) -> Any:
-    if key[1] is None:  # no data version
-        return None
-    hit = _engine_cache(s).get(key)
-    if hit is not None and time.monotonic() - hit[0] < _STATS_TTL_S:
-        return copy.deepcopy(hit[1])
-    return None
+def _engine_cache(s: Session) -> dict[str, Any]:
+    return _CACHES.setdefault(s.get_bind().engine, {"version": None, "entries": {}})
+
+
+def _lookup(cache: dict[str, Any], version: int, key: tuple[Any, ...]) -> Any:
+    entries = cache["entries"]
+    hit = entries.get(key) if cache["version"] == version else None
+    if hit is None or time.monotonic() - hit[0] >= _STATS_TTL_S:
+        return _MISS
+    return hit[1]
+
+
+def _store(cache: dict[str, Any], version: int, key: tuple[Any, ...], value: Any) -> None:
+    if cache["version"] != version:
+        cache["version"], cache["entries"] = version, {}
+    entries = cache["entries"]
+    if len(entries) >= _CACHE_MAX:
+        entries.clear()
+    entries[key] = (time.monotonic(), value)
+
+
+@contextmanager
+def _single_flight(key: tuple[Any, ...]) -> Iterator[None]:
+    """One computation of ``key`` at a time: after a write, fifty dashboards asking the same
+    question wait for one computation instead of running fifty."""
+    with _INFLIGHT_GUARD:
+        lock = _INFLIGHT.setdefault(key, threading.Lock())
+    with lock:
+        yield
+    with _INFLIGHT_GUARD:
+        if _INFLIGHT.get(key) is lock and not lock.locked():
+            del _INFLIGHT[key]
 
 
 def cached_read(s: Session, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
     """``compute()``, or the value it gave for ``key`` on this database at the same data version
-    (no write since, from any process), for at most 30 seconds. The value is shared between
-    callers: treat it as read-only. For read-only callers (no uncommitted writes in ``s``)."""
+    (no write since, from any process), for at most 30 seconds; concurrent callers of a key not
+    yet known wait for one computation. The value is shared between callers: treat it as
+    read-only. For read-only callers (no uncommitted writes in ``s``)."""
     version = data_version(s)
     if version is None:
         return compute()
-    full = ("cached_read", version, *key)
-    hit = _engine_cache(s).get(full)
-    if hit is not None and time.monotonic() - hit[0] < _STATS_TTL_S:
-        return hit[1]
-    value = compute()
     cache = _engine_cache(s)
-    if len(cache) > _CACHE_MAX:
-        cache.clear()
-    cache[full] = (time.monotonic(), value)
+    hit = _lookup(cache, version, key)
+    if hit is not _MISS:
+        return hit
+    with _single_flight((id(cache), version, *key)):
+        hit = _lookup(cache, version, key)
+        if hit is not _MISS:
+            return hit
+        value = compute()
+        _store(cache, version, key, value)
     return value
-
-
-def _remember(s: Session, key: tuple[Any, ...], value: Any) -> None:
-    if key[1] is None:  # no data version
-        return
-    cache = _engine_cache(s)
-    if len(cache) > _CACHE_MAX:
-        cache.clear()
-    cache[key] = (time.monotonic(), copy.deepcopy(value))
 
 
 def _stats_bucket() -> Any:
@@ -1367,13 +1390,12 @@ def stats(
     """
     day = as_of or dt.date.today()
     if cache:
-        key = ("stats", data_version(s), _scope(user), day, document_id, period, unit_id)
-        hit: dict[str, Any] | None = _cached(s, key)
-        if hit is not None:
-            return hit
-        result = stats(s, user=user, as_of=day, document_id=document_id, period=period, unit_id=unit_id)
-        _remember(s, key, result)
-        return result
+        key = ("stats", _scope(user), day, document_id, period, unit_id)
+
+        def compute() -> dict[str, Any]:
+            return stats(s, user=user, as_of=day, document_id=document_id, period=period, unit_id=unit_id)
+
+        return copy.deepcopy(cached_read(s, key, compute))  # the caller may change its copy
     due_from = due_to = None
     if period:
         try:
@@ -1383,21 +1405,26 @@ def stats(
     question = {"document_id": document_id, "unit_id": unit_id, "bucket": None, "as_of": day, "q": None}
     shape, params = _question(user, {**question, "due_from": due_from, "due_to": due_to, "due_soon_days": 7})
     conn = s.connection()
-    overall: dict[str, Any] = dict.fromkeys(BUCKETS, 0)
+    overall = [0, 0, 0, 0]
     for row in conn.execute(_statement(("stats", shape), lambda: _stats_statement(shape)), params):
-        overall[row[0]] = int(row[1])
-    per_unit: dict[int, dict[str, Any]] = {}
+        overall[_BUCKET_INDEX[row[0]]] = int(row[1])
+    # Up to four rows per unit, one per bucket: plain lists here, a dict per unit once at the end.
+    per_unit: dict[int, list[int]] = {}
     names: dict[int, str] = {}
     by_unit_stmt = _statement(("stats_by_unit", shape), lambda: _stats_by_unit_statement(shape))
     for row in conn.execute(by_unit_stmt, params):
-        per_unit.setdefault(row[0], dict.fromkeys(BUCKETS, 0))[row[2]] = int(row[3])
-        names[row[0]] = row[1]
-    by_unit = [{"unit_id": uid, "unit": names[uid], **_counts(c)} for uid, c in per_unit.items()]
+        uid: int = row[0]
+        counts = per_unit.get(uid)
+        if counts is None:
+            counts = per_unit[uid] = [0, 0, 0, 0]
+            names[uid] = row[1]
+        counts[_BUCKET_INDEX[row[2]]] = int(row[3])
+    by_unit = [{"unit_id": uid, "unit": names[uid], **_counts(*c)} for uid, c in per_unit.items()]
     by_unit.sort(key=lambda r: (-(r["on_time_rate"] or 0.0), -r["total"], r["unit"]))
     return {
         "as_of": day.isoformat(),
         "document_id": document_id,
         "period": {"start": iso(due_from), "end": iso(due_to)} if period else None,
-        **_counts(overall),
+        **_counts(*overall),
         "by_unit": by_unit,
     }
