@@ -310,3 +310,11 @@ def test_anchored_scan_agrees_with_full_scan_on_real_documents() -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         fast = [m.span() for m in _scan(text, 0, len(text))]
         assert fast == [m.span() for m in _MAIN.finditer(text)], path.name
+
+
+def test_a_yearly_report_day_is_recurring_not_this_year_s_date():
+    (e,) = find_time_expressions("báo cáo định kỳ hàng năm trước ngày 15 tháng 12 để đánh giá", default_year=2026)
+    assert (e.text, e.kind, e.end) == ("định kỳ hàng năm trước ngày 15 tháng 12", "recurring", None)
+    # A stated year is a date of its own.
+    kinds = [e.kind for e in find_time_expressions("hằng năm, trước ngày 31/12/2026 báo cáo", default_year=2026)]
+    assert kinds == ["recurring", "date"]

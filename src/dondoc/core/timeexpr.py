@@ -321,12 +321,29 @@ def find_time_expressions(
         ``TimeExpr`` list; never raises on any ``str``.
     """
     stop = len(text) if end is None else max(0, min(end, len(text)))
-    out = []
+    out: list[TimeExpr] = []
     for m in _scan(text, max(0, start), stop):
         te = _make(text, m, default_year)
-        if te is not None:
-            out.append(te)
+        if te is None:
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and _repeats(text, prev, te):
+            # "định kỳ hằng năm trước ngày 15 tháng 12": every year, not once this year
+            span = Span(prev.span.start, te.span.end)
+            te = TimeExpr(span, text[span.start : span.end], "recurring", None, None, te.relation, False)
+            out.pop()
+        out.append(te)
     return out
+
+
+def _repeats(text: str, recurring: TimeExpr, te: TimeExpr) -> bool:
+    """Whether ``te`` is the day or month of the yearly ``recurring`` expression right before it."""
+    return (
+        recurring.kind == "recurring"
+        and te.kind in ("date", "month", "month_part")
+        and not te.explicit_year
+        and not text[recurring.span.end : te.span.start].strip(" \t\n,")
+    )
 
 
 def _anchors(text: str, start: int, stop: int) -> list[int]:
