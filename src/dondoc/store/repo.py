@@ -836,41 +836,36 @@ def _load_tasks(s: Session, shape: _Shape | None, sort: str, params: dict[str, A
 
 
 _JSON_COLUMNS = [Task.__table__.c[k] for k in TASK_JSON_COLUMNS]
-_OWNER_ROW = TaskOwner.__table__.alias("task_owner_json")
-_OWNER_UNIT = Unit.__table__.alias("owner_unit")
 
 
 def _json_page_statement(shape: _Shape | None, sort: str) -> Any:
-    """The page (a subquery) joined with its owners and their units' current names: one row per
-    (task, owner), in list order, then by unit id."""
     page = select(*_JSON_COLUMNS).where(*_page_where(shape)).order_by(*_task_order(Task, sort))
-    if shape is not None:
-        page = page.limit(bindparam("limit")).offset(bindparam("offset"))
-    sub = page.subquery("page")
-    o, u = _OWNER_ROW, _OWNER_UNIT
+    return page if shape is None else page.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+def _owners_statement() -> Any:
+    """The owners of the tasks ``ids`` with their units' current names, by task then unit id.
+    (A second query: joining the owners into the page query made the database sort the wide
+    joined rows once more, which cost more than this query.)"""
     return (
-        select(sub, o.c.unit_id, func.coalesce(u.c.name, o.c.name), o.c.role)
-        .select_from(sub.outerjoin(o, o.c.task_id == sub.c.id).outerjoin(u, u.c.id == o.c.unit_id))
-        .order_by(*_task_order(sub.c, sort), o.c.unit_id)
+        select(TaskOwner.task_id, TaskOwner.unit_id, func.coalesce(Unit.name, TaskOwner.name), TaskOwner.role)
+        .outerjoin(Unit, Unit.id == TaskOwner.unit_id)
+        .where(TaskOwner.task_id.in_(bindparam("ids", expanding=True)))
+        .order_by(TaskOwner.task_id, TaskOwner.unit_id)
     )
 
 
 def _load_task_json(
     s: Session, shape: _Shape | None, sort: str, params: dict[str, Any], *, as_of: dt.date, due_soon_days: int
 ) -> list[dict[str, Any]]:
-    stmt = _statement(("json_page", shape, sort), lambda: _json_page_statement(shape, sort))
-    out: list[dict[str, Any]] = []
-    n = len(_JSON_COLUMNS)
-    owners: list[dict[str, Any]] = []
-    last_id = None
-    for row in s.connection().execute(stmt, params):
-        if row[0] != last_id:
-            last_id = row[0]
-            owners = []
-            out.append(task_values_to_json(row[:n], owners, as_of=as_of, due_soon_days=due_soon_days))
-        if row[n] is not None:
-            owners.append({"unit_id": row[n], "name": row[n + 1], "role": row[n + 2]})
-    return out
+    conn = s.connection()
+    rows = conn.execute(_statement(("json_page", shape, sort), lambda: _json_page_statement(shape, sort)), params).all()
+    if not rows:
+        return []
+    owners: dict[Any, list[dict[str, Any]]] = {}
+    for o in conn.execute(_statement(("owners",), _owners_statement), {"ids": [r[0] for r in rows]}):
+        owners.setdefault(o[0], []).append({"unit_id": o[1], "name": o[2], "role": o[3]})
+    return [task_values_to_json(r, owners.get(r[0], []), as_of=as_of, due_soon_days=due_soon_days) for r in rows]
 
 
 def _count_tasks(s: Session, shape: _Shape, params: dict[str, Any]) -> int:

@@ -5,18 +5,21 @@ response is sent, so a failed commit is an error response, never a lost write) a
 it raises. The API's routes are ``UnitOfWorkRoute``: a plain ``def`` handler commits (or rolls
 back) and closes its session itself, in the same worker-thread call as its queries, so a request
 holds a database connection only while its handler runs, never while it waits for a thread, and
-costs two thread hops (the user, the handler) instead of five.
-*Database threads*: the handlers and the user look-up run in worker threads of their own, at most
-``db_threads()`` at once (2 on SQLite, 8 on a server database), not in the 40 threads of the
-default pool. SQLite's work is CPU in this very process, so more threads only take turns at the
-GIL — at 50 concurrent clients, 40 threads spent 2.5 times the CPU per request that 2 did (see
-``bench/api.py``) — while a server database leaves its threads waiting on the network. Handlers
-marked ``runs_long`` (the upload pipeline: OCR, PDF parsing) keep the default pool, so that a long
-upload never holds up the short requests.
+costs one thread hop instead of five.
+*Database threads*: the handlers run in worker threads of their own, at most
+``db_threads()`` at once (1 on SQLite, 8 on a server database), not in the 40 threads of the
+default pool. SQLite's work is CPU in this very process and its driver lets go of the GIL at
+every row, so a second thread only makes the two hand the GIL back and forth: at 50 concurrent
+clients of the task list, 40 threads spent 2.5 times the CPU per request of 1, and 2 threads
+1.4 times (``bench/api.py``), while a server database leaves its threads waiting on the network.
+Handlers marked ``runs_long`` (the upload pipeline: OCR, PDF parsing) keep the default pool, so
+that a long upload never holds up the short requests; a slow read (a full statistics after a
+write, a text search) does hold up the others on SQLite for its duration.
 *Current user*: from ``Authorization: Bearer <token>`` (scripts, the API) or from the session
-cookie's ``user_id`` (the web pages): the token's signature and age are checked, then the user is
-read from the database on every request (a deactivated user is refused at once). Unknown,
-expired or deactivated: 401.
+cookie's ``user_id`` (the web pages). The dependency checks the token's signature and age in the
+event loop (``signed_in``); the route then reads the user in the handler's thread and session,
+on every request, so a deactivated user is refused at once. Unknown, expired or deactivated: 401;
+a role the route does not let through: 403.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import functools
 import inspect
 import weakref
 from collections.abc import AsyncIterator, Callable, Coroutine
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import anyio
@@ -41,20 +45,20 @@ from dondoc.web.security import read_token
 __all__ = [
     "CurrentUser",
     "SessionDep",
+    "SignedIn",
     "UnitOfWorkRoute",
-    "current_user",
     "db_threads",
     "get_session",
     "get_settings_dep",
-    "optional_user",
     "require_role",
     "runs_long",
+    "signed_in",
 ]
 
 
 def db_threads(dialect: str) -> int:
     """How many API handlers may work on the database at once (module docstring)."""
-    return 2 if dialect == "sqlite" else 8
+    return 1 if dialect == "sqlite" else 8
 
 
 _LIMITERS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, anyio.CapacityLimiter]] = (
@@ -118,10 +122,16 @@ def runs_long(endpoint: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _run_unit_of_work(endpoint: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
-    """``endpoint(**kwargs)``, then the end of the unit of work of its ``Session`` arguments:
-    commit when it returns, roll back when it raises; close."""
+    """``endpoint(**kwargs)`` — its ``SignedIn`` argument made the ``User`` first, in its
+    session — then the end of the unit of work of its ``Session`` arguments: commit when it
+    returns, roll back when it raises; close."""
     sessions = [v for v in kwargs.values() if isinstance(v, Session)]
     try:
+        for name, value in kwargs.items():
+            if isinstance(value, SignedIn):
+                if not sessions:
+                    raise RuntimeError(f"{endpoint.__name__}: a route with a signed-in user needs a SessionDep")
+                kwargs[name] = _sign_in(sessions[0], value)
         result = endpoint(**kwargs)
     except BaseException:
         for s in sessions:
@@ -134,9 +144,9 @@ def _run_unit_of_work(endpoint: Callable[..., Any], kwargs: dict[str, Any]) -> A
 
 def in_unit_of_work(endpoint: Callable[..., Any]) -> Callable[..., Any]:
     """``endpoint`` (a plain ``def``) run in a worker thread — a database thread unless it
-    ``runs_long`` — and ending its unit of work there (``_run_unit_of_work``)."""
+    ``runs_long`` — signing in its user and ending its unit of work there (``_run_unit_of_work``)."""
     if inspect.iscoroutinefunction(endpoint):
-        return endpoint
+        raise TypeError(f"{endpoint.__name__}: API handlers are plain def (they run in a database thread)")
     if getattr(endpoint, "runs_long", False):
 
         @functools.wraps(endpoint)
@@ -171,11 +181,26 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-async def optional_user(request: Request) -> User | None:
-    """The signed-in user, or ``None``. The token is checked in the event loop (a signature:
-    no I/O); the user is read in a database thread, in a session of its own closed at once:
-    the user (with its unit) stays readable, and no connection is held while the request waits
-    for its handler's thread."""
+@dataclass(frozen=True)
+class SignedIn:
+    """Who signed the request (a valid token or session cookie) and which roles the route lets
+    through (``None``: any). A ``UnitOfWorkRoute`` turns it into the ``User`` (``_sign_in``)."""
+
+    uid: int
+    roles: tuple[str, ...] | None = None
+
+
+def _unauthorized() -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        detail="chưa đăng nhập hoặc phiên đã hết hạn; lấy token tại /api/auth/token",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+async def signed_in(request: Request) -> SignedIn:
+    """The user id of a valid token (or session cookie); 401 without one. A signature check in
+    the event loop, no I/O: the user is read by the route, in the handler's own session."""
     settings: Settings = request.app.state.settings
     token = _bearer(request)
     if token is not None:
@@ -184,39 +209,30 @@ async def optional_user(request: Request) -> User | None:
         raw = request.session.get("user_id") if "session" in request.scope else None
         uid = raw if isinstance(raw, int) else None
     if uid is None:
-        return None
-    user: User | None = await in_db_thread(request.app.state.engine.dialect.name, _load_user, request, uid)
+        raise _unauthorized()
+    return SignedIn(uid)
+
+
+def _sign_in(s: Session, who: SignedIn) -> User:
+    """The active user ``who`` names, read in the request's session; 401 if unknown or
+    deactivated (checked on every request), 403 if the route does not let its role through."""
+    user = s.get(User, who.uid)
+    if user is None or not user.is_active:
+        raise _unauthorized()
+    if who.roles is not None and user.role not in who.roles:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="vai trò của bạn không được phép làm việc này")
     return user
 
 
-def _load_user(request: Request, uid: int) -> User | None:
-    with request.app.state.sessionmaker() as s:
-        user = s.get(User, uid)
-    return user if user is not None and user.is_active else None
+# The signed-in user of an API route (which must also take a ``SessionDep``): the dependency gives
+# a ``SignedIn`` and the route puts the ``User`` in its place (``UnitOfWorkRoute``).
+CurrentUser = Annotated[User, Depends(signed_in)]
 
 
-async def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
-    """The signed-in user; 401 when there is none (``async``: no I/O, so no thread-pool hop)."""
-    if user is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            detail="chưa đăng nhập hoặc phiên đã hết hạn; lấy token tại /api/auth/token",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    return user
-
-
-CurrentUser = Annotated[User, Depends(current_user)]
-
-
-def require_role(*roles: str) -> Callable[[User], Coroutine[Any, Any, User]]:
+def require_role(*roles: str) -> Callable[[SignedIn], Coroutine[Any, Any, SignedIn]]:
     """A dependency that lets only ``roles`` through (403 for the others)."""
 
-    async def check(user: CurrentUser) -> User:
-        if user.role not in roles:
-            raise HTTPException(
-                status.HTTP_403_FORBIDDEN, detail="vai trò của bạn không được phép làm việc này"
-            )
-        return user
+    async def check(who: Annotated[SignedIn, Depends(signed_in)]) -> SignedIn:
+        return SignedIn(who.uid, roles)
 
     return check
