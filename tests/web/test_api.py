@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dondoc.web.security import make_token
 from tests.store.fixtures import cheap_argon2, db_url  # noqa: F401
 from tests.store.helpers import PASSWORD
 from tests.store.world import World, make_world
@@ -129,3 +130,16 @@ def test_parallel_writers_lose_no_update(world: World) -> None:
     marks = end["text"].split("|")[1:]
     assert sorted(marks) == sorted(f"{i}.{j}" for i in range(writers) for j in range(each))
     assert end["version"] == start["version"] + writers * each
+
+
+def test_deactivated_user_and_unknown_user_are_refused_at_once(world: World) -> None:
+    """The token stays valid but the user is read on every request: deactivated, 401."""
+    c = world.client
+    assert c.get("/api/me", headers=world.headers("unit")).json()["role"] == "unit"
+    assert c.patch(f"/api/users/{world.ids['user_unit']}", json={"is_active": False}, headers=world.headers("admin")).status_code == 200
+    for path in ("/api/me", "/api/tasks", "/api/stats"):
+        r = c.get(path, headers=world.headers("unit"))
+        assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer", path
+    ghost = {"Authorization": f"Bearer {make_token('test-secret', 999_999)}"}
+    assert c.get("/api/tasks", headers=ghost).status_code == 401
+    assert c.get("/api/users", headers=world.headers("office")).status_code == 403
