@@ -235,14 +235,43 @@ def backup(file: Annotated[Path, typer.Argument(help="Tệp sao lưu sẽ tạo"
 
 def restore(file: Annotated[Path, typer.Argument(help="Tệp sao lưu")]) -> None:
     """Khôi phục cơ sở dữ liệu từ FILE (thay thế dữ liệu hiện có)."""
-    settings = _settings()
-    restore_database(settings.resolved_database_url(), file)
-    from dondoc.store.db import init_db, make_engine
+    from sqlalchemy.orm import Session
 
-    engine = make_engine(settings.resolved_database_url())
-    init_db(engine)  # a backup from an older version is migrated forward
-    engine.dispose()
+    from dondoc.store.db import init_db, make_engine
+    from dondoc.store.versioning import advance_past
+
+    settings = _settings()
+    url = settings.resolved_database_url()
+    before = _version_or_none(url)
+    restore_database(url, file)
+    engine = make_engine(url)
+    try:
+        init_db(engine)  # a backup from an older version is migrated forward
+        with Session(engine) as s, s.begin():
+            advance_past(s, before)  # caches of a running server must not take it for older data
+    finally:
+        engine.dispose()
     typer.echo(json.dumps({"restored": str(file)}))
+
+
+def _version_or_none(url: str) -> int | None:
+    """The data version of the database at ``url`` before a restore, if it has one."""
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.orm import Session
+
+    from dondoc.store.db import make_engine
+    from dondoc.store.versioning import read_version
+
+    if url.startswith("sqlite") and not _sqlite_file(url).exists():
+        return None
+    engine = make_engine(url)
+    try:
+        with Session(engine) as s:
+            return read_version(s)
+    except SQLAlchemyError:
+        return None  # no database yet, or one from before the data version existed
+    finally:
+        engine.dispose()
 
 
 def register(app: typer.Typer) -> None:

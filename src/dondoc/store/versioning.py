@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-__all__ = ["FUNCTION", "TABLE", "drop_triggers", "install_triggers", "read_version", "trigger_names"]
+__all__ = ["FUNCTION", "TABLE", "advance_past", "drop_triggers", "install_triggers", "read_version", "trigger_names"]
 
 TABLE = "data_version"
 FUNCTION = "dondoc_bump_data_version"
@@ -92,3 +92,16 @@ def read_version(s: Session) -> int | None:
     """The current data version (``None`` when the row is missing: then nothing may be cached)."""
     value = s.execute(text(f"SELECT version FROM {TABLE} WHERE id = 1")).scalar()
     return None if value is None else int(value)
+
+
+def advance_past(s: Session, floor: int | None) -> None:
+    """Move the version past ``floor`` (the version before a restore replaced the data).
+
+    A restored database carries the version of its backup, which a running server may already
+    have cached answers for (with different data); moving past every version seen before the
+    restore keeps "equal versions mean equal data" true.
+    """
+    current = read_version(s)
+    if current is None:
+        return
+    s.execute(text(f"UPDATE {TABLE} SET version = :v WHERE id = 1"), {"v": max(current, floor or 0) + 1})
