@@ -10,10 +10,7 @@ one of a few database threads (``deps.UnitOfWorkRoute``; the upload pipeline ``r
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import AsyncIterator
 from pathlib import PurePath
 from typing import Annotated, Any
 
@@ -40,21 +37,7 @@ from dondoc.web.security import make_token
 
 __all__ = ["ACCEPTED_SUFFIXES", "router"]
 
-@contextlib.asynccontextmanager
-async def _lifespan(app: Any) -> AsyncIterator[None]:
-    """After start-up, freeze what the process has loaded so far (modules, ORM mappers, routes,
-    templates, the OCR-repair model: some 130,000 objects that live as long as the process) out of
-    the garbage collector's reach. Every full collection used to rescan them — about 80 ms with the
-    whole server stalled, about once a second under load — although none can ever be freed."""
-    gc.collect()
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()  # an app that stops (tests make many) leaves nothing uncollectable behind
-
-
-router = APIRouter(prefix="/api", tags=["api"], route_class=UnitOfWorkRoute, lifespan=_lifespan)
+router = APIRouter(prefix="/api", tags=["api"], route_class=UnitOfWorkRoute)
 
 ACCEPTED_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 # The signed-in user of a route that only these roles may use (403 for the others; deps.SignedIn).

@@ -7,6 +7,9 @@ any other ``InputError`` or ``StoreError`` 400 — always ``{"detail": message}`
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -55,6 +58,21 @@ async def _dondoc_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(exc)}, status_code=status_of(exc))
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """After start-up, freeze what the process has loaded so far (modules, ORM mappers, routes,
+    templates, the OCR-repair model: some 130,000 objects that live as long as the process) out of
+    the garbage collector's reach. Every full collection used to rescan them — about 80 ms with the
+    whole server stalled, about once a second under load — although none can ever be freed."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()  # an app that stops (tests make many) leaves nothing uncollectable behind
+
+
+
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
     """Build the app for ``settings`` (default: from the environment); migrates the database and
     seeds the units of a new one."""
@@ -68,6 +86,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         with session_scope(engine) as s:
             ensure_seeded(s)
     app = FastAPI(
+        lifespan=_lifespan,
         title="dondoc",
         description="Theo dõi, đôn đốc nhiệm vụ từ văn bản chỉ đạo",
         version="1",
