@@ -68,6 +68,7 @@ class BenchConfig:
     limit: int | None = None
     timeout_s: float = 120.0
     modes: tuple[str, ...] = field(default=MODES)
+    groups: tuple[str, ...] = field(default=GROUPS)
 
 
 # ---------------------------------------------------------------- stamping
@@ -119,6 +120,8 @@ def run_accuracy(cfg: BenchConfig) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for path in golden_paths(cfg.golden_dir):
         gold = load_golden(path)
+        if group_of(gold) not in cfg.groups:
+            continue  # while tuning: do not even look at the held-out numbers
         text = load_doc_text(gold)
         for mode in cfg.modes:
             row: dict[str, Any] = {"golden": path.name, "doc": gold["doc"], "group": group_of(gold), "mode": mode}
@@ -319,12 +322,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="throughput over the first N corpus files only")
     ap.add_argument("--out", type=Path, default=BenchConfig.out)
     ap.add_argument("--mode", choices=MODES, action="append", help="only this mode (repeatable)")
+    ap.add_argument("--group", choices=GROUPS, action="append", help="only this group of golden documents (repeatable)")
     args = ap.parse_args(argv)
     cfg = BenchConfig(
         out=args.out,
         throughput=not args.no_throughput,
         limit=args.limit,
         modes=tuple(args.mode) if args.mode else MODES,
+        groups=tuple(args.group) if args.group else GROUPS,
     )
     rows = run_accuracy(cfg)
     tot = totals(rows)
