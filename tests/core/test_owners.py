@@ -42,3 +42,10 @@ def test_headings_that_name_organisations_by_kind():
     assert names_organisations("Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan")
     assert not names_organisations("Về xây dựng và hoàn thiện cơ sở pháp lý")
     assert not names_organisations("Khu vực nông thôn")
+
+
+def test_the_subject_is_the_list_the_clause_opens_with():
+    text = "Bộ Nông nghiệp và Môi trường là cơ quan đầu mối giúp Chính phủ, Thủ tướng Chính phủ theo dõi"
+    assert [o.name for o in _owners(text)] == ["Bộ Nông nghiệp và Môi trường"]
+    text = "Các bộ, ngành, địa phương chủ động phối hợp với Bộ Ngoại giao báo cáo Thủ tướng Chính phủ"
+    assert [o.name for o in _owners(text) if o.role == "lead"] == ["Các bộ, ngành, địa phương"]

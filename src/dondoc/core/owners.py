@@ -135,7 +135,14 @@ def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> 
     limit = m.start() if m else end
     subj = [b for b in bodies if b.span.start < limit]
     if not _OPENER_RE.match(text, start, end):
-        return subj
+        # The subject is the list of bodies the clause opens with; a body further on is an object
+        # ("Bộ Nông nghiệp và Môi trường là cơ quan đầu mối giúp Chính phủ …").
+        run = subj[:1]
+        for b in subj[1:]:
+            if not _LIST_SEP_RE.fullmatch(text, run[-1].span.end, b.span.start):
+                break
+            run.append(b)
+        return run
     # "Căn cứ tình hình thực tế, tiếp tục nghiên cứu …": the verb right after the opening phrase
     # has no subject of its own (it is the addressed body's, from the heading or the letter).
     comma = next(
