@@ -49,3 +49,9 @@ def test_the_subject_is_the_list_the_clause_opens_with():
     assert [o.name for o in _owners(text)] == ["Bộ Nông nghiệp và Môi trường"]
     text = "Các bộ, ngành, địa phương chủ động phối hợp với Bộ Ngoại giao báo cáo Thủ tướng Chính phủ"
     assert [o.name for o in _owners(text) if o.role == "lead"] == ["Các bộ, ngành, địa phương"]
+
+
+def test_a_co_lead_leads_too():
+    text = "Đồng chủ trì với Bộ Khoa học và Công nghệ, phối hợp với các bộ, ngành đẩy mạnh ngoại giao kinh tế"
+    owners = _owners(text, [Owner("Bộ Ngoại giao", "lead")])
+    assert [o.name for o in owners if o.role == "lead"] == ["Bộ Ngoại giao", "Bộ Khoa học và Công nghệ"]

@@ -280,3 +280,24 @@ def test_a_plan_s_vision_year_is_not_a_deadline():
     )
     (task,) = _run(text)["tasks"]
     assert task["due"] is None
+
+
+def test_an_article_of_responsibilities_assigns_its_bodies_items():
+    text = """QUYẾT ĐỊNH
+Về việc thành lập Quỹ phòng, chống tội phạm
+
+Điều 6. Trách nhiệm thực hiện quản lý, điều hành Quỹ
+
+1. Bộ Công an
+
+a) Tổ chức huy động tài trợ, viện trợ cho Quỹ.
+
+b) Tổng hợp tình hình quản lý và sử dụng Quỹ, báo cáo Thủ tướng Chính phủ.
+
+Điều 7. Trách nhiệm thi hành
+
+Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.
+"""
+    tasks = _run(text)["tasks"]
+    assert [t["section"] for t in tasks] == ["a", "b"]
+    assert all(t["owners"][0] == {"name": "Bộ Công an", "role": "lead"} for t in tasks)

@@ -68,6 +68,7 @@ _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 
 
+_CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
 
 
@@ -183,8 +184,23 @@ def opens_with_subject(text: str, span: Span, bodies: list[BodyMatch]) -> bool:
     return bool(_OPENER_RE.match(text, span.start, span.end)) and bool(subject_bodies(text, span.start, bodies, span.end))
 
 
+def _list_at(text: str, bodies: list[BodyMatch], pos: int) -> list[BodyMatch]:
+    """The list of bodies that starts at ``pos`` ("Bộ Y tế, Bộ Tài chính và …")."""
+    run: list[BodyMatch] = []
+    for b in bodies:
+        if b.span.start < pos:
+            continue
+        gap_start = run[-1].span.end if run else pos
+        if (run and not _LIST_SEP_RE.fullmatch(text, gap_start, b.span.start)) or (
+            not run and text[pos : b.span.start].strip()
+        ):
+            break
+        run.append(b)
+    return run
+
+
 def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owner, ...]) -> tuple[Owner, ...]:
-    text = text
+    """The owners of the clause at ``span``; ``inherited`` are its section's (or sentence's) leads."""
     bodies = gazetteer.find(text, span.start, span.end)
     owners: list[Owner] = []
     ls = _LEAD_SUPPORT_RE.search(text, span.start, span.end)
@@ -228,6 +244,10 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             owners += [Owner(b.name, "support") for b in bodies if b.span.start >= sup.end()][:6]
         if not any(o.role == "lead" for o in owners):
             owners = list(inherited) + owners
+        co = _CO_LEAD_RE.search(text, span.start, span.end)
+        if co is not None:
+            # "Đồng chủ trì với Bộ Khoa học và Công nghệ": that body leads too.
+            owners += [Owner(b.name, "lead") for b in _list_at(text, bodies, co.end())]
     seen: set[tuple[str, str]] = set()
     uniq = []
     for o in owners:

@@ -29,7 +29,7 @@ _RESULTS_RE = re.compile(
 )
 _TASKS_RE = re.compile(
     r"(?i:nhiệm\s+vụ|giải\s+pháp|phương\s+hướng|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|mục\s+tiêu|kế\s+hoạch\s+hành\s+động|"
-    r"^\s*giao\s|^\s*các\s+bộ|tập\s+trung|trọng\s+tâm|trách\s+nhiệm\s+của)"
+    r"^\s*giao\s|^\s*các\s+bộ|tập\s+trung|trọng\s+tâm|trách\s+nhiệm\s+của|^\W*trách\s+nhiệm(?!\s+thi\s+hành))"
 )
 _RULES_RE = re.compile(r"(?i:phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|quy\s+định\s+chung)")
 # A line that hands the rest of the document to the directive part: "Thành ủy kết luận:", "QUYẾT NGHỊ:".
