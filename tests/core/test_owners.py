@@ -55,3 +55,13 @@ def test_a_co_lead_leads_too():
     text = "Đồng chủ trì với Bộ Khoa học và Công nghệ, phối hợp với các bộ, ngành đẩy mạnh ngoại giao kinh tế"
     owners = _owners(text, [Owner("Bộ Ngoại giao", "lead")])
     assert [o.name for o in owners if o.role == "lead"] == ["Bộ Ngoại giao", "Bộ Khoa học và Công nghệ"]
+
+
+def test_a_request_noun_does_not_remove_the_subject():
+    text = "Bộ Công an cung cấp thông tin cho các bộ theo đề nghị của Bộ Quốc phòng"
+    assert [o.name for o in _owners(text) if o.role == "lead"] == ["Bộ Công an"]
+
+
+def test_an_unknown_subject_that_has_a_duty_owns_it():
+    text = "Đơn vị chủ trì kiểm tra có trách nhiệm tham mưu cấp có thẩm quyền thành lập đoàn liên ngành"
+    assert _owners(text) == (Owner("Đơn vị chủ trì kiểm tra", "lead"),)

@@ -68,6 +68,8 @@ _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 
 
+_RESPONSIBLE_RE = compile_vi(r"\s*(?P<who>[\p{Lu}][^,;:.]{2,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước))")
+_NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
 
@@ -199,6 +201,16 @@ def _list_at(text: str, bodies: list[BodyMatch], pos: int) -> list[BodyMatch]:
     return run
 
 
+def _requesting(text: str, span: Span) -> re.Match[str] | None:
+    """The request verb of "Bộ Tài chính đề nghị các đơn vị …", when it is the clause's main verb:
+    before its first action, and not a noun ("theo đề nghị của …", "khi có đề nghị")."""
+    act = ACTION_RE.search(text, span.start, span.end)
+    for m in _REQUEST_RE.finditer(text, span.start, act.start() if act else span.end):
+        if not _NOUN_REQUEST_RE.search(text, max(span.start, m.start() - 12), m.start()):
+            return m
+    return None
+
+
 def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owner, ...]) -> tuple[Owner, ...]:
     """The owners of the clause at ``span``; ``inherited`` are its section's (or sentence's) leads."""
     bodies = gazetteer.find(text, span.start, span.end)
@@ -233,7 +245,7 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             prev = b
         if not owners:
             subj = subject_bodies(text, span.start, bodies, span.end)
-            req = _REQUEST_RE.search(text, span.start, span.end)
+            req = _requesting(text, span)
             if req is not None:
                 # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
                 # after the request are, or else the letter's addressees.
@@ -244,6 +256,10 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             owners += [Owner(b.name, "support") for b in bodies if b.span.start >= sup.end()][:6]
         if not any(o.role == "lead" for o in owners):
             owners = list(inherited) + owners
+        if not owners and (named := _RESPONSIBLE_RE.match(text, span.start, span.end)) is not None:
+            # "Đơn vị chủ trì kiểm tra có trách nhiệm …": a subject the gazetteer does not know.
+            if not ACTION_RE.match(named.group("who")):
+                owners.append(Owner(" ".join(named.group("who").split()), "lead"))
         co = _CO_LEAD_RE.search(text, span.start, span.end)
         if co is not None:
             # "Đồng chủ trì với Bộ Khoa học và Công nghệ": that body leads too.
