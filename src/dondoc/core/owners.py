@@ -256,10 +256,10 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             owners += [Owner(b.name, "support") for b in bodies if b.span.start >= sup.end()][:6]
         if not any(o.role == "lead" for o in owners):
             owners = list(inherited) + owners
-        if not owners and (named := _RESPONSIBLE_RE.match(text, span.start, span.end)) is not None:
+        named = None if owners else _RESPONSIBLE_RE.match(text, span.start, span.end)
+        if named is not None and not ACTION_RE.match(named.group("who")):
             # "Đơn vị chủ trì kiểm tra có trách nhiệm …": a subject the gazetteer does not know.
-            if not ACTION_RE.match(named.group("who")):
-                owners.append(Owner(" ".join(named.group("who").split()), "lead"))
+            owners.append(Owner(" ".join(named.group("who").split()), "lead"))
         co = _CO_LEAD_RE.search(text, span.start, span.end)
         if co is not None:
             # "Đồng chủ trì với Bộ Khoa học và Công nghệ": that body leads too.
