@@ -140,19 +140,13 @@ def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> 
     if not _OPENER_RE.match(text, start, end):
         # The subject is the list of bodies the clause opens with; a body further on is an object
         # ("Bộ Nông nghiệp và Môi trường là cơ quan đầu mối giúp Chính phủ …").
-        run = subj[:1]
-        for b in subj[1:]:
-            if not _LIST_SEP_RE.fullmatch(text, run[-1].span.end, b.span.start):
-                break
-            run.append(b)
-        return run
+        return _list_at(text, subj, subj[0].span.start) if subj else []
     # "Căn cứ tình hình thực tế, tiếp tục nghiên cứu …": the verb right after the opening phrase
     # has no subject of its own (it is the addressed body's, from the heading or the letter).
-    comma = next(
-        (k for k in range(start, end) if text[k] == "," and not any(b.span.start <= k < b.span.end for b in bodies)),
-        None,
-    )
-    if comma is not None:
+    comma = text.find(",", start, end)
+    while comma != -1 and any(b.span.start <= comma < b.span.end for b in bodies):
+        comma = text.find(",", comma + 1, end)  # a comma inside "các bộ, ngành" does not end the phrase
+    if comma != -1:
         k = comma + 1
         while k < end and text[k].isspace():
             k += 1
