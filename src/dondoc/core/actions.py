@@ -29,7 +29,7 @@ ACTIONS = (
     "chấn chỉnh", "thanh tra", "trình", "lập", "tiêm", "mua",
     "phấn đấu", "thúc đẩy", "cập nhật", "tích hợp", "đào tạo", "tập huấn", "phổ biến", "cung cấp", "tổng hợp",
     "cân đối", "phân bổ", "vận hành", "duy trì", "nâng cấp", "ưu tiên", "quảng bá", "kết nối",
-    "lồng ghép", "nhân rộng", "khuyến khích",
+    "lồng ghép", "nhân rộng", "khuyến khích", "xác minh", "trao đổi", "phân công", "đàm phán", "ký kết",
 )  # fmt: skip
 
 ACTION_RE = compile_vi(
