@@ -32,9 +32,12 @@ FLOORS = {
     "quyet-dinh-so-34-2025-qd-ttg": ("no-repair", 0.75, 0.90, 0.90),
     "quyet-dinh-so-30-2025-qd-ttg": ("no-repair", 0.70, 0.85, 0.90),
     "quyet-dinh-so-07-2026-qd-ttg": ("no-repair", 0.90, 0.70, 0.90),
+    "quyet-dinh-so-08-2022-qd-ttg": ("no-repair", 0.85, 0.90, 0.90),
+    "quyet-dinh-so-28-2021-qd-ttg": ("no-repair", 0.80, 0.90, 0.90),
+    "quyet-dinh-so-40-2025-qd-ttg": ("no-repair", 0.90, 0.80, 0.90),
     "nghi-quyet-so-66-7-2025-nq-cp": ("no-repair", 0.10, 0.70, 0.90),
     "quyet-dinh-so-05-2026-qd-ttg": ("no-repair", 0.70, 0.85, 0.70),
-    "quyet-dinh-so-51-2025-qd-ttg": ("no-repair", 0.85, 0.90, 0.90),
+    "quyet-dinh-so-51-2025-qd-ttg": ("no-repair", 0.90, 0.90, 0.85),
 }
 
 
