@@ -301,3 +301,21 @@ Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.
     tasks = _run(text)["tasks"]
     assert [t["section"] for t in tasks] == ["a", "b"]
     assert all(t["owners"][0] == {"name": "Bộ Công an", "role": "lead"} for t in tasks)
+
+
+def test_office_holders_assigned_under_an_implementation_article():
+    text = """NGHỊ QUYẾT
+Về cắt giảm thủ tục hành chính
+
+Điều 4. Tổ chức thi hành
+1. Bộ trưởng Bộ Công an có trách nhiệm:
+a) Trình cơ quan có thẩm quyền ban hành văn bản quy phạm pháp luật, bảo đảm có hiệu lực trước ngày 01 tháng 3 năm 2027;
+b) Công bố, công khai thủ tục hành chính theo thẩm quyền.
+2. Bộ Văn hóa, Thể thao và Du lịch chịu trách nhiệm theo dõi, đôn đốc và kiểm tra việc thực hiện Nghị quyết này.
+3. Người đứng đầu cơ quan, cán bộ tham gia xây dựng Nghị quyết này được xem xét loại trừ, miễn hoặc giảm trách nhiệm theo quy định.
+"""
+    tasks = _run(text)["tasks"]
+    assert [t["section"] for t in tasks] == ["a", "b", "2"]  # 3 states a right
+    assert tasks[0]["owners"] == [{"name": "Bộ Công an", "role": "lead"}]
+    assert tasks[0]["due"]["date"] == "2027-03-01"
+    assert tasks[2]["owners"] == [{"name": "Bộ Văn hóa, Thể thao và Du lịch", "role": "lead"}]

@@ -227,7 +227,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         # The heading may be cut short; the subject stands in the first ~400 characters.
         hs = Span(sec.heading_span.start, max(sec.heading_span.start, min(sec.end, sec.heading_span.start + 400)))
         found = gazetteer.find(text, hs.start, hs.end)
-        if not any(b.span.start < sec.heading_span.end for b in found) and names_organisations(sec.heading):
+        if names_organisations(sec.heading):
             return True
         return opens_with_subject(text, hs, found)
 

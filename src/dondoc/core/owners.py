@@ -32,9 +32,15 @@ __all__ = [
 
 # A heading that names organisations by their kind ("Các trường đại học", "Hiệp hội Ngân hàng").
 _ORG_HEADING_RE = compile_vi(
-    r"\s*(?:Các\s+)?(?i:khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|"
+    r"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|"
     r"học\s+viện|trường|đại\s+học|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|"
-    r"ngân\s+hàng|doanh\s+nghiệp|cơ\s+quan|đơn\s+vị)(?!\w)"
+    r"ngân\s+hàng|doanh\s+nghiệp|cơ\s+quan|đơn\s+vị|bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|"
+    r"người\s+đứng\s+đầu)(?!\w))"
+)
+# An office-holder's title before the body ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh").
+_OFFICE_RE = compile_vi(
+    r"(?i:\s*(?:các\s+)?(?:bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|"
+    r"người\s+đứng\s+đầu)\s*$)"
 )
 
 
@@ -108,7 +114,8 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     opens_with_body = bool(found) and not text[hs.start : found[0].span.start].strip()
     if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
         lead = subject_bodies(text, hs.start, found, hs.end)
-        return tuple(Owner(b.name, "lead") for b in lead)
+        if lead:
+            return tuple(Owner(b.name, "lead") for b in lead)
     duty_of = _DUTY_OF_RE.match(h)
     if duty_of is not None:
         # "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ": its points are that body's duties.
@@ -118,7 +125,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             return tuple(Owner(b.name, "lead") for b in bodies[:1])
         name = h[duty_of.end() :].strip().rstrip(" :.,")
         return (Owner(name, "lead"),) if name else ()
-    if not found and names_organisations(h):
+    if names_organisations(h) and not (found and not text[hs.start : found[0].span.start].strip()):
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
         name = _DUTY_WORDS_RE.split(h, 1)[0].rstrip(" :.,")
@@ -175,7 +182,8 @@ def opens_with_subject(text: str, span: Span, bodies: list[BodyMatch]) -> bool:
     possibly after an opening phrase ("Trên cơ sở …, Bộ Tài chính tổng hợp …")."""
     if not bodies:
         return False
-    if not text[span.start : bodies[0].span.start].strip():
+    before = text[span.start : bodies[0].span.start]
+    if not before.strip() or _OFFICE_RE.fullmatch(before):
         return True
     return bool(_OPENER_RE.match(text, span.start, span.end)) and bool(subject_bodies(text, span.start, bodies, span.end))
 

@@ -15,7 +15,7 @@ from dondoc.core.outline import Section
 __all__ = ["TRIGGER_RE", "classify_sections"]
 
 _IMPLEMENTATION_RE = re.compile(
-    r"(?i:tổ\s+chức\s+thực\s+hiện\s*$|trách\s+nhiệm\s+thi\s+hành|điều\s+khoản\s+thi\s+hành|hiệu\s+lực\s+thi\s+hành|"
+    r"(?i:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)\s*$|trách\s+nhiệm\s+thi\s+hành|điều\s+khoản\s+thi\s+hành|hiệu\s+lực\s+thi\s+hành|"
     r"chịu\s+trách\s+nhiệm\s+thi\s+hành|(?:thực\s+hiện|triển\s+khai|thi\s+hành|quán\s+triệt)[^.]{0,60}?"
     r"(?:[\wÀ-ỹ]{2,5}\s+luận|nghị\s+quyết|chỉ\s+thị|quyết\s+định|kế\s+hoạch|thông\s+báo|văn\s+bản)\s+này|"
     r"hiệu\s+lực\s+(?:kể\s+)?từ|có\s+hiệu\s+lực)"

@@ -50,9 +50,12 @@ _TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩ
 _TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\s+(?:và\s+quyền\s+hạn\s+)?của)(?!\w))")
 _PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 # "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
-_ACCOUNTABLE_RE = compile_vi(r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo|toàn\s+diện|pháp\s+lý))")
-# "Được Bộ Tài chính giao kinh phí …", "Được sử dụng …": a right of the body, not a duty.
-_RIGHT_RE = compile_vi(r"\s*Được\s")
+_ACCOUNTABLE_RE = compile_vi(r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý)(?!\w))")
+# "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
+# of the body, not a duty.
+_RIGHT_RE = compile_vi(
+    r"\s*Được\s|.{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)"
+)
 _TARGET_RE = compile_vi(
     r"(?<![\d,./])(?<!lộ )(?<!đường )(?<!số )(?<!bến )(?<!khóa )(?<!thứ )(?<!đai )(?<!Điều )(?<!khoản )"
     r"(?P<q>\d{1,3}(?:\.\d{3})*)\s+(?P<u>(?!năm\b|tháng\b|ngày\b|quý\b|lần\b|giờ\b|từ\b|đến\b|tại\b|đoạn\b|và\b)"
