@@ -30,50 +30,33 @@ __all__ = [
     "subject_bodies",
 ]
 
-# A heading that names organisations by their kind ("Các trường đại học", "Hiệp hội Ngân hàng").
+# A heading that names organisations by their kind or office-holders by title ("Các trường đại
+# học", "Hiệp hội Ngân hàng", "Các Bộ:", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ").
+_ORG_KINDS = (
+    r"khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|học\s+viện|trường|đại\s+học|"
+    r"tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|ngân\s+hàng|doanh\s+nghiệp|"
+    r"cơ\s+quan|đơn\s+vị"
+)
+_OFFICES = r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu"
 _ORG_HEADING_RE = compile_vi(
-    r"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|"
-    r"học\s+viện|trường|đại\s+học|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|"
-    r"ngân\s+hàng|doanh\s+nghiệp|cơ\s+quan|đơn\s+vị|bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|"
-    r"người\s+đứng\s+đầu)(?!\w))"
+    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w))"
 )
 # An office-holder's title before the body ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh").
-_OFFICE_RE = compile_vi(
-    r"(?i:\s*(?:các\s+)?(?:bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|"
-    r"người\s+đứng\s+đầu)\s*$)"
-)
-
-
+_OFFICE_RE = compile_vi(rf"(?i:\s*(?:các\s+)?(?:{_OFFICES})\s*$)")
 # Opening phrases before a clause's subject ("Trên cơ sở …,", "Trong quá trình thực hiện, …").
 _OPENER_RE = compile_vi(
     r"(?i:\s*(?:trên\s+cơ\s+sở|căn\s+cứ|trong\s+quá\s+trình|trong\s+trường\s+hợp|trường\s+hợp|theo\s+chức\s+năng|"
     r"để|nhằm|sau\s+khi|khi)(?!\w))"
 )
-
-
 _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
-
-
 _DUTY_OF_RE = compile_vi(
     r"(?i:\s*(?:quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?quyền(?:\s+hạn)?)?\s+của\s+)"
 )
-
-
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
-
-
 _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
-
-
 _LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
-
-
 _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
-
-
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
-
-
 _RESPONSIBLE_RE = compile_vi(r"\s*(?P<who>[\p{Lu}][^,;:.]{2,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước))")
 _NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")

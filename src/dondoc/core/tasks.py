@@ -7,8 +7,9 @@ Terms:
 - the *action* is the directive verb that opens the clause ("xây dựng", "hoàn thành");
 - a *target* is a counted object of the action ("17 công viên"); a clause with several targets
   that each have their own deadline becomes one task per target;
-- *owners* come from "X chủ trì, phối hợp với Y", "Giao X …", a body that is the clause's subject,
-  or the body a parent section is addressed to ("2. Giao Bộ Xây dựng:").
+- *owners* are read by ``dondoc.core.owners`` ("X chủ trì, phối hợp với Y", "Giao X …", the
+  clause's subject, or the body a parent section is addressed to: "2. Giao Bộ Xây dựng:"); a
+  ";"-clause without a subject shares its sentence's.
 
 This is hand-written because the grammar of Vietnamese directives is regular enough to be read by
 rules with evidence spans, and no library parses it.
