@@ -10,6 +10,7 @@ Hand-written for the same reason as the task rules: no library reads Vietnamese 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -144,9 +145,11 @@ def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> 
             return []
     # The predicate is the first action that follows a body closely; actions inside the opening
     # phrase ("Trên cơ sở đề xuất của …") have no body before them.
+    ends = [b.span.end for b in bodies]  # bodies do not overlap: ends are sorted
     for a in ACTION_RE.finditer(text, start, end):
-        subj = [b for b in bodies if b.span.end <= a.start()]
-        if subj and len(text[subj[-1].span.end : a.start()].split()) <= 10:
+        n = bisect.bisect_right(ends, a.start())
+        if n and len(text[ends[n - 1] : a.start()].split()) <= 10:
+            subj = bodies[:n]
             break
     else:
         return []
