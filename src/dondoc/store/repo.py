@@ -32,7 +32,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar, Unpack
 
 from sqlalchemy import ColumnElement, Date, Engine, and_, bindparam, case, exists, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -706,82 +706,57 @@ def _statement(key: tuple[Any, ...], build: Callable[[], T]) -> T:
     return stmt
 
 
-def list_tasks(
-    s: Session,
-    *,
-    user: User | None,
-    document_id: int | None = None,
-    unit_id: int | None = None,
-    bucket: str | None = None,
-    as_of: dt.date | None = None,
-    q: str | None = None,
-    due_from: dt.date | None = None,
-    due_to: dt.date | None = None,
-    sort: str = "due_date",
-    limit: int = 50,
-    offset: int = 0,
-    due_soon_days: int = 7,
-    cache: bool = False,
-) -> tuple[list[Task], int]:
+class TaskQuery(TypedDict, total=False):
+    """The question of a task list: filters, order and page (all optional)."""
+
+    document_id: int | None
+    unit_id: int | None
+    bucket: str | None
+    as_of: dt.date | None
+    q: str | None
+    due_from: dt.date | None
+    due_to: dt.date | None
+    sort: str  # default "due_date"
+    limit: int  # default 50
+    offset: int  # default 0
+    due_soon_days: int  # default 7
+    cache: bool  # default False
+
+
+def list_tasks(s: Session, *, user: User | None, **query: Unpack[TaskQuery]) -> tuple[list[Task], int]:
     """Tracked tasks (of confirmed documents) visible to ``user``, filtered and paged; and the total.
 
     ``cache=True`` (read-only callers only, as for ``stats``) reuses the total counted for the
     same question while the data version is unchanged (see ``data_version``): counting reads
     every matching task, the page itself only a few index entries.
     """
-    filters = _list_filters(s, document_id, unit_id, bucket, as_of, q, due_from, due_to, due_soon_days)
-    return _list(s, user, filters, sort=sort, limit=limit, offset=offset, cache=cache, load=_load_tasks)
+    return _list(s, user, _list_filters(s, query), query, load=_load_tasks)
 
 
-def list_tasks_json(
-    s: Session,
-    *,
-    user: User | None,
-    document_id: int | None = None,
-    unit_id: int | None = None,
-    bucket: str | None = None,
-    as_of: dt.date | None = None,
-    q: str | None = None,
-    due_from: dt.date | None = None,
-    due_to: dt.date | None = None,
-    sort: str = "due_date",
-    limit: int = 50,
-    offset: int = 0,
-    due_soon_days: int = 7,
-    cache: bool = False,
-) -> tuple[list[dict[str, Any]], int]:
+def list_tasks_json(s: Session, *, user: User | None, **query: Unpack[TaskQuery]) -> tuple[list[dict[str, Any]], int]:
     """``list_tasks`` as the task JSON of CONTRACTS.md (``bucket`` as of ``as_of``, default
     today): the same tasks, order and total, read as plain rows (the page joined with its owners,
     one query) instead of ORM objects, which cost the API's task list more than its SQL."""
-    filters = _list_filters(s, document_id, unit_id, bucket, as_of, q, due_from, due_to, due_soon_days)
-    day, days = filters["as_of"], due_soon_days
+    filters = _list_filters(s, query)
+    day, days = filters["as_of"], filters["due_soon_days"]
 
     def load(s: Session, shape: _Shape | None, sort: str, params: dict[str, Any]) -> list[Any]:
         return _load_task_json(s, shape, sort, params, as_of=day, due_soon_days=days)
 
-    return _list(s, user, filters, sort=sort, limit=limit, offset=offset, cache=cache, load=load)
+    return _list(s, user, filters, query, load=load)
 
 
-def _list_filters(
-    s: Session,
-    document_id: int | None,
-    unit_id: int | None,
-    bucket: str | None,
-    as_of: dt.date | None,
-    q: str | None,
-    due_from: dt.date | None,
-    due_to: dt.date | None,
-    due_soon_days: int,
-) -> dict[str, Any]:
+def _list_filters(s: Session, query: TaskQuery) -> dict[str, Any]:
+    q = query.get("q")
     filters: dict[str, Any] = {
-        "document_id": document_id,
-        "unit_id": unit_id,
-        "bucket": bucket,
-        "as_of": as_of or dt.date.today(),
+        "document_id": query.get("document_id"),
+        "unit_id": query.get("unit_id"),
+        "bucket": query.get("bucket"),
+        "as_of": query.get("as_of") or dt.date.today(),
         "q": q,
-        "due_from": due_from,
-        "due_to": due_to,
-        "due_soon_days": due_soon_days,
+        "due_from": query.get("due_from"),
+        "due_to": query.get("due_to"),
+        "due_soon_days": query.get("due_soon_days", 7),
     }
     if q:
         # SQLite's LIKE already ignores ASCII case and its lower() folds nothing more, so
@@ -796,9 +771,11 @@ _Loader = Callable[[Session, "_Shape | None", str, dict[str, Any]], list[Any]]
 
 
 def _list(
-    s: Session, user: User | None, filters: dict[str, Any], *, sort: str, limit: int, offset: int, cache: bool, load: _Loader
+    s: Session, user: User | None, filters: dict[str, Any], query: TaskQuery, *, load: _Loader
 ) -> tuple[list[Any], int]:
     """The page (as ``load`` reads it) and the total of ``list_tasks`` / ``list_tasks_json``."""
+    sort, limit, offset = query.get("sort", "due_date"), query.get("limit", 50), query.get("offset", 0)
+    cache = query.get("cache", False)
     if sort not in TASK_SORTS:
         raise InputError(f"sắp xếp {sort!r} không hợp lệ; chọn một trong {', '.join(TASK_SORTS)}")
     if not 0 < limit <= 1000 or offset < 0:
