@@ -109,7 +109,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             return tuple(Owner(b.name, "lead") for b in bodies[:1])
         name = h[duty_of.end() :].strip().rstrip(" :.,")
         return (Owner(name, "lead"),) if name else ()
-    if names_organisations(h) and not (found and not text[hs.start : found[0].span.start].strip()):
+    if names_organisations(h) and not opens_with_body:
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
         name = _DUTY_WORDS_RE.split(h, 1)[0].rstrip(" :.,")
