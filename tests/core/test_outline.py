@@ -39,7 +39,9 @@ def test_heading_is_first_line_of_short_headings():
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Việc bàn giao phải hoàn thành trước ngày 01 tháng 7 năm\n2026. Từ ngày 01 tháng 7", id="year-at-line-start"),
+        pytest.param(
+            "Việc bàn giao phải hoàn thành trước ngày 01 tháng 7 năm\n2026. Từ ngày 01 tháng 7", id="year-at-line-start"
+        ),
         pytest.param("nút giao Tôn Đức Thắng\n- Máng Nước - Quốc lộ 5,...", id="dash-continuation"),
     ],
 )
@@ -53,9 +55,7 @@ def test_decree_articles_points_and_gazette_noise():
         "CÔNG BÁO/Số 283/Ngày 25-05-2026\n111\n\nĐiều 2. Hiệu lực\nNghị quyết có hiệu lực.\n"
     )
     secs = parse_outline(text)
-    assert [(s.number, s.depth) for s in secs] == [
-        ("Điều 1", 0), ("1", 1), ("2", 1), ("a", 2), ("b", 2), ("Điều 2", 0)
-    ]
+    assert [(s.number, s.depth) for s in secs] == [("Điều 1", 0), ("1", 1), ("2", 1), ("a", 2), ("b", 2), ("Điều 2", 0)]
     noise = [ln for ln in split_lines(text) if ln.noise]
     assert [ln.text for ln in noise] == ["CÔNG BÁO/Số 283/Ngày 25-05-2026", "111"]
     # sections end where the next sibling starts
@@ -76,3 +76,39 @@ def test_a_bullet_after_a_wrapped_heading_opens_a_section():
 def test_a_chapter_title_on_the_next_line_is_its_heading():
     secs = parse_outline("Chương III\n\nTỔ CHỨC THỰC HIỆN\n\nĐiều 11. Trách nhiệm của Bộ Tài chính\n")
     assert secs[0].heading == "TỔ CHỨC THỰC HIỆN"
+
+
+def test_an_article_heading_that_stops_on_a_comma_runs_on_and_its_items_open_sections():
+    text = (
+        "Điều 21. Trách nhiệm của các bộ, ngành, địa phương, doanh nghiệp,\n"
+        "tổ chức khoa học và công nghệ, cơ sở giáo dục đại học\n"
+        "1. Bộ Giáo dục và Đào tạo\n"
+        "a) Chủ trì hướng dẫn thực hiện Nghị định;\n"
+        "b) Tổng hợp, báo cáo cấp có thẩm quyền.\n"
+        "2. Cơ sở giáo dục đại học\n"
+        "a) Xây dựng chiến lược phát triển khoa học.\n"
+    )
+    secs = parse_outline(text)
+    assert secs[0].heading.endswith("cơ sở giáo dục đại học")
+    assert [(s.number, secs[s.parent].number if s.parent is not None else None) for s in secs[1:]] == [
+        ("1", "Điều 21"),
+        ("a", "1"),
+        ("b", "1"),
+        ("2", "Điều 21"),
+        ("a", "2"),
+    ]
+
+
+def test_a_quoted_provision_keeps_its_own_numbering():
+    text = (
+        "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 70/2015/NĐ-CP\n"
+        "1. Bổ sung khoản 4 và khoản 5 Điều 16 như sau:\n"
+        "“4. Cơ quan có thẩm quyền xếp cấp chuyên môn kỹ thuật có trách nhiệm công khai\n"
+        "danh sách các cơ sở.\n"
+        "5. Cơ sở khám bệnh, chữa bệnh có trách nhiệm công khai kết quả xếp cấp.”.\n"
+        "2. Sửa đổi, bổ sung khoản 2 Điều 17 như sau:\n"
+        "“2. Bảo hiểm xã hội Quân đội tổ chức giám định.”.\n"
+    )
+    secs = parse_outline(text)
+    tree = [(s.number, secs[s.parent].number if s.parent is not None else None) for s in secs]
+    assert tree == [("Điều 1", None), ("1", "Điều 1"), ("4", "1"), ("5", "1"), ("2", "Điều 1"), ("2", "2")]

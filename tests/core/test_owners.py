@@ -65,3 +65,21 @@ def test_a_request_noun_does_not_remove_the_subject():
 def test_an_unknown_subject_that_has_a_duty_owns_it():
     text = "Đơn vị chủ trì kiểm tra có trách nhiệm tham mưu cấp có thẩm quyền thành lập đoàn liên ngành"
     assert _owners(text) == (Owner("Đơn vị chủ trì kiểm tra", "lead"),)
+
+
+def test_a_subject_named_by_its_kind_leads_before_the_heading_s_body():
+    text = "Hằng năm, Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức giám định bảo hiểm y tế"
+    assert _owners(text, [Owner("Bộ Quốc phòng", "lead")]) == (
+        Owner("Bảo hiểm xã hội Quân đội", "lead"),
+        Owner("Bảo hiểm xã hội Công an nhân dân", "lead"),
+    )
+    assert _owners("Cơ quan bảo hiểm xã hội thực hiện thanh toán trực tiếp chi phí") == (
+        Owner("Cơ quan bảo hiểm xã hội", "lead"),
+    )
+
+
+def test_a_condition_is_no_subject():
+    text = "Trường hợp cấp có thẩm quyền phê duyệt chủ trương, hướng dẫn thủ tục"
+    assert _owners(text, [Owner("Bộ Tài chính", "lead")]) == (Owner("Bộ Tài chính", "lead"),)
+    assert not names_organisations("Trường hợp cấp có thẩm quyền")
+    assert names_organisations("Cơ sở giáo dục đại học")

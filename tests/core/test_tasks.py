@@ -319,3 +319,40 @@ b) Công bố, công khai thủ tục hành chính theo thẩm quyền.
     assert tasks[0]["owners"] == [{"name": "Bộ Công an", "role": "lead"}]
     assert tasks[0]["due"]["date"] == "2027-03-01"
     assert tasks[2]["owners"] == [{"name": "Bộ Văn hóa, Thể thao và Du lịch", "role": "lead"}]
+
+
+DECREE_DUTIES = """CHÍNH PHỦ
+Số: 12/2026/NĐ-CP
+
+NGHỊ ĐỊNH
+Quy định về hoạt động khoa học
+
+Điều 21. Trách nhiệm của các bộ, ngành, địa phương, doanh nghiệp,
+tổ chức khoa học và công nghệ, cơ sở giáo dục đại học
+1. Bộ Giáo dục và Đào tạo
+a) Chủ trì phát triển hệ sinh thái đổi mới sáng tạo;
+b) Khen thưởng các giảng viên theo quy định của pháp luật.
+2. Cơ sở giáo dục đại học
+a) Xây dựng chiến lược phát triển khoa học, công nghệ;
+b) Quyết định nội dung chi; chịu trách nhiệm trong việc quản lý kinh phí.
+"""
+
+
+def test_duties_under_headings_that_name_bodies_by_kind():
+    out = _run(DECREE_DUTIES)
+    got = [(t["text"].split()[0], [o["name"] for o in t["owners"] if o["role"] == "lead"]) for t in out["tasks"]]
+    assert got == [
+        ("Chủ", ["Bộ Giáo dục và Đào tạo"]),
+        ("Khen", ["Bộ Giáo dục và Đào tạo"]),
+        ("Xây", ["Cơ sở giáo dục đại học"]),
+        ("Quyết", ["Cơ sở giáo dục đại học"]),
+        ("chịu", ["Cơ sở giáo dục đại học"]),
+    ]
+
+
+def test_the_amending_act_is_no_task():
+    from dondoc.core.tasks import _AMENDMENT_RE
+
+    assert _AMENDMENT_RE.match("Sửa đổi, bổ sung khoản 2 và khoản 3 Điều 17 như sau")
+    assert _AMENDMENT_RE.match("Bổ sung Điều 19a như sau")
+    assert not _AMENDMENT_RE.match("Bổ sung kinh phí cho các địa phương theo quy định tại Điều 5")

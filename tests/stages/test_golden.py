@@ -47,6 +47,12 @@ FLOORS = {
     "nghi-quyet-so-66-7-2025-nq-cp": ("no-repair", 0.10, 0.70, 0.90),
     "quyet-dinh-so-05-2026-qd-ttg": ("no-repair", 0.70, 0.85, 0.70),
     "quyet-dinh-so-51-2025-qd-ttg": ("no-repair", 0.90, 0.90, 0.85),
+    "nghi-dinh-so-212-2025-nd-cp": ("no-repair", 0.85, 0.85, 0.90),
+    "nghi-quyet-so-95-2025-ubtvqh15": ("no-repair", 0.80, 0.90, 0.90),
+    "nghi-dinh-so-118-2026-nd-cp": ("no-repair", 0.90, 0.85, 0.90),
+    "nghi-quyet-so-20-2026-nq-cp": ("no-repair", 0.80, 0.90, 0.90),
+    "nghi-dinh-so-127-2026-nd-cp": ("no-repair", 0.90, 0.75, 0.90),
+    "nghi-dinh-so-74-2025-nd-cp": ("no-repair", 0.65, 0.70, 0.90),
 }
 
 

@@ -30,8 +30,18 @@ ACTIONS = (
     "phấn đấu", "thúc đẩy", "cập nhật", "tích hợp", "đào tạo", "tập huấn", "phổ biến", "cung cấp", "tổng hợp",
     "cân đối", "phân bổ", "vận hành", "duy trì", "nâng cấp", "ưu tiên", "quảng bá", "kết nối",
     "lồng ghép", "nhân rộng", "khuyến khích", "xác minh", "trao đổi", "phân công", "đàm phán", "ký kết",
+    "tuân thủ", "chấp hành", "công bố", "khen thưởng", "truyền đưa", "nộp", "chi trả", "lưu trữ",
+    "bảo mật", "xác định", "xem xét", "gửi", "chia sẻ", "tham gia", "thống nhất", "giải trình", "thẩm tra",
 )  # fmt: skip
 
+# "quyết định" is a verb ("Quyết định nội dung chi", "Chủ tịch … quyết định việc …") but also the name of
+# a document ("Quyết định này", "theo quyết định của …"): capitalised, it is the verb only where it
+# opens a clause.
+_DECIDE = (
+    r"(?:(?<!theo\s)(?<!các\s)(?<!những\s)(?<!tại\s)(?<!ngày\s)(?<!có\s)quyết\s+định"
+    r"|(?:^|(?<=\n)|(?<=;\s)|(?<=\)\s))\s*Quyết\s+định)"
+    r"(?!\s+(?:này|số|\d|của|phê\s+duyệt|về\s+việc|ban\s+hành|[\p{Lu}]))"
+)
 ACTION_RE = compile_vi(
-    r"(?<!\w)(?P<a>(?i:" + "|".join(re.escape(a) for a in sorted(ACTIONS, key=len, reverse=True)) + r"))(?!\w)"
+    r"(?<!\w)(?P<a>(?i:" + "|".join(re.escape(a) for a in sorted(ACTIONS, key=len, reverse=True)) + r")|" + _DECIDE + r")(?!\w)"
 )

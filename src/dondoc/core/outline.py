@@ -35,7 +35,9 @@ _MARKER_RE = re.compile(
     r"""^[ \t]*(?:
       (?P<part>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC]+|\d{1,2}|thứ\s+\w+)\b[.:]?)
     | (?P<article>Điều\s+\d{1,3}[a-z]?\s*[.:])
-    | (?P<roman>(?=[IVX])""" + _ROMAN + r"""\s*[.)]\s)
+    | (?P<roman>(?=[IVX])"""
+    + _ROMAN
+    + r"""\s*[.)]\s)
     | (?P<multi>\d{1,2}(?:\s*[.,]\s*\d{1,2}){1,3}\s*[.,)]?(?=\s))
     | (?P<arabic>\d{1,2}\s*[.)](?=\s))
     | (?P<letter>[a-zđ]\s*\)(?=\s))
@@ -44,7 +46,12 @@ _MARKER_RE = re.compile(
     )""",
     re.VERBOSE,
 )
+_QUOTE_OPEN_RE = re.compile(r"^[ \t]*[“\"]")
+_MAX_QUOTE_LINES = 400  # a quote never closed (a lost ”) stops holding the outline after this many lines
+_QUOTE_CLOSE_RE = re.compile(r"[”\"][ \t]*[.;,]?[ \t]*$")
 _SENTENCE_END_RE = re.compile(r"""[.;:!?…"”’)\]/]\s*$""")
+# A heading line that cannot end there: it stops on a comma or a connecting word.
+_UNFINISHED_RE = re.compile(r"(?:,|\b(?:và|của|về|cho|trong|với|các|đối|theo|tại|thuộc))\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +93,7 @@ def split_lines(text: str) -> list[Line]:
         end = pos + len(raw)
         stripped = raw.strip()
         noise = False
-        if stripped and len(stripped) < 100 and (
-            stripped[0] in "CKNEkT_-=*." or stripped[0].isdigit()
-        ):
+        if stripped and len(stripped) < 100 and (stripped[0] in "CKNEkT_-=*." or stripped[0].isdigit()):
             noise = _NOISE_RE.match(raw) is not None
             # A bare number is page furniture only right under a gazette header; elsewhere it is content.
             if noise and stripped.isdigit() and prev_header > 2:
@@ -191,6 +196,8 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
     prev_content: Line | None = None
     prev_was_heading = True
     heading_end = -1  # where the last section's heading ends: a wrapped heading ends its block too
+    quote_floor: int | None = None  # inside a quoted provision: the stack depth it opened at
+    quote_lines = 0
     for ln in lines:
         if ln.start < body_start or ln.noise:
             continue
@@ -203,9 +210,21 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
             or bool(_SENTENCE_END_RE.search(prev_content.text))
             or (prev_content.start < heading_end and not text[heading_end : ln.start].strip())
         )
-        mk = _marker_of(ln) if at_block_start else None
+        opens_quote = _QUOTE_OPEN_RE.match(ln.text)
+        if opens_quote is not None and prev_content is not None and prev_content.text.rstrip().endswith(":"):
+            # '… như sau: “4. Cơ quan có thẩm quyền …”.': the amended provision keeps its own numbering.
+            if quote_floor is not None:
+                del stack[quote_floor:]
+            quote_floor = len(stack)
+            quote_lines = 0
+            k = opens_quote.end()
+            mk = _marker_of(Line(ln.start + k, ln.end, ln.text[k:], ln.noise, ln.blank))
+        else:
+            mk = _marker_of(ln) if at_block_start else None
+        if mk is not None and quote_floor is not None:
+            mk = Marker("quoted:" + mk.style, mk.label, mk.value, mk.span)
         if mk is not None:
-            placed = _place(mk, sections, stack, last_of_style)
+            placed = _place(mk, sections, stack, last_of_style, floor=quote_floor or 0)
             if placed is not None:
                 parent, depth = placed
                 idx = len(sections)
@@ -226,20 +245,33 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
                 )
                 last_of_style[(parent, mk.style)] = mk
                 stack.append(idx)
+        quote_lines += 1
+        if quote_floor is not None and (_QUOTE_CLOSE_RE.search(ln.text) or quote_lines > _MAX_QUOTE_LINES):
+            del stack[quote_floor:]
+            quote_floor = None
         prev_content = ln
         stripped = ln.text.strip()
-        prev_was_heading = (
-            len(stripped) < 90 and not _SENTENCE_END_RE.search(stripped) and (mk is not None or stripped.isupper())
-        )
+        prev_was_heading = len(stripped) < 90 and not _SENTENCE_END_RE.search(stripped) and (mk is not None or stripped.isupper())
     _close(sections, text)
     return sections
 
 
 def _place(
-    mk: Marker, sections: list[Section], stack: list[int], last_of_style: dict[tuple[int | None, str], Marker]
+    mk: Marker,
+    sections: list[Section],
+    stack: list[int],
+    last_of_style: dict[tuple[int | None, str], Marker],
+    *,
+    floor: int = 0,
 ) -> tuple[int | None, int] | None:
+    """Where ``mk`` goes: (parent, depth), or None when it is not a marker after all. Inside a
+    quoted provision only the sections opened inside the quote (above ``floor``) can be closed."""
+    if floor and len(stack) == floor:
+        # The first marker of a quoted provision opens it, whatever its number ("“4. …").
+        top = stack[-1]
+        return top, sections[top].depth + 1
     # Close back to an open section of the same style if the numbering continues it.
-    for pos in range(len(stack) - 1, -1, -1):
+    for pos in range(len(stack) - 1, floor - 1, -1):
         sec = sections[stack[pos]]
         if sec.marker is not None and sec.marker.style == mk.style:
             if _follows(sec.marker, mk):
@@ -279,7 +311,7 @@ def _heading(text: str, pos: int, lines: list[Line], ln: Line) -> tuple[str, Spa
     m = re.search(r"[.;:!?](?=\s|$)", text[start:line_end])
     if m is not None:
         end = start + m.start() + (0 if text[start + m.start()] in ".;" else 1)
-    elif len(rest.strip()) >= 60:
+    elif len(rest.strip()) >= 60 or _UNFINISHED_RE.search(rest):
         # A wrapped first line: the heading runs to the end of the first sentence of the paragraph.
         limit = min(len(text), start + 200)
         para = text.find("\n\n", start, limit)

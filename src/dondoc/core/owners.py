@@ -34,9 +34,13 @@ __all__ = [
 # A heading that names organisations by their kind or office-holders by title ("Các trường đại
 # học", "Hiệp hội Ngân hàng", "Các Bộ:", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ").
 _ORG_KINDS = (
-    r"khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|học\s+viện|trường|đại\s+học|"
+    r"khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|học\s+viện|trường(?!\s+hợp)|đại\s+học|"
     r"tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|ngân\s+hàng|doanh\s+nghiệp|"
-    r"cơ\s+quan|đơn\s+vị"
+    r"cơ\s+quan|đơn\s+vị|văn\s+phòng|ban\s+quản\s+lý|hội\s+đồng|bảo\s+hiểm\s+xã\s+hội|kho\s+bạc|"
+    r"cơ\s+sở\s+(?:giáo\s+dục|đào\s+tạo|khám|y\s+tế|nghiên\s+cứu|sản\s+xuất|kinh\s+doanh|trợ\s+giúp|bảo\s+trợ|"
+    r"cai\s+nghiện|dạy\s+nghề|giáo\s+dục\s+nghề)|"
+    r"tổ\s+chức\s+(?:khoa\s+học|tín\s+dụng|chính\s+trị|xã\s+hội|đại\s+diện|công\s+đoàn|quốc\s+tế|phi\s+chính\s+phủ|"
+    r"kinh\s+tế|sự\s+nghiệp|hành\s+nghề|kiểm\s+định|chứng\s+nhận|bảo\s+hiểm|tài\s+chính)|tổ\s+chức,\s+cá\s+nhân"
 )
 _OFFICES = r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu"
 _ORG_HEADING_RE = compile_vi(
@@ -59,6 +63,10 @@ _LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
 _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 _RESPONSIBLE_RE = compile_vi(r"\s*(?P<who>[\p{Lu}][^,;:.]{2,80}?)\s+(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước))")
+# "Hằng năm, Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …": a subject named by
+# the kind of organisation it is, which the gazetteer does not know, up to the clause's first action.
+_TIME_OPENER_RE = compile_vi(r"(?i:\s*(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,\s*)")
+_NAME_SEP_RE = compile_vi(r",\s*(?=[\p{Lu}])|\s+và\s+(?=[\p{Lu}])")
 _NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
@@ -181,9 +189,7 @@ def _list_at(text: str, bodies: list[BodyMatch], pos: int) -> list[BodyMatch]:
         if b.span.start < pos:
             continue
         gap_start = run[-1].span.end if run else pos
-        if (run and not _LIST_SEP_RE.fullmatch(text, gap_start, b.span.start)) or (
-            not run and text[pos : b.span.start].strip()
-        ):
+        if (run and not _LIST_SEP_RE.fullmatch(text, gap_start, b.span.start)) or (not run and text[pos : b.span.start].strip()):
             break
         run.append(b)
     return run
@@ -243,6 +249,8 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
         if sup:
             owners += [Owner(b.name, "support") for b in bodies if b.span.start >= sup.end()][:6]
         if not any(o.role == "lead" for o in owners):
+            owners = list(_kind_subject(text, span)) + owners
+        if not any(o.role == "lead" for o in owners):
             owners = list(inherited) + owners
         named = None if owners else _RESPONSIBLE_RE.match(text, span.start, span.end)
         if named is not None and not ACTION_RE.match(named.group("who")):
@@ -259,3 +267,27 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             seen.add((o.name, o.role))
             uniq.append(o)
     return tuple(uniq)
+
+
+def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
+    """Leads named as written by their kind at the head of the clause ("Cơ quan bảo hiểm xã hội thực
+    hiện …", "Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …")."""
+    start = span.start
+    opener = _TIME_OPENER_RE.match(text, start, span.end)
+    if opener is not None:
+        start = opener.end()
+    named = _RESPONSIBLE_RE.match(text, start, span.end)
+    act = ACTION_RE.search(text, start, span.end)
+    if named is not None:
+        who = named.group("who")
+    elif act is not None:
+        who = text[start : act.start()]
+    else:
+        return ()
+    who = re.sub(r"\s+(?:có\s+trách\s+nhiệm|cần|phải|chủ\s+động|khẩn\s+trương)\s*$", "", who.rstrip())
+    if not who or not who.lstrip()[:1].isupper() or len(who.split()) > 16 or not names_organisations(who):
+        return ()
+    if re.search(r"[;:.()]|(?<!\w)(?:được|bị|là|thì|nếu|khi)(?!\w)", who):
+        return ()
+    names = [n.strip() for n in _NAME_SEP_RE.split(who)]
+    return tuple(Owner(" ".join(n.split()), "lead") for n in names if n)

@@ -54,9 +54,7 @@ _PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 _ACCOUNTABLE_RE = compile_vi(r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý)(?!\w))")
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
 # of the body, not a duty.
-_RIGHT_RE = compile_vi(
-    r"\s*Được\s|.{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)"
-)
+_RIGHT_RE = compile_vi(r"\s*Được\s|.{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)")
 _TARGET_RE = compile_vi(
     r"(?<![\d,./])(?<!lộ )(?<!đường )(?<!số )(?<!bến )(?<!khóa )(?<!thứ )(?<!đai )(?<!Điều )(?<!khoản )"
     r"(?P<q>\d{1,3}(?:\.\d{3})*)\s+(?P<u>(?!năm\b|tháng\b|ngày\b|quý\b|lần\b|giờ\b|từ\b|đến\b|tại\b|đoạn\b|và\b)"
@@ -69,7 +67,17 @@ _COMPOUND_UNITS = frozenset(
     "lao động|cán bộ|đơn vị|chung cư|khu đô thị|cơ sở|thủ tục|văn bản|nhiệm vụ|đề án|chương trình|điểm".split("|")
 )
 _LIST_COLON_RE = compile_vi(r"(?:như|gồm|sau|trình|án|thể)\s*:")
-_SENT_SPLIT_RE = compile_vi(r"(?<=[.!?])\s+(?=[\"“(]?[\p{Lu}])|(?<=\.)\s*\n\s*|\n\s*(?=[-+•]\s)")
+_SENT_SPLIT_RE = compile_vi(
+    r"(?<=[.!?])\s+(?=[\"“(]?[\p{Lu}])|(?<=\.)\s*\n\s*|\n\s*(?=[-+•]\s)|(?<=:)\s*(?=[\"“]\s*(?:\d{1,2}[.)]|[a-zđ]\)|Điều\s))"
+)
+# A clause that opens with the number of a quoted provision ("“4. Cơ quan có thẩm quyền …"): the
+# clause starts after it.
+_LEADING_NUMBER_RE = compile_vi(r"[\"“]?\s*(?:\d{1,2}[.)]|[a-zđ]\))\s+(?=[\p{Lu}])")
+# "Sửa đổi, bổ sung khoản 2 Điều 17 như sau:": the amending act itself, not a task.
+_AMENDMENT_RE = compile_vi(
+    r"(?i:\s*(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|thay\s+cụm\s+từ|điều\s+chỉnh)[^.;:]{0,120}?"
+    r"(?:điều|khoản|điểm|cụm\s+từ|phụ\s+lục|mẫu)\s[^.;:]{0,120}?(?:như\s+sau|bằng|vào)\b)"
+)
 _ITEMS_INTRO_RE = compile_vi(r"(?:như|gồm|sau|công\s+trình|dự\s+án|tại)\s*:\s*|như\s+", re.IGNORECASE)
 
 
@@ -119,7 +127,8 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             continue
         if kids and seg.rstrip().endswith(":"):
             continue  # an introduction to sub-items ("Giao Bộ Xây dựng:", "cụ thể:")
-        if kids and seg.strip() == sec.heading and (heading_owners(ctx.text, ctx.gazetteer, sec) or _TOPIC_RE.match(sec.heading)):
+        only_heading = " ".join(seg.split()) == sec.heading
+        if kids and only_heading and (heading_owners(ctx.text, ctx.gazetteer, sec) or _TOPIC_RE.match(sec.heading)):
             continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính") or their topic
         parent = sec.parent
         if parent not in owner_cache:
@@ -198,6 +207,9 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
                 merged.append(sp)
     out = []
     for sp in merged:
+        lead = _LEADING_NUMBER_RE.match(text, sp.start, sp.end)
+        if lead is not None:
+            sp = Span(lead.end(), sp.end)
         e = sp.end
         while e > sp.start and text[e - 1] in ";,. \n\t":
             e -= 1
@@ -240,7 +252,7 @@ def _tasks_of_clause(
     text = ctx.text
     clause = text[span.start : span.end]
     act = ACTION_RE.search(clause)
-    if act is None or _PASSIVE_RE.match(clause):
+    if act is None or _PASSIVE_RE.match(clause) or _AMENDMENT_RE.match(clause):
         return []
     accountable = _ACCOUNTABLE_RE.search(clause, 0, act.start())
     if accountable is not None or _RIGHT_RE.match(clause):

@@ -1,0 +1,32 @@
+"""Directive verbs, and the document name "Quyết định" that must not pass for one."""
+
+import pytest
+
+from dondoc.core.actions import ACTION_RE
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Quyết định nội dung chi", "Quyết định"),
+        ("nội dung chi; Quyết định việc sử dụng kinh phí", "Quyết định"),
+        ("Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định việc hỗ trợ", "quyết định"),
+        ("Khen thưởng các giảng viên cơ hữu", "Khen thưởng"),
+    ],
+)
+def test_verbs(text, verb):
+    m = ACTION_RE.search(text)
+    assert m is not None and m.group("a") == verb
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quyết định số 12/2020/QĐ-TTg",
+        "kể từ ngày Quyết định này có hiệu lực",
+        "theo quyết định của Thủ tướng",
+        "tại Quyết định 893",
+    ],
+)
+def test_the_name_of_a_decision_is_no_verb(text):
+    assert ACTION_RE.search(text) is None
