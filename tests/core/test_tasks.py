@@ -356,3 +356,32 @@ def test_the_amending_act_is_no_task():
     assert _AMENDMENT_RE.match("Sửa đổi, bổ sung khoản 2 và khoản 3 Điều 17 như sau")
     assert _AMENDMENT_RE.match("Bổ sung Điều 19a như sau")
     assert not _AMENDMENT_RE.match("Bổ sung kinh phí cho các địa phương theo quy định tại Điều 5")
+
+
+RESOLUTION_IMPLEMENTATION = """CHÍNH PHỦ
+Số: 22/2026/NQ-CP
+
+NGHỊ QUYẾT
+Về cắt giảm thủ tục hành chính
+
+Điều 4. Tổ chức thi hành
+1. Bộ trưởng Bộ Công an có trách nhiệm:
+a) Tổ chức thi hành Nghị quyết này;
+b) Công bố, công khai thủ tục hành chính theo thẩm quyền.
+2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ có liên quan trong phạm vi
+chức năng, nhiệm vụ, quyền hạn của mình, phối hợp với Bộ Công an chịu trách
+nhiệm theo dõi, đôn đốc và kiểm tra việc thực hiện Nghị quyết này.
+3. Người đứng đầu cơ quan, đơn vị, cán bộ, công chức tham
+gia xây dựng Nghị quyết này được xem xét loại trừ, miễn hoặc giảm trách nhiệm theo quy định.
+4. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân
+cấp tỉnh chịu trách nhiệm thi hành Nghị quyết này./.
+"""
+
+
+def test_office_holders_of_an_implementation_article_have_tasks_and_the_closing_formula_is_none():
+    tasks = _run(RESOLUTION_IMPLEMENTATION)["tasks"]
+    assert [t["text"].split()[0] for t in tasks] == ["Tổ", "Công", "Bộ"]
+    assert [o["name"] for o in tasks[2]["owners"] if o["role"] == "lead"] == [
+        "Bộ trưởng",
+        "Thủ trưởng cơ quan ngang bộ có liên quan",
+    ]

@@ -26,6 +26,7 @@ __all__ = [
     "heading_owners",
     "inherited_owners",
     "names_organisations",
+    "opens_with_office",
     "opens_with_subject",
     "owners_of",
     "subject_bodies",
@@ -46,6 +47,7 @@ _OFFICES = r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|t�
 _ORG_HEADING_RE = compile_vi(
     rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w))"
 )
+_OFFICE_START_RE = compile_vi(rf"\s*(?:Các\s+)?(?i:{_OFFICES})(?!\w)")
 # An office-holder's title before the body ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh").
 _OFFICE_RE = compile_vi(rf"(?i:\s*(?:các\s+)?(?:{_OFFICES})\s*$)")
 # Opening phrases before a clause's subject ("Trên cơ sở …,", "Trong quá trình thực hiện, …").
@@ -66,6 +68,8 @@ _RESPONSIBLE_RE = compile_vi(r"\s*(?P<who>[\p{Lu}][^,;:.]{2,80}?)\s+(?:có|chị
 # "Hằng năm, Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …": a subject named by
 # the kind of organisation it is, which the gazetteer does not know, up to the clause's first action.
 _TIME_OPENER_RE = compile_vi(r"(?i:\s*(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,\s*)")
+# "… có liên quan, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, …": how, not who.
+_QUALIFIER_RE = compile_vi(r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+chức\s+năng|,\s*căn\s+cứ)")
 _NAME_SEP_RE = compile_vi(r",\s*(?=[\p{Lu}])|\s+và\s+(?=[\p{Lu}])")
 _NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
@@ -91,6 +95,12 @@ def inherited_owners(text: str, gazetteer: Gazetteer, sections: Sequence[Section
             return owners
         j = sections[j].parent
     return ()
+
+
+def opens_with_office(text: str) -> bool:
+    """Whether ``text`` opens with office-holders ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ có liên
+    quan …"), whatever follows."""
+    return bool(_OFFICE_START_RE.match(text))
 
 
 def names_organisations(heading: str) -> bool:
@@ -284,7 +294,8 @@ def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
         who = text[start : act.start()]
     else:
         return ()
-    who = re.sub(r"\s+(?:có\s+trách\s+nhiệm|cần|phải|chủ\s+động|khẩn\s+trương)\s*$", "", who.rstrip())
+    who = _QUALIFIER_RE.split(who, 1)[0]
+    who = re.sub(r"\s+(?:có\s+trách\s+nhiệm|cần|phải|chủ\s+động|khẩn\s+trương)\s*$", "", who.rstrip(" ,"))
     if not who or not who.lstrip()[:1].isupper() or len(who.split()) > 16 or not names_organisations(who):
         return ()
     if re.search(r"[;:.()]|(?<!\w)(?:được|bị|là|thì|nếu|khi)(?!\w)", who):

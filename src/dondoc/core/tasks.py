@@ -49,12 +49,19 @@ _PASSIVE_RE = compile_vi(
 # "1. Về xây dựng và hoàn thiện cơ sở pháp lý": the topic of the items below, not a task.
 _TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s)")
 _TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\s+(?:và\s+quyền\s+hạn\s+)?của)(?!\w))")
+# "Các Bộ trưởng, … chịu trách nhiệm thi hành Nghị định này": the closing formula, not a task.
+_CLOSING_RE = compile_vi(
+    r"(?i:chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:thi\s+hành|thực\s+hiện)\s+(?:nghị\s+định|nghị\s+quyết|quyết\s+định|"
+    r"thông\s+tư|chỉ\s+thị|luật|kết\s+luận|kế\s+hoạch|văn\s+bản)\s+này)"
+)
 _PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 # "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
-_ACCOUNTABLE_RE = compile_vi(r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý)(?!\w))")
+_ACCOUNTABLE_RE = compile_vi(
+    r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước)(?!\w))"
+)
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
 # of the body, not a duty.
-_RIGHT_RE = compile_vi(r"\s*Được\s|.{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)")
+_RIGHT_RE = compile_vi(r"\s*Được\s|[^.;]{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)")
 _TARGET_RE = compile_vi(
     r"(?<![\d,./])(?<!lộ )(?<!đường )(?<!số )(?<!bến )(?<!khóa )(?<!thứ )(?<!đai )(?<!Điều )(?<!khoản )"
     r"(?P<q>\d{1,3}(?:\.\d{3})*)\s+(?P<u>(?!năm\b|tháng\b|ngày\b|quý\b|lần\b|giờ\b|từ\b|đến\b|tại\b|đoạn\b|và\b)"
@@ -254,8 +261,9 @@ def _tasks_of_clause(
     act = ACTION_RE.search(clause)
     if act is None or _PASSIVE_RE.match(clause) or _AMENDMENT_RE.match(clause):
         return []
-    accountable = _ACCOUNTABLE_RE.search(clause, 0, act.start())
-    if accountable is not None or _RIGHT_RE.match(clause):
+    # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
+    accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
+    if accountable is not None or _RIGHT_RE.match(clause) or _CLOSING_RE.search(clause):
         return []
     owners = owners_of(ctx.text, ctx.gazetteer, span, inherited)
     if needs_owner and not owners:
