@@ -100,3 +100,55 @@ def test_letter_addressees_own_its_requests():
         {"name": "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "role": "lead"},
         {"name": "Ngân hàng Nhà nước Việt Nam", "role": "lead"},
     ]
+
+
+DECREE_WITH_APPENDIX = """CÔNG BÁO/Số 252/Ngày 27-04-2026
+90
+
+CHÍNH PHỦ
+________
+
+Số: 118/2026/NĐ-CP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 03 tháng 4 năm 2026
+
+NGHỊ ĐỊNH
+Về cho vay của ngân sách trung ương cho chính phủ nước ngoài
+
+Chương I
+NHỮNG QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định việc cho vay.
+
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+
+Hồ Đức Phớc
+
+Phụ lục I
+MẪU BÁO CÁO
+GIÁM ĐỐC
+(Ký, ghi rõ họ tên)
+Nơi nhận:
+- Như trên;
+"""
+
+
+def test_a_decree_kind_line_ends_the_header_and_the_signature_stands_before_the_appendix():
+    lines = split_lines(DECREE_WITH_APPENDIX)
+    head = parse_header(DECREE_WITH_APPENDIX, lines)
+    assert (head.issuer, head.number, head.kind) == ("Chính phủ", "118/2026/NĐ-CP", "other")
+    assert head.title == "Về cho vay của ngân sách trung ương cho chính phủ nước ngoài"
+    assert parse_tail(DECREE_WITH_APPENDIX, lines, head.body_start).signer == "Hồ Đức Phớc"
+
+
+def test_an_issuer_on_two_lines_and_a_lower_case_number_label():
+    text = (
+        "ỦY BAN THƯỜNG VỤ\n\nQUỐC HỘI\n\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "Nghị quyết số: 95/2025/UBTVQH15\n\nHà Nội, ngày 13 tháng 8 năm 2025\n\nNGHỊ QUYẾT\n\nQuy định định mức\n"
+    )
+    head = parse_header(text, split_lines(text))
+    assert (head.issuer, head.number) == ("Ủy ban Thường vụ Quốc hội", "95/2025/UBTVQH15")

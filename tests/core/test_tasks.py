@@ -385,3 +385,14 @@ def test_office_holders_of_an_implementation_article_have_tasks_and_the_closing_
         "Bộ trưởng",
         "Thủ trưởng cơ quan ngang bộ có liên quan",
     ]
+
+
+def test_documents_cited_in_an_appendix_are_references():
+    text = (
+        "CHÍNH PHỦ\nSố: 20/2026/NQ-CP\nHà Nội, ngày 15 tháng 5 năm 2026\n\nNGHỊ QUYẾT\nVề cắt giảm thủ tục\n\n"
+        "Điều 1. Phạm vi\nNghị quyết này quy định việc cắt giảm.\n\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nPhạm Minh Chính\n\n"
+        "Phụ lục\nBãi bỏ khoản 2 Điều 8 Quyết định số 19/2014/QĐ-TTg\nNơi nhận:\n- Như trên;\n"
+        "Mẫu số 01 kèm theo Nghị định số 133/2025/NĐ-CP\n"
+    )
+    numbers = {r["number"] for r in _run(text)["references"]}
+    assert {"19/2014/QĐ-TTg", "133/2025/NĐ-CP"} <= numbers

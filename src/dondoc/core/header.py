@@ -34,6 +34,12 @@ KIND_WORDS: dict[str, str] = {
     "BÁO CÁO": "bao_cao",
     "CHƯƠNG TRÌNH": "ke_hoach",
     "CHƯƠNG TRÌNH HÀNH ĐỘNG": "ke_hoach",
+    # Legal documents CONTRACTS.md has no kind for; their kind line still ends the header.
+    "NGHỊ ĐỊNH": "other",
+    "THÔNG TƯ": "other",
+    "THÔNG TƯ LIÊN TỊCH": "other",
+    "LUẬT": "other",
+    "PHÁP LỆNH": "other",
 }
 _SYMBOL_KIND = {
     "KL": "ket_luan", "NQ": "nghi_quyet", "CT": "chi_thi", "KH": "ke_hoach", "QĐ": "quyet_dinh",
@@ -41,14 +47,21 @@ _SYMBOL_KIND = {
 }  # fmt: skip
 _KIND_LINE_RE = compile_vi(
     r"^\s*(KẾT\s+LUẬN|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|THÔNG\s+BÁO(?:\s+KẾT\s+LUẬN)?|"
-    r"CÔNG\s+VĂN|BÁO\s+CÁO|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|KET\s+LUAN)\s*$"
+    r"CÔNG\s+VĂN|BÁO\s+CÁO|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|KET\s+LUAN|NGHỊ\s+ĐỊNH|THÔNG\s+TƯ(?:\s+LIÊN\s+TỊCH)?|"
+    r"LUẬT|PHÁP\s+LỆNH)\s*$"
 )
 _NUMBER_RE = compile_vi(
-    r"\bSố\s*[:.]?\s*(?P<num>\d+(?:\.\d+)?(?:/\d{4})?\s*[-/]\s*[A-ZĐa-z][A-ZĐa-zđ0-9&]*(?:\s*[-/]\s*[A-ZĐa-zđ0-9&]+)*)"
+    r"\b[Ss]ố\s*[:.]?\s*(?P<num>\d+(?:\.\d+)?(?:/\d{4})?\s*[-/]\s*[A-ZĐa-z][A-ZĐa-zđ0-9&]*(?:\s*[-/]\s*[A-ZĐa-zđ0-9&]+)*)"
 )
 _PLACE_DATE_RE = compile_vi(
     r"(?P<place>[\p{Lu}]\w*(?:[ \t]+[\p{Lu}]\w*){0,3})[ \t]*,[ \t]*ngày\s+(?P<d>\d{1,2})\s+tháng\s+"
     r"(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
+# The words an organ's name opens with, in a header's upper-case lines.
+_ORGAN_START_RE = compile_vi(
+    r"\s*(?:SỞ|CỤC|TỔNG\s+CỤC|CHI\s+CỤC|BAN|VĂN\s+PHÒNG|THÀNH\s+ỦY|TỈNH\s+ỦY|HUYỆN\s+ỦY|QUẬN\s+ỦY|ĐẢNG\s+ỦY|"
+    r"ỦY\s+BAN|UBND|BỘ|PHÒNG|TRƯỜNG|VIỆN|HỘI\s+ĐỒNG|KHO\s+BẠC|BẢO\s+HIỂM|TRUNG\s+TÂM|CÔNG\s+TY|TẬP\s+ĐOÀN|"
+    r"CÔNG\s+AN|TÒA\s+ÁN|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG|ĐOÀN|HỌC\s+VIỆN|ĐẠI\s+HỌC|NGÂN\s+HÀNG|THANH\s+TRA)(?!\w)"
 )
 _MOTTO_RE = compile_vi(
     r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|^[\s_\-=*]+$|^\s*$"
@@ -83,6 +96,16 @@ class Tail:
     recipients: list[str] = field(default_factory=list)
 
 
+# Names that keep their capitals inside an organ's name ("Ủy ban Thường vụ Quốc hội").
+_PROPER_PHRASES = (
+    ("thường vụ quốc hội", "Thường vụ Quốc hội"),
+    ("quốc hội", "Quốc hội"),
+    ("chính phủ", "Chính phủ"),
+    ("việt nam", "Việt Nam"),
+    ("mặt trận tổ quốc", "Mặt trận Tổ quốc"),
+)
+
+
 def sentence_case_body(name: str) -> str:
     """ "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" -> "Ủy ban nhân dân thành phố Hà Nội" (best effort)."""
     words = name.split()
@@ -104,7 +127,9 @@ def sentence_case_body(name: str) -> str:
     if out[0] in ("Bộ", "Sở", "Ban") and len(out) > 1:
         out[1] = out[1].capitalize()
     text = " ".join(out)
-    return re.sub(r"\b(ủy|uỷ)$", lambda m: m.group(0), text)
+    for low, proper_form in _PROPER_PHRASES:
+        text = re.sub(rf"(?<=\s){low}(?!\w)", proper_form, text)
+    return text
 
 
 def parse_header(text: str, lines: list[Line]) -> Header:
@@ -137,8 +162,11 @@ def parse_header(text: str, lines: list[Line]) -> Header:
         if len(issuer_lines) >= 3:
             break
     if issuer_lines:
-        # Party headers read "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG / THÀNH ỦY": the organ is the last line.
+        # Party headers read "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG / THÀNH ỦY": the organ is the last line; a
+        # line that does not open an organ continues the one above ("ỦY BAN THƯỜNG VỤ / QUỐC HỘI").
         cleaned = [s for s in issuer_lines if not s.startswith("ĐẢNG BỘ")] or issuer_lines
+        if len(cleaned) == 2 and not _ORGAN_START_RE.match(cleaned[1]):
+            cleaned = [" ".join(cleaned)]
         issuer = sentence_case_body(cleaned[-1] if len(cleaned) > 1 and len(cleaned[-1]) > 4 else cleaned[0])
     kind = "other"
     kind_span = None
@@ -263,6 +291,10 @@ def parse_tail(text: str, lines: list[Line], body_start: int) -> Tail:
         after = [ln for ln in tail_lines if ln.start > cap_lines[-1].start]
         signer = next((_NAME_RE.match(ln.text).group(1) for ln in after if _NAME_RE.match(ln.text)), None)  # type: ignore[union-attr]
     if signer is None:
+        # Gazette texts put appendices and forms after the signature: the signing block is then the
+        # first run of capacity lines in the body that a person's name follows.
+        signer = _first_signature(tail_lines)
+    if signer is None:
         # OCR often loses the capacity lines; the name is then the last short proper-name line.
         for ln in reversed(tail_lines[-6:]):
             nm = _NAME_RE.match(ln.text)
@@ -299,3 +331,16 @@ def _recipients(text: str, pos: int) -> list[str]:
     if current:
         out.append(" ".join(current))
     return [re.sub(r"[,;.]\s*$", "", r).strip() for r in out if r.strip()]
+
+
+def _first_signature(lines: list[Line]) -> str | None:
+    for i, ln in enumerate(lines):
+        if not _CAPACITY_RE.match(ln.text) or not ln.text.strip().isupper():
+            continue
+        for nxt in lines[i + 1 : i + 5]:
+            name = _NAME_RE.match(nxt.text)
+            if name is not None:
+                return name.group(1)
+            if not _CAPACITY_RE.match(nxt.text):
+                break
+    return None
