@@ -83,3 +83,13 @@ def test_a_condition_is_no_subject():
     assert _owners(text, [Owner("Bộ Tài chính", "lead")]) == (Owner("Bộ Tài chính", "lead"),)
     assert not names_organisations("Trường hợp cấp có thẩm quyền")
     assert names_organisations("Cơ sở giáo dục đại học")
+
+
+def test_a_kind_subject_is_one_name_unless_each_part_names_an_organisation():
+    assert _owners("Cục Chăn nuôi và Thú y xây dựng đề cương khảo nghiệm") == (Owner("Cục Chăn nuôi và Thú y", "lead"),)
+    long_name = "Các cơ sở khám bệnh, chữa bệnh tại biên giới, thôn, xã đặc biệt khó khăn, biển đảo gần bờ"
+    assert _owners(long_name + " có trách nhiệm thực hiện khám bệnh, chữa bệnh") == (Owner(long_name, "lead"),)
+
+
+def test_a_signing_block_is_no_subject():
+    assert _owners("BỘ TRƯỞNG Nguyễn Chí Dũng 30 CÔNG BÁO/Số 1287 Phụ lục I BIỂU MẪU báo cáo") == ()

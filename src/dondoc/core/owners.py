@@ -70,6 +70,7 @@ _RESPONSIBLE_RE = compile_vi(r"\s*(?P<who>[\p{Lu}][^,;:.]{2,80}?)\s+(?:có|chị
 _TIME_OPENER_RE = compile_vi(r"(?i:\s*(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,\s*)")
 # "… có liên quan, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, …": how, not who.
 _QUALIFIER_RE = compile_vi(r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+chức\s+năng|,\s*căn\s+cứ)")
+_DUTY_HOLDER_RE = compile_vi(r"\s*(?P<who>[\p{Lu}][^;:.]{2,200}?)\s+(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước))")
 _NAME_SEP_RE = compile_vi(r",\s*(?=[\p{Lu}])|\s+và\s+(?=[\p{Lu}])")
 _NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
@@ -286,19 +287,25 @@ def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
     opener = _TIME_OPENER_RE.match(text, start, span.end)
     if opener is not None:
         start = opener.end()
-    named = _RESPONSIBLE_RE.match(text, start, span.end)
-    act = ACTION_RE.search(text, start, span.end)
+    named = _DUTY_HOLDER_RE.match(text, start, span.end)
     if named is not None:
-        who = named.group("who")
-    elif act is not None:
-        who = text[start : act.start()]
+        who, most = named.group("who"), 22  # "… có trách nhiệm" closes a long name safely
     else:
-        return ()
-    who = _QUALIFIER_RE.split(who, 1)[0]
-    who = re.sub(r"\s+(?:có\s+trách\s+nhiệm|cần|phải|chủ\s+động|khẩn\s+trương)\s*$", "", who.rstrip(" ,"))
-    if not who or not who.lstrip()[:1].isupper() or len(who.split()) > 16 or not names_organisations(who):
-        return ()
-    if re.search(r"[;:.()]|(?<!\w)(?:được|bị|là|thì|nếu|khi)(?!\w)", who):
+        act = ACTION_RE.search(text, start, span.end)
+        if act is None:
+            return ()
+        who, most = text[start : act.start()], 16
+    who = " ".join(_QUALIFIER_RE.split(who, 1)[0].split()).rstrip(" ,")
+    who = re.sub(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương)$", "", who)
+    if (
+        not who[:1].isupper()
+        or who.isupper()  # a signing block ("BỘ TRƯỞNG …"), not a subject
+        or len(who.split()) > most
+        or not names_organisations(who)
+        or re.search(r"[\d/;:.()]|(?<!\w)(?:được|bị|là|thì|nếu|khi|hoặc)(?!\w)", who)
+    ):
         return ()
     names = [n.strip() for n in _NAME_SEP_RE.split(who)]
-    return tuple(Owner(" ".join(n.split()), "lead") for n in names if n)
+    if len(names) > 1 and not all(names_organisations(n) for n in names):
+        names = [who]  # "Cục Chăn nuôi và Thú y": one name
+    return tuple(Owner(n, "lead") for n in names if n)
