@@ -38,7 +38,7 @@ ACTIONS = (
 # a document ("Quyết định này", "theo quyết định của …"): capitalised, it is the verb only where it
 # opens a clause.
 _DECIDE = (
-    r"(?:(?<!theo\s)(?<!các\s)(?<!những\s)(?<!tại\s)(?<!ngày\s)(?<!có\s)quyết\s+định"
+    r"(?=[Qq]uy)(?:(?<!theo\s)(?<!các\s)(?<!những\s)(?<!tại\s)(?<!ngày\s)(?<!có\s)quyết\s+định"
     r"|(?:^|(?<=\n)|(?<=;\s)|(?<=\)\s))\s*Quyết\s+định)"
     r"(?!\s+(?:này|số|\d|của|phê\s+duyệt|về\s+việc|ban\s+hành|[\p{Lu}]))"
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from dondoc.core.anchors import effective_date, resolve_anchored
 from dondoc.core.checks import check_indicators
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
@@ -248,10 +249,16 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         k = bisect.bisect_right(noise_starts, e.span.start) - 1
         return k >= 0 and e.span.start < noise[k][1]
 
+    issued = _as_date(header.issued_date)
+    effective = effective_date(text, issued, body_start)
+
     def find_times(t: str, a: int, b: int) -> list[TimeExpr]:
         # A page header ("CÔNG BÁO/Số 242/Ngày 22-04-2026") inside a task never dates it.
         found = find_time_expressions(t, default_year=default_year, start=a, end=b)
-        return [e for e in found if not in_noise(e)] if noise else found
+        if noise:
+            found = [e for e in found if not in_noise(e)]
+        # "trong 03 tháng kể từ ngày Nghị quyết này có hiệu lực": dated when the document says when.
+        return [resolve_anchored(e, t, issued=issued, effective=effective) for e in found]
 
     if not sections and header.kind in _DIRECTIVE_KINDS:
         # A short directive without numbering: its whole body is the task list.
@@ -308,3 +315,12 @@ def _reindex(inds: list[Indicator], offset: int) -> list[Indicator]:
     if not offset:
         return inds
     return [replace(i, parent=i.parent + offset) if i.parent is not None else i for i in inds]
+
+
+def _as_date(ymd: tuple[int, int, int] | None) -> date | None:
+    if ymd is None:
+        return None
+    try:
+        return date(*ymd)
+    except ValueError:
+        return None

@@ -287,6 +287,8 @@ def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
     opener = _TIME_OPENER_RE.match(text, start, span.end)
     if opener is not None:
         start = opener.end()
+    if not _ORG_HEADING_RE.match(text, start, span.end):
+        return ()  # most clauses open with their verb: nothing to read
     named = _DUTY_HOLDER_RE.match(text, start, span.end)
     if named is not None:
         who, most = named.group("who"), 22  # "… có trách nhiệm" closes a long name safely
