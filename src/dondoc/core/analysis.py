@@ -234,7 +234,8 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
 
     classify_sections(sections, text, directive_from=trig.end() if trig else None, addressed=addressed)
     issued_year = header.issued_date[0] if header.issued_date else None
-    references = find_references(text, body_start, len(text))  # appendices cite documents too
+    # Appendices cite documents too; in text order (the task extractor bisects them).
+    references = sorted(find_references(text, body_start, len(text)), key=lambda r: r.span.start)
     reviewed, planned = _periods(text, header, sections, issued_year)
     default_year = planned[1].year if planned else issued_year
     meeting = None

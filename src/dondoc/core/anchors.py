@@ -44,7 +44,12 @@ _COUNTS_FROM_RE = compile_vi(r"(?i:(?:kể|tính)\s+từ(?:\s+(?:ngày|khi))?\s*
 
 def effective_date(text: str, issued: date | None, start: int = 0) -> date | None:
     """When the document takes effect, if it says so ("có hiệu lực thi hành kể từ ngày ký ban hành")."""
-    m = _EFFECTIVE_RE.search(text, start)
+    m = None
+    pos = text.find("hiệu lực", start)
+    while pos != -1 and m is None:
+        # The regex only where the words are: a search over the whole text is slow.
+        m = _EFFECTIVE_RE.search(text, max(start, pos - 40), pos + 120)
+        pos = text.find("hiệu lực", pos + 1)
     if m is None:
         return None
     if m.group("signed"):

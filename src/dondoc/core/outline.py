@@ -210,7 +210,7 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
             or bool(_SENTENCE_END_RE.search(prev_content.text))
             or (prev_content.start < heading_end and not text[heading_end : ln.start].strip())
         )
-        opens_quote = _QUOTE_OPEN_RE.match(ln.text)
+        opens_quote = _QUOTE_OPEN_RE.match(ln.text) if ln.text.lstrip()[:1] in '“"' else None
         if opens_quote is not None and prev_content is not None and prev_content.text.rstrip().endswith(":"):
             # '… như sau: “4. Cơ quan có thẩm quyền …”.': the amended provision keeps its own numbering.
             if quote_floor is not None:

@@ -17,6 +17,7 @@ rules with evidence spans, and no library parses it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -263,12 +264,13 @@ def _tasks_of_clause(
         return []
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
-    if accountable is not None or _RIGHT_RE.match(clause) or _CLOSING_RE.search(clause):
+    closing = "trách nhiệm" in clause and _CLOSING_RE.search(clause) is not None
+    if accountable is not None or _RIGHT_RE.match(clause) or closing:
         return []
     owners = owners_of(ctx.text, ctx.gazetteer, span, inherited)
     if needs_owner and not owners:
         return []
-    refs = [r for r in ctx.references if span.contains(r.span)]
+    refs = _references_in(ctx.references, span)
     times = [e for e in ctx.find_times(text, span.start, span.end) if _is_deadline(e, refs, text)]
     targets = [
         m
@@ -302,6 +304,17 @@ def _tasks_of_clause(
     due = times[-1] if times else None
     target = (_num(targets[0].group("q")), _unit(targets[0].group("u"))) if targets else None
     return [Task(span, number, action, target, due, owners, items, ref_numbers)]
+
+
+def _references_in(references: Sequence[Reference], span: Span) -> list[Reference]:
+    """The references inside ``span``; ``references`` are in text order."""
+    k = bisect.bisect_left(references, span.start, key=lambda r: r.span.start)
+    out = []
+    while k < len(references) and references[k].span.start < span.end:
+        if span.contains(references[k].span):
+            out.append(references[k])
+        k += 1
+    return out
 
 
 def _unit(raw: str) -> str:
