@@ -93,3 +93,11 @@ def test_a_kind_subject_is_one_name_unless_each_part_names_an_organisation():
 
 def test_a_signing_block_is_no_subject():
     assert _owners("BỘ TRƯỞNG Nguyễn Chí Dũng 30 CÔNG BÁO/Số 1287 Phụ lục I BIỂU MẪU báo cáo") == ()
+
+
+def test_an_opening_phrase_with_its_own_verb_is_not_the_subject():
+    text = (
+        "Ngoài việc báo cáo định kỳ theo quy định tại khoản 1 Điều này, Hội đồng Dân tộc, Ủy ban Thường vụ Quốc hội "
+        "có trách nhiệm báo cáo theo yêu cầu"
+    )
+    assert [o.name for o in _owners(text) if o.role == "lead"] == ["Hội đồng Dân tộc", "Ủy ban Thường vụ Quốc hội"]

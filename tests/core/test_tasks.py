@@ -396,3 +396,28 @@ def test_documents_cited_in_an_appendix_are_references():
     )
     numbers = {r["number"] for r in _run(text)["references"]}
     assert {"19/2014/QĐ-TTg", "133/2025/NĐ-CP"} <= numbers
+
+
+REPORTING_RULES = """CHÍNH PHỦ
+Số: 191/2026/NĐ-CP
+
+NGHỊ ĐỊNH
+Ban hành Quy chế làm việc
+
+Điều 40. Trách nhiệm của Bộ Xây dựng
+1. Bộ Xây dựng:
+a) Ban hành văn bản hướng dẫn theo thẩm quyền;
+b) Thực hiện quản lý nhà nước về những nội dung thuộc phạm vi điều chỉnh của Nghị định này.
+2. Chế độ báo cáo theo quý được thực hiện như sau:
+
+Hằng quý, Bộ Xây dựng báo cáo kết quả thực hiện trong quý.
+"""
+
+
+def test_a_point_that_mentions_the_scope_is_still_a_duty_and_a_paragraph_after_sau_is_its_own_clause():
+    texts = [t["text"] for t in _run(REPORTING_RULES)["tasks"]]
+    assert texts == [
+        "Ban hành văn bản hướng dẫn theo thẩm quyền",
+        "Thực hiện quản lý nhà nước về những nội dung thuộc phạm vi điều chỉnh của Nghị định này",
+        "Hằng quý, Bộ Xây dựng báo cáo kết quả thực hiện trong quý",
+    ]

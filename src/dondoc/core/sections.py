@@ -31,7 +31,11 @@ _TASKS_RE = re.compile(
     r"(?i:nhiệm\s+vụ|giải\s+pháp|phương\s+hướng|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|mục\s+tiêu|kế\s+hoạch\s+hành\s+động|"
     r"^\s*giao\s|^\s*các\s+bộ|tập\s+trung|trọng\s+tâm|trách\s+nhiệm\s+của|^\W*trách\s+nhiệm(?!\s+thi\s+hành))"
 )
-_RULES_RE = re.compile(r"(?i:phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|quy\s+định\s+chung)")
+# A heading that IS about the rules ("Điều 1. Phạm vi điều chỉnh"), not one that mentions them
+# ("c) Thực hiện quản lý nhà nước về những nội dung thuộc phạm vi điều chỉnh của Nghị định này").
+_RULES_RE = re.compile(
+    r"(?i:^\W*(?:những\s+)?(?:phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|quy\s+định\s+chung))"
+)
 # A line that hands the rest of the document to the directive part: "Thành ủy kết luận:", "QUYẾT NGHỊ:".
 TRIGGER_RE = re.compile(
     r"(?:kết\s+luận|yêu\s+cầu|chỉ\s+thị|quyết\s+nghị|QUYẾT\s+NGHỊ|đề\s+nghị|giao|chỉ\s+đạo|như\s+sau)\s*:\s*$",

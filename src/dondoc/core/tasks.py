@@ -76,7 +76,7 @@ _COMPOUND_UNITS = frozenset(
 )
 _LIST_COLON_RE = compile_vi(r"(?:như|gồm|sau|trình|án|thể)\s*:")
 _SENT_SPLIT_RE = compile_vi(
-    r"(?<=[.!?])\s+(?=[\"“(]?[\p{Lu}])|(?<=\.)\s*\n\s*|\n\s*(?=[-+•]\s)|:\s*(?=[\"“]\s*(?:\d{1,2}[.)]|[a-zđ]\)|Điều\s))"
+    r"(?<=[.!?])\s+(?=[\"“(]?[\p{Lu}])|(?<=\.)\s*\n\s*|\n\s*(?=[-+•]\s)|:\s*(?=[\"“]\s*(?:\d{1,2}[.)]|[a-zđ]\)|Điều\s))|(?<=sau:)[^\S\n]*\n\s*(?=[\p{Lu}])"
 )
 # A clause that opens with the number of a quoted provision ("“4. Cơ quan có thẩm quyền …"): the
 # clause starts after it.
