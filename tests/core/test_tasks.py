@@ -421,3 +421,13 @@ def test_a_point_that_mentions_the_scope_is_still_a_duty_and_a_paragraph_after_s
         "Thực hiện quản lý nhà nước về những nội dung thuộc phạm vi điều chỉnh của Nghị định này",
         "Hằng quý, Bộ Xây dựng báo cáo kết quả thực hiện trong quý",
     ]
+
+
+def test_a_short_label_ending_its_line_is_no_part_of_the_sentence_after_it():
+    text = REPORTING_RULES.replace(
+        "2. Chế độ báo cáo theo quý được thực hiện như sau:\n\nHằng quý, Bộ Xây dựng báo cáo kết quả thực hiện trong quý.\n",
+        "2. Báo cáo, thông tin hằng ngày:\nBộ Ngoại giao thực hiện điểm tin đối ngoại hằng ngày.\n",
+    )
+    tasks = _run(text)["tasks"]
+    assert tasks[-1]["text"] == "Bộ Ngoại giao thực hiện điểm tin đối ngoại hằng ngày"
+    assert [o["name"] for o in tasks[-1]["owners"]] == ["Bộ Ngoại giao"]

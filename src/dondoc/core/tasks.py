@@ -78,6 +78,8 @@ _LIST_COLON_RE = compile_vi(r"(?:như|gồm|sau|trình|án|thể)\s*:")
 _SENT_SPLIT_RE = compile_vi(
     r"(?<=[.!?])\s+(?=[\"“(]?[\p{Lu}])|(?<=\.)\s*\n\s*|\n\s*(?=[-+•]\s)|:\s*(?=[\"“]\s*(?:\d{1,2}[.)]|[a-zđ]\)|Điều\s))|(?<=sau:)[^\S\n]*\n\s*(?=[\p{Lu}])"
 )
+_LABEL_END_RE = compile_vi(r":[^\S\n]*\n\s*(?=[\p{Lu}])")
+_ASSIGNING_RE = compile_vi(r"(?i:trách\s+nhiệm|giao|đề\s+nghị|yêu\s+cầu|chủ\s+trì|phối\s+hợp|nhiệm\s+vụ|sau)")
 # A clause that opens with the number of a quoted provision ("“4. Cơ quan có thẩm quyền …"): the
 # clause starts after it.
 _LEADING_NUMBER_RE = compile_vi(r"[\"“]?\s*(?:\d{1,2}[.)]|[a-zđ]\))\s+(?=[\p{Lu}])")
@@ -236,10 +238,20 @@ def _sentences(text: str, start: int, end: int) -> list[Span]:
     out = []
     pos = start
     for m in _SENT_SPLIT_RE.finditer(text, start, end):
-        out.append(Span(pos, m.start()))
+        out.extend(_after_label(text, pos, m.start()))
         pos = m.end()
-    out.append(Span(pos, end))
+    out.extend(_after_label(text, pos, end))
     return out
+
+
+def _after_label(text: str, start: int, end: int) -> list[Span]:
+    """ "c) Báo cáo, thông tin hằng ngày:" then, on the next line, "Bộ Ngoại giao thực hiện …": a short
+    label ends with the line; what follows is a sentence of its own. A label that assigns ("Bộ Y tế có
+    trách nhiệm:", "Giao …:") keeps its items, which are its subject's."""
+    m = _LABEL_END_RE.search(text, start, end)
+    if m is None or len(text[start : m.start()].split()) > 12 or _ASSIGNING_RE.search(text, start, m.start()):
+        return [Span(start, end)]
+    return [Span(start, m.start()), Span(m.end(), end)]
 
 
 def _is_deadline(e: TimeExpr, refs: Sequence[Reference], text: str) -> bool:
