@@ -431,3 +431,19 @@ def test_a_short_label_ending_its_line_is_no_part_of_the_sentence_after_it():
     tasks = _run(text)["tasks"]
     assert tasks[-1]["text"] == "Bộ Ngoại giao thực hiện điểm tin đối ngoại hằng ngày"
     assert [o["name"] for o in tasks[-1]["owners"]] == ["Bộ Ngoại giao"]
+
+
+def test_national_assembly_organs_a_time_limit_opener_and_the_adoption_line():
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nNghị quyết số: 115/2025/UBTVQH15\n\nNGHỊ QUYẾT\n\nQuy định chi tiết\n\n"
+        "Điều 26. Trách nhiệm báo cáo\n\n"
+        "1. Hằng quý, Hội đồng Dân tộc, Ủy ban của Quốc hội, Ban của Hội đồng nhân dân báo cáo kết quả giám sát.\n\n"
+        "2. Trong thời hạn 03 tháng kể từ ngày Nghị quyết này có hiệu lực thi hành, Bộ Tư pháp có trách nhiệm "
+        "chuyển giao hồ sơ.\n\n"
+        "Nghị quyết này được Ủy ban Thường vụ Quốc hội thông qua ngày 24 tháng 12 năm 2025.\n"
+    )
+    out = _run(text)
+    leads = [[o["name"] for o in t["owners"] if o["role"] == "lead"] for t in out["tasks"]]
+    assert leads == [["Hội đồng Dân tộc", "Ủy ban của Quốc hội", "Ban của Hội đồng nhân dân"], ["Bộ Tư pháp"]]
+    assert out["tasks"][1]["text"].endswith("chuyển giao hồ sơ")  # the adoption line is not part of it
+    assert out["document"]["issued_date"] == "2025-12-24"

@@ -29,6 +29,7 @@ from dondoc.core.vietnamese import compile_vi
 
 __all__ = ["Analysis", "analyse"]
 
+_ADOPTED_RE = compile_vi(r"(?i:thông\s+qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4}))")
 _MEETING_RE = compile_vi(
     r"(?:họp|phiên\s+họp[^,.;()]{0,60}?|Hội\s+nghị[^,.;()]{0,80}?)\s+(?:tổ\s+chức\s+)?(?:vào\s+)?ngày\s+"
     r"(?P<d>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
@@ -217,6 +218,12 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     """Read one document. Never raises on any ``str``."""
     lines = split_lines(text)
     header = parse_header(text, lines)
+    if header.issued_date is None:
+        # A National Assembly text states its date only where it was adopted ("… thông qua ngày
+        # 24 tháng 12 năm 2025").
+        adopted = _ADOPTED_RE.search(text, header.body_start)
+        if adopted is not None:
+            header = replace(header, issued_date=(int(adopted["y"]), int(adopted["m"]), int(adopted["d"])))
     tail = parse_tail(text, lines, header.body_start)
     body_start, body_end = header.body_start, max(header.body_start, tail.body_end)
     sections = [s for s in parse_outline(text, lines, body_start=body_start) if s.start < body_end]
@@ -250,7 +257,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         k = bisect.bisect_right(noise_starts, e.span.start) - 1
         return k >= 0 and e.span.start < noise[k][1]
 
-    issued = _as_date(header.issued_date)
+    issued = _date_of(header.issued_date)
     effective = effective_date(text, issued, body_start)
 
     def find_times(t: str, a: int, b: int) -> list[TimeExpr]:
@@ -316,12 +323,3 @@ def _reindex(inds: list[Indicator], offset: int) -> list[Indicator]:
     if not offset:
         return inds
     return [replace(i, parent=i.parent + offset) if i.parent is not None else i for i in inds]
-
-
-def _as_date(ymd: tuple[int, int, int] | None) -> date | None:
-    if ymd is None:
-        return None
-    try:
-        return date(*ymd)
-    except ValueError:
-        return None

@@ -53,7 +53,7 @@ _OFFICE_RE = compile_vi(rf"(?i:\s*(?:các\s+)?(?:{_OFFICES})\s*$)")
 # Opening phrases before a clause's subject ("Trên cơ sở …,", "Trong quá trình thực hiện, …").
 _OPENER_RE = compile_vi(
     r"(?i:\s*(?:trên\s+cơ\s+sở|căn\s+cứ|trong\s+quá\s+trình|trong\s+trường\s+hợp|trường\s+hợp|theo\s+chức\s+năng|"
-    r"để|nhằm|sau\s+khi|khi|ngoài(?:\s+việc)?|đối\s+với)(?!\w))"
+    r"để|nhằm|sau\s+khi|khi|ngoài(?:\s+việc)?|đối\s+với|trong\s+thời\s+(?:hạn|gian(?=\s+\d))|chậm\s+nhất)(?!\w))"
 )
 _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
 _DUTY_OF_RE = compile_vi(

@@ -211,7 +211,12 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
                 or len(frag.split()) < 4
                 or (_DEADLINE_ONLY_RE.match(frag) and len(frag.split()) <= 10)
             )
-            if (merged and k > 0 and weak) or (merged and k == 0 and (not ACTION_RE.search(frag) or len(frag.split()) < 3)):
+            # A verbless sentence continues the one before (an OCR-broken line), but not across a
+            # blank line: "Nghị quyết này được … thông qua ngày …" is a paragraph of its own.
+            new_paragraph = bool(merged) and "\n\n" in text[merged[-1].end : sp.start].replace(" ", "").replace("\t", "")
+            if (merged and k > 0 and weak) or (
+                merged and k == 0 and not new_paragraph and (not ACTION_RE.search(frag) or len(frag.split()) < 3)
+            ):
                 merged[-1] = Span(merged[-1].start, sp.end)
             else:
                 merged.append(sp)
