@@ -447,3 +447,25 @@ def test_national_assembly_organs_a_time_limit_opener_and_the_adoption_line():
     assert leads == [["Hội đồng Dân tộc", "Ủy ban của Quốc hội", "Ban của Hội đồng nhân dân"], ["Bộ Tư pháp"]]
     assert out["tasks"][1]["text"].endswith("chuyển giao hồ sơ")  # the adoption line is not part of it
     assert out["document"]["issued_date"] == "2025-12-24"
+
+
+def test_an_introduction_that_is_a_duty_of_its_own_is_a_task():
+    text = (
+        "CHÍNH PHỦ\nSố: 191/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nBan hành Quy chế làm việc\n\n"
+        "Điều 40. Trách nhiệm báo cáo\n"
+        "1. Bộ Tư pháp có trách nhiệm:\n"
+        "a) Rà soát văn bản quy phạm pháp luật;\n"
+        "b) Báo cáo Chính phủ kết quả rà soát.\n"
+        "2. Thủ tướng Chính phủ báo cáo công tác, giải trình, trả lời chất vấn trước Quốc hội hoặc phân công "
+        "cho một Phó Thủ tướng Chính phủ trong trường hợp vắng mặt:\n"
+        "a) Bộ Tư pháp xây dựng dự thảo báo cáo, trình Thủ tướng Chính phủ;\n"
+        "b) Văn phòng Chính phủ rà soát dự thảo báo cáo.\n"
+    )
+    starts = [t["text"].split(",")[0] for t in _run(text)["tasks"]]
+    assert starts == [
+        "Rà soát văn bản quy phạm pháp luật",
+        "Báo cáo Chính phủ kết quả rà soát.".rstrip("."),
+        "Thủ tướng Chính phủ báo cáo công tác",
+        "Bộ Tư pháp xây dựng dự thảo báo cáo",
+        "Văn phòng Chính phủ rà soát dự thảo báo cáo",
+    ]

@@ -26,7 +26,7 @@ from datetime import date
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
 from dondoc.core.outline import Section
-from dondoc.core.owners import Owner, heading_owners, inherited_owners, owners_of
+from dondoc.core.owners import Owner, heading_owners, inherited_owners, opens_with_subject, owners_of
 from dondoc.core.references import Reference
 from dondoc.core.spans import Span, trim_span
 from dondoc.core.timeexpr import TimeExpr
@@ -77,6 +77,9 @@ _COMPOUND_UNITS = frozenset(
 _LIST_COLON_RE = compile_vi(r"(?:như|gồm|sau|trình|án|thể)\s*:")
 _SENT_SPLIT_RE = compile_vi(
     r"(?<=[.!?])\s+(?=[\"“(]?[\p{Lu}])|(?<=\.)\s*\n\s*|\n\s*(?=[-+•]\s)|:\s*(?=[\"“]\s*(?:\d{1,2}[.)]|[a-zđ]\)|Điều\s))|(?<=sau:)[^\S\n]*\n\s*(?=[\p{Lu}])"
+)
+_LIST_INTRO_END_RE = compile_vi(
+    r"(?i:(?:sau|sau\s+đây|cụ\s+thể|gồm|bao\s+gồm|trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn|nội\s+dung|việc|là|giao|đề\s+nghị)\s*:\s*$)"
 )
 _LABEL_END_RE = compile_vi(r":[^\S\n]*\n\s*(?=[\p{Lu}])")
 _ASSIGNING_RE = compile_vi(r"(?i:trách\s+nhiệm|giao|đề\s+nghị|yêu\s+cầu|chủ\s+trì|phối\s+hợp|nhiệm\s+vụ|sau)")
@@ -135,9 +138,10 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         seg = text[own_start:own_end].rstrip()
         if not seg.strip():
             continue
-        if kids and seg.rstrip().endswith(":"):
+        acts = kids and seg.rstrip().endswith(":") and _acts_before_its_list(ctx, own_start, own_start + len(seg))
+        if kids and seg.rstrip().endswith(":") and not acts:
             continue  # an introduction to sub-items ("Giao Bộ Xây dựng:", "cụ thể:")
-        only_heading = " ".join(seg.split()) == sec.heading
+        only_heading = " ".join(seg.split()) == sec.heading and not acts
         if kids and only_heading and (heading_owners(ctx.text, ctx.gazetteer, sec) or _TOPIC_RE.match(sec.heading)):
             continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính") or their topic
         parent = sec.parent
@@ -159,6 +163,16 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
             last_end = cspan.end
     return tasks
+
+
+def _acts_before_its_list(ctx: TaskContext, start: int, end: int) -> bool:
+    """ "2. Thủ tướng Chính phủ báo cáo công tác, giải trình … hoặc vắng mặt:" is a duty of its own
+    before the steps listed under it; "Bộ Y tế có trách nhiệm:", "… các nhiệm vụ sau:" only introduce."""
+    intro = ctx.text[start:end]
+    if len(intro.split()) < 12 or _LIST_INTRO_END_RE.search(intro):
+        return False
+    bodies = ctx.gazetteer.find(ctx.text, start, end)
+    return opens_with_subject(ctx.text, Span(start, end), bodies) and bool(ACTION_RE.search(intro))
 
 
 def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
