@@ -62,6 +62,12 @@ FLOORS = {
     "nghi-dinh-so-207-2026-nd-cp": ("no-repair", 0.90, 0.75, 0.90),
     "nghi-quyet-so-115-2025-ubtvqh15": ("no-repair", 0.75, 0.90, 0.90),
     "nghi-dinh-so-191-2026-nd-cp": ("no-repair", 0.65, 0.80, 0.90),
+    # the fifth fresh set, held out (scored once at 69d846c)
+    "nghi-dinh-so-200-2026-nd-cp": ("no-repair", 0.90, 0.80, 0.90),
+    "nghi-dinh-so-137-2026-nd-cp": ("no-repair", 0.90, 0.80, 0.90),
+    "nghi-dinh-so-129-2026-nd-cp": ("no-repair", 0.10, 0.90, 0.75),  # procedure steps annotated, see README
+    "nghi-dinh-so-131-2026-nd-cp": ("no-repair", 0.10, 0.70, 0.90),  # procedure steps annotated, see README
+    "nghi-dinh-so-187-2026-nd-cp": ("no-repair", 0.0, 0.0, 0.0),  # procedure steps annotated, see README
 }
 
 
