@@ -7,8 +7,7 @@ which verbs assign work.
 
 from __future__ import annotations
 
-import re
-
+from dondoc.core.trie import trie_pattern
 from dondoc.core.vietnamese import compile_vi
 
 __all__ = ["ACTIONS", "ACTION_RE"]
@@ -43,6 +42,7 @@ _DECIDE = (
     r"|(?:^|(?<=\n)|(?<=;\s)|(?<=\)\s))\s*Quyết\s+định)"
     r"(?!\s+(?:này|số|\d|của|phê\s+duyệt|về\s+việc|ban\s+hành|[\p{Lu}]))"
 )
+
 ACTION_RE = compile_vi(
-    r"(?<!\w)(?P<a>(?i:" + "|".join(re.escape(a) for a in sorted(ACTIONS, key=len, reverse=True)) + r")|" + _DECIDE + r")(?!\w)"
+    r"(?<!\w)(?P<a>(?i:" + trie_pattern(sorted({a.lower() for a in ACTIONS})) + r")|" + _DECIDE + r")(?!\w)"
 )

@@ -12,10 +12,10 @@ are proper names ("Bộ Tài chính"), and "bộ" in lower case is usually a com
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from dondoc.core.spans import Span
+from dondoc.core.trie import trie_pattern
 from dondoc.core.vietnamese import compile_vi
 
 __all__ = ["Body", "BodyMatch", "Gazetteer"]
@@ -61,7 +61,7 @@ class Gazetteer:
         named = sorted((f for f, b in self._by_form.items() if b.kind != "collective"), key=len, reverse=True)
         groups = sorted(self._collective, key=len, reverse=True)
         # Collectives ("các Bộ, cơ quan ngang bộ") vary in case; proper names do not.
-        alternation = "|".join(_form_pattern(f) for f in named) + "|(?i:" + "|".join(_form_pattern(f) for f in groups) + ")"
+        alternation = trie_pattern(named, space=r"\s+") + "|(?i:" + trie_pattern([g.lower() for g in groups], space=r"\s+") + ")"
         self._re = compile_vi(rf"(?<!\w)(?P<head>{alternation})(?P<loc>{_LOCALITY})(?!\w)")
 
     @classmethod
@@ -99,11 +99,6 @@ class Gazetteer:
         if len(found) == 1 and found[0].span == Span(0, len(name)):
             return found[0].name
         return name
-
-
-def _form_pattern(form: str) -> str:
-    # Let any run of whitespace in the text match a single space in the name (OCR and line wraps).
-    return r"\s+".join(re.escape(part) for part in form.split())
 
 
 def _squash(s: str) -> str:
