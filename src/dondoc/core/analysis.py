@@ -10,13 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dondoc.core.anchors import effective_date, resolve_anchored
-from dondoc.core.checks import check_indicators
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
-from dondoc.core.indicators import Indicator, find_indicators
 from dondoc.core.outline import Section, parse_outline, split_lines
 from dondoc.core.owners import Owner, names_organisations, opens_with_office, opens_with_subject
 from dondoc.core.references import Reference, find_references
@@ -26,6 +24,9 @@ from dondoc.core.tables import find_field_tasks, find_pipe_table_tasks, find_tab
 from dondoc.core.tasks import Task, TaskContext, due_date_or_default, extract_tasks
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
+
+if TYPE_CHECKING:
+    from dondoc.core.indicators import Indicator
 
 __all__ = ["Analysis", "analyse"]
 
@@ -296,12 +297,19 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         tasks.sort(key=lambda t: t.span.start)
     result_ranges = [(s.body_start, s.end) for s in sections if s.kind in ("results", "limitations") and s.parent is None]
     indicators: list[Indicator] = []
-    if result_ranges:
-        for a, b in result_ranges:
-            indicators.extend(_reindex(find_indicators(text, start=a, end=b), len(indicators)))
-    elif header.kind in ("bao_cao", "ket_luan", "thong_bao", "nghi_quyet"):
-        indicators = find_indicators(text, start=body_start, end=body_end)
-    checks = [c.to_json() for c in check_indicators(indicators)]
+    checks: list[dict[str, Any]] = []
+    if result_ranges or header.kind in ("bao_cao", "ket_luan", "thong_bao", "nghi_quyet"):
+        # Imported here: most legal texts report no results, and compiling the indicator grammar
+        # would cost every `dondoc extract` process ~12 ms for nothing.
+        from dondoc.core.checks import check_indicators
+        from dondoc.core.indicators import find_indicators
+
+        if result_ranges:
+            for a, b in result_ranges:
+                indicators.extend(_reindex(find_indicators(text, start=a, end=b), len(indicators)))
+        else:
+            indicators = find_indicators(text, start=body_start, end=body_end)
+        checks = [c.to_json() for c in check_indicators(indicators)]
     return Analysis(
         text=text,
         header=header,
