@@ -184,6 +184,12 @@ def corpus_files(cfg: BenchConfig) -> list[Path]:
     return files[: cfg.limit] if cfg.limit else files
 
 
+def extract_command(cfg: BenchConfig, path: Path) -> list[str]:
+    """``dondoc extract PATH --no-repair`` pinned to core 0 when ``taskset`` is there."""
+    taskset = shutil.which("taskset")
+    return [*([taskset, "-c", "0"] if taskset else []), str(cfg.cli), "extract", str(path), "--no-repair"]
+
+
 def run_throughput(cfg: BenchConfig) -> dict[str, Any]:
     """Whole-process and in-process chars/s of ``extract --no-repair`` over the corpus."""
     files = corpus_files(cfg)
@@ -200,13 +206,12 @@ def run_throughput(cfg: BenchConfig) -> dict[str, Any]:
             texts.append("")
     chars = sum(len(t) for t in texts)
     taskset = shutil.which("taskset")
-    prefix = [taskset, "-c", "0"] if taskset else []
     failures: list[str] = []
     t0 = time.perf_counter()
     for f in files:
         try:
             proc = subprocess.run(
-                [*prefix, str(cfg.cli), "extract", str(f), "--no-repair"],
+                extract_command(cfg, f),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 timeout=cfg.timeout_s,

@@ -21,7 +21,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench.extract import BenchConfig
+from bench.extract import BenchConfig, extract_command
 from bench.golden import REPO_ROOT
 
 
@@ -39,7 +39,6 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"no files under {cfg.corpus_dir}")
     chars = sum(len(f.read_bytes().decode("utf-8-sig", errors="replace")) for f in files)
     taskset = shutil.which("taskset")
-    prefix = [taskset, "-c", "0"] if taskset else []
     base_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     envs = {"this": base_env, "other": {**base_env, "PYTHONPATH": str(args.other.resolve())}}
     seconds = {"this": 0.0, "other": 0.0}
@@ -47,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("this", "other") if i % 2 == 0 else ("other", "this"):
             t0 = time.perf_counter()
             subprocess.run(
-                [*prefix, str(cfg.cli), "extract", str(f), "--no-repair"],
+                extract_command(cfg, f),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 env=envs[name],

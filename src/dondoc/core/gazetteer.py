@@ -58,10 +58,9 @@ class Gazetteer:
         self._collective: dict[str, Body] = {
             " ".join(f.lower().split()): b for f, b in self._by_form.items() if b.kind == "collective"
         }
-        named = sorted((f for f, b in self._by_form.items() if b.kind != "collective"), key=len, reverse=True)
-        groups = sorted(self._collective, key=len, reverse=True)
+        named = [f for f, b in self._by_form.items() if b.kind != "collective"]
         # Collectives ("các Bộ, cơ quan ngang bộ") vary in case; proper names do not.
-        alternation = trie_pattern(named, space=r"\s+") + "|(?i:" + trie_pattern([g.lower() for g in groups], space=r"\s+") + ")"
+        alternation = trie_pattern(named, space=r"\s+") + "|(?i:" + trie_pattern(list(self._collective), space=r"\s+") + ")"
         self._re = compile_vi(rf"(?<!\w)(?P<head>{alternation})(?P<loc>{_LOCALITY})(?!\w)")
 
     @classmethod

@@ -46,7 +46,6 @@ _MARKER_RE = re.compile(
     )""",
     re.VERBOSE,
 )
-_QUOTE_OPEN_RE = re.compile(r"^[ \t]*[“\"]")
 _MAX_QUOTE_LINES = 400  # a quote never closed (a lost ”) stops holding the outline after this many lines
 _QUOTE_CLOSE_RE = re.compile(r"[”\"][ \t]*[.;,]?[ \t]*$")
 _SENTENCE_END_RE = re.compile(r"""[.;:!?…"”’)\]/]\s*$""")
@@ -210,14 +209,14 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
             or bool(_SENTENCE_END_RE.search(prev_content.text))
             or (prev_content.start < heading_end and not text[heading_end : ln.start].strip())
         )
-        opens_quote = _QUOTE_OPEN_RE.match(ln.text) if ln.text.lstrip()[:1] in '“"' else None
-        if opens_quote is not None and prev_content is not None and prev_content.text.rstrip().endswith(":"):
+        unindented = ln.text.lstrip(" \t")
+        if unindented.startswith(("“", '"')) and prev_content is not None and prev_content.text.rstrip().endswith(":"):
             # '… như sau: “4. Cơ quan có thẩm quyền …”.': the amended provision keeps its own numbering.
             if quote_floor is not None:
                 del stack[quote_floor:]
             quote_floor = len(stack)
             quote_lines = 0
-            k = opens_quote.end()
+            k = len(ln.text) - len(unindented) + 1  # after the opening quote
             mk = _marker_of(Line(ln.start + k, ln.end, ln.text[k:], ln.noise, ln.blank))
         else:
             mk = _marker_of(ln) if at_block_start else None

@@ -81,6 +81,7 @@ _SENT_SPLIT_RE = compile_vi(
 _LIST_INTRO_END_RE = compile_vi(
     r"(?i:(?:sau|sau\s+đây|cụ\s+thể|gồm|bao\s+gồm|trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn|nội\s+dung|việc|là|giao|đề\s+nghị)\s*:\s*$)"
 )
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _LABEL_END_RE = compile_vi(r":[^\S\n]*\n\s*(?=[\p{Lu}])")
 _ASSIGNING_RE = compile_vi(r"(?i:trách\s+nhiệm|giao|đề\s+nghị|yêu\s+cầu|chủ\s+trì|phối\s+hợp|nhiệm\s+vụ|sau)")
 # A clause that opens with the number of a quoted provision ("“4. Cơ quan có thẩm quyền …"): the
@@ -138,8 +139,9 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         seg = text[own_start:own_end].rstrip()
         if not seg.strip():
             continue
-        acts = kids and seg.rstrip().endswith(":") and _acts_before_its_list(ctx, own_start, own_start + len(seg))
-        if kids and seg.rstrip().endswith(":") and not acts:
+        intro = bool(kids) and seg.rstrip().endswith(":")
+        acts = intro and _acts_before_its_list(ctx, own_start, own_start + len(seg))
+        if intro and not acts:
             continue  # an introduction to sub-items ("Giao Bộ Xây dựng:", "cụ thể:")
         only_heading = " ".join(seg.split()) == sec.heading and not acts
         if kids and only_heading and (heading_owners(ctx.text, ctx.gazetteer, sec) or _TOPIC_RE.match(sec.heading)):
@@ -227,7 +229,7 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
             )
             # A verbless sentence continues the one before (an OCR-broken line), but not across a
             # blank line: "Nghị quyết này được … thông qua ngày …" is a paragraph of its own.
-            new_paragraph = bool(merged) and "\n\n" in text[merged[-1].end : sp.start].replace(" ", "").replace("\t", "")
+            new_paragraph = bool(merged) and _BLANK_LINE_RE.search(text, merged[-1].end, sp.start) is not None
             if (merged and k > 0 and weak) or (
                 merged and k == 0 and not new_paragraph and (not ACTION_RE.search(frag) or len(frag.split()) < 3)
             ):
