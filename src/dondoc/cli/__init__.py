@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import typer
 
+from dondoc import regex_cache
 from dondoc.errors import DondocError
 
 __all__ = ["app", "main"]
@@ -39,6 +40,8 @@ _register_all()
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns (and, as a script, exits with) the status code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # a process of its own: start-up time counts (see dondoc.regex_cache)
+        regex_cache.install()
     try:
         # Without standalone mode, click returns the code of a raised Exit instead of exiting.
         rv = app(args=args, prog_name="dondoc", standalone_mode=False)
