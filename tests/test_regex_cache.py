@@ -144,3 +144,25 @@ def test_well_formed_files_of_the_wrong_shape_give_nothing(tmp_path, entries) ->
     path = tmp_path / "regex-x.bin"
     _write(path, entries)
     assert regex_cache.load(path) == set()
+
+
+_PATTERNS = """
+import hashlib, re
+from dondoc.stages.extract import extract_text
+text = open("examples/ket-luan-thanh-uy-hai-phong-2021-q2.ocr.txt", encoding="utf-8").read()
+extract_text(text, repair=False, name="sample")
+keys = sorted(repr(k[1:]) for k in re._cache if k[0] is str)
+print(len(keys), hashlib.sha256("\\n".join(keys).encode()).hexdigest())
+"""
+
+
+def test_the_package_compiles_the_same_patterns_in_every_process() -> None:
+    """A pattern built from a set in hash order would differ per process and never hit the cache."""
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _PATTERNS], env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

@@ -84,7 +84,7 @@ _WB_R = rf"(?![\w{_MARK}])"
 def _alt(words: list[str]) -> str:
     """Regex alternation of ``words`` in NFC and NFD, longest first, spaces matching any run."""
     forms = {unicodedata.normalize("NFC", w) for w in words} | {unicodedata.normalize("NFD", w) for w in words}
-    parts = sorted(forms, key=len, reverse=True)
+    parts = sorted(forms, key=lambda w: (-len(w), w))  # a fixed order: the same pattern in every process
     return "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in parts)
 
 

@@ -28,7 +28,7 @@ _SYMBOL_KIND = {
     "TB": "thong_bao", "BC": "bao_cao", "TTr": "to_trinh", "NĐ": "nghi_dinh", "TT": "thong_tu",
     "QH": "luat", "HD": "huong_dan", "CTr": "chuong_trinh", "TTLT": "thong_tu", "VBHN": "van_ban",
 }  # fmt: skip
-_KIND_ALT = "|".join(sorted((re.escape(k) for k in _KIND_WORDS), key=len, reverse=True))
+_KIND_ALT = "|".join(sorted((re.escape(k) for k in _KIND_WORDS), key=lambda w: (-len(w), w)))
 _SYM = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 # The number-symbol is matched first (it starts with a digit, which is cheap to anchor on); the kind
 # word and "số" are then looked for just before it.

@@ -217,4 +217,4 @@ LEAD_WORDS = (
     "quý", "quy", "quí", "năm", "nãm", "đầu", "giữa", "cuối", "nửa", "sau", "tối", "định", "hằng",
     "hàng", "mỗi", "thường", "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười",
 )
-LEAD = rf"(?<![\w])(?:\d|(?i:{'|'.join(sorted(set(LEAD_WORDS), key=len, reverse=True))})(?!\w))"
+LEAD = rf"(?<![\w])(?:\d|(?i:{'|'.join(sorted(set(LEAD_WORDS), key=lambda w: (-len(w), w)))})(?!\w))"
