@@ -112,3 +112,21 @@ def test_a_quoted_provision_keeps_its_own_numbering():
     secs = parse_outline(text)
     tree = [(s.number, secs[s.parent].number if s.parent is not None else None) for s in secs]
     assert tree == [("Điều 1", None), ("1", "Điều 1"), ("4", "1"), ("5", "1"), ("2", "Điều 1"), ("2", "2")]
+
+
+def test_inserted_articles_with_a_letter_and_a_heading_wrapped_mid_phrase():
+    text = (
+        "Điều 20. Bộ Quốc phòng\n"
+        "1. Chủ trì thông tin đối ngoại về quốc phòng.\n"
+        "Điều 21a. Bộ Khoa học và Công nghệ\n"
+        "Chủ trì thúc đẩy chuyển đổi số.\n"
+        "Điều 21b. Bộ Công Thương\n"
+        "1. Tổ chức quảng bá thương hiệu.\n"
+        "Điều 23a. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông\n"
+        "tấn xã Việt Nam và các cơ quan báo chí\n"
+        "1. Tổ chức sản xuất các sản phẩm thông tin.\n"
+    )
+    secs = parse_outline(text)
+    articles = [s for s in secs if s.number and s.number.startswith("Điều")]
+    assert [s.number for s in articles] == ["Điều 20", "Điều 21a", "Điều 21b", "Điều 23a"]
+    assert articles[-1].heading.endswith("Thông tấn xã Việt Nam và các cơ quan báo chí")

@@ -469,3 +469,48 @@ def test_an_introduction_that_is_a_duty_of_its_own_is_a_task():
         "Bộ Tư pháp xây dựng dự thảo báo cáo",
         "Văn phòng Chính phủ rà soát dự thảo báo cáo",
     ]
+
+
+PRICE_DUTIES = (
+    "CHÍNH PHỦ\nSố: 12/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nVề giá\n\n"
+    "Điều 22. Trách nhiệm của các bộ\n"
+    "1. Bộ Tài chính tổ chức triển khai công tác tổng hợp, phân tích, dự báo giá thị trường. Cung cấp, chia "
+    "sẻ báo cáo về tình hình giá cả thị trường.\n"
+    "2. Các bộ quản lý ngành tổ chức triển khai công tác dự báo giá. Cung cấp thông tin về cơ chế chính sách "
+    "gồm các thông tin chính như sau:\n"
+    "a) Bộ Công Thương cung cấp thông tin về điều hành xuất nhập khẩu; tình hình quản lý giá dịch vụ sự "
+    "nghiệp công trong lĩnh vực quản lý; công tác quản lý, điều hành giá xăng dầu;\n"
+    "b) Bộ Y tế cung cấp thông tin về giá thuốc.\n"
+)
+
+
+def test_a_next_sentence_that_opens_with_its_verb_shares_the_subject_and_nominal_parts_stay_in_one_task():
+    tasks = _run(PRICE_DUTIES)["tasks"]
+    got = [(t["text"].split(",")[0][:40], [o["name"] for o in t["owners"] if o["role"] == "lead"]) for t in tasks]
+    assert got == [
+        ("Bộ Tài chính tổ chức triển khai công tác", ["Bộ Tài chính"]),
+        ("Cung cấp", ["Bộ Tài chính"]),  # the next sentence, led by its verb
+        # the sentence before the one that introduces the list is a task; the introduction is not
+        ("Các bộ quản lý ngành tổ chức triển khai ", ["Các bộ"]),
+        ("Bộ Công Thương cung cấp thông tin về điề", ["Bộ Công Thương"]),  # "tình hình …; công tác …" are its objects
+        ("Bộ Y tế cung cấp thông tin về giá thuốc", ["Bộ Y tế"]),
+    ]
+
+
+def test_an_article_headed_by_a_body_lists_its_duties_even_in_an_amending_decree():
+    text = (
+        "CHÍNH PHỦ\nSố: 148/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nSửa đổi Nghị định số 72/2015/NĐ-CP\n\n"
+        "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 72/2015/NĐ-CP\n"
+        "1. Bổ sung Điều 21a và Điều 21b sau Điều 21 như sau:\n"
+        "“Điều 21a. Bộ Khoa học và Công nghệ\n"
+        "Chủ trì thúc đẩy chuyển đổi số trong hoạt động thông tin đối ngoại.\n"
+        "Điều 21b. Bộ Công Thương\n"
+        "1. Chủ trì, phối hợp với Bộ Ngoại giao triển khai hoạt động thông tin đối ngoại.\n"
+        "2. Tổ chức các chương trình quảng bá thương hiệu Việt Nam.”\n"
+        "Điều 2. Điều khoản thi hành\n"
+        "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.\n"
+    )
+    out = _run(text)
+    leads = [[o["name"] for o in t["owners"] if o["role"] == "lead"] for t in out["tasks"]]
+    assert leads == [["Bộ Khoa học và Công nghệ"], ["Bộ Công Thương"], ["Bộ Công Thương"]]
+    assert out["tasks"][2]["text"].startswith("Tổ chức các chương trình quảng bá")

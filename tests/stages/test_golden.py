@@ -68,6 +68,13 @@ FLOORS = {
     "nghi-dinh-so-129-2026-nd-cp": ("no-repair", 0.10, 0.90, 0.75),  # procedure steps annotated, see README
     "nghi-dinh-so-131-2026-nd-cp": ("no-repair", 0.10, 0.70, 0.90),  # procedure steps annotated, see README
     "nghi-dinh-so-187-2026-nd-cp": ("no-repair", 0.0, 0.0, 0.0),  # procedure steps annotated, see README
+    # the sixth fresh set (scored once at 8bc8c9c), then tuned on
+    "nghi-dinh-so-181-2026-nd-cp": ("no-repair", 0.45, 0.90, 0.90),
+    "nghi-dinh-so-152-2026-nd-cp": ("no-repair", 0.90, 0.80, 0.90),
+    "nghi-quyet-so-99-2025-ubtvqh15": ("no-repair", 0.85, 0.90, 0.90),
+    "nghi-dinh-so-128-2026-nd-cp": ("no-repair", 0.85, 0.90, 0.90),
+    "nghi-quyet-so-19-2026-nq-cp": ("no-repair", 0.75, 0.90, 0.90),
+    "nghi-dinh-so-148-2026-nd-cp": ("no-repair", 0.20, 0.90, 0.90),  # duties of the amended original articles
 }
 
 

@@ -39,6 +39,8 @@ _MEETING_RE = compile_vi(
 _PLAN_SPLIT_RE = compile_vi(r"(?i:nhiệm\s+vụ[,\s]+(?:giải\s+pháp\s+)?(?:trọng\s+tâm|chủ\s+yếu)|phương\s+hướng|kế\s+hoạch)")
 _LOCAL_PARTY_RE = compile_vi(r"\b(?:thành\s+phố|tỉnh)\s+([\p{Lu}]\w+(?:\s+[\p{Lu}]\w+){0,2})")
 _PARTY_ORGAN_RE = compile_vi(r"\b(Thành\s+ủy|Tỉnh\s+ủy|Thành\s+uỷ|Tỉnh\s+uỷ)\s+kết\s+luận\s*:")
+# What may stand between body names in a heading that only names bodies: "Bộ A, Bộ B và Bộ C".
+_BODY_LIST_GLUE_RE = compile_vi(r"(?:\s|[,;.:]|(?<!\w)và(?!\w))*")
 _DIRECTIVE_KINDS = {"ket_luan", "chi_thi", "thong_bao", "ke_hoach", "cong_van"}
 
 
@@ -240,7 +242,21 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
             return True
         return opens_with_subject(text, hs, found)
 
-    classify_sections(sections, text, directive_from=trig.end() if trig else None, addressed=addressed)
+    def names_bodies(sec: Section) -> bool:
+        hs = sec.heading_span
+        found = gazetteer.find(text, hs.start, hs.end)
+        if not found:
+            return False
+        rest, pos = [], hs.start
+        for b in found:
+            rest.append(text[pos : b.span.start])
+            pos = b.span.end
+        rest.append(text[pos : hs.end])
+        return _BODY_LIST_GLUE_RE.fullmatch("".join(rest)) is not None
+
+    classify_sections(
+        sections, text, directive_from=trig.end() if trig else None, addressed=addressed, names_bodies=names_bodies
+    )
     issued_year = header.issued_date[0] if header.issued_date else None
     # Appendices cite documents too; in text order (the task extractor bisects them).
     references = sorted(find_references(text, body_start, len(text)), key=lambda r: r.span.start)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from dondoc.core.spans import Span
+from dondoc.core.vietnamese import compile_vi
 
 __all__ = ["Line", "Marker", "Section", "parse_outline", "split_lines"]
 
@@ -51,6 +52,9 @@ _QUOTE_CLOSE_RE = re.compile(r"[”\"][ \t]*[.;,]?[ \t]*$")
 _SENTENCE_END_RE = re.compile(r"""[.;:!?…"”’)\]/]\s*$""")
 # A heading line that cannot end there: it stops on a comma or a connecting word.
 _UNFINISHED_RE = re.compile(r"(?:,|\b(?:và|của|về|cho|trong|với|các|đối|theo|tại|thuộc))\s*$", re.IGNORECASE)
+
+# The next line goes on in lower case ("… Thông\ntấn xã Việt Nam"): the heading was wrapped mid-phrase.
+_LOWER_NEXT_RE = compile_vi(r"\n[ \t]*[\p{Ll}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +127,12 @@ def _marker_of(line: Line) -> Marker | None:
         val = _roman(num) if re.fullmatch(r"[IVXLC]+", num) else int(num) if num.isdigit() else 0
         return Marker(f"part:{word.lower()}", f"{word} {num}", (val or 0,), span)
     if style == "article":
-        num = re.search(r"\d+", raw)
-        return Marker("article", f"Điều {num.group(0) if num else ''}", (int(num.group(0)) if num else 0,), span)
+        # "Điều 21a", "Điều 21b": articles inserted after Điều 21 by an amending text.
+        num = re.search(r"(\d+)([a-z]?)", raw)
+        if num is None:
+            return Marker("article", "Điều ", (0,), span)
+        value = (int(num[1]), ord(num[2]) - ord("a") + 1) if num[2] else (int(num[1]),)
+        return Marker("article", f"Điều {num[0]}", value, span)
     if style == "roman":
         label = raw.strip(" .)\t")
         val = _roman(label)
@@ -167,6 +175,8 @@ def _follows(prev: Marker, cur: Marker) -> bool:
         return True
     if cur.style.startswith("multi"):
         return cur.value[:-1] == prev.value[:-1] and 0 < cur.value[-1] - prev.value[-1] <= 2
+    if cur.value[0] == prev.value[0] and len(cur.value) == 2:
+        return cur.value[1] > (prev.value[1] if len(prev.value) == 2 else 0)  # "Điều 21" then "Điều 21a"
     return 0 < cur.value[0] - prev.value[0] <= 2
 
 
@@ -310,7 +320,7 @@ def _heading(text: str, pos: int, lines: list[Line], ln: Line) -> tuple[str, Spa
     m = re.search(r"[.;:!?](?=\s|$)", text[start:line_end])
     if m is not None:
         end = start + m.start() + (0 if text[start + m.start()] in ".;" else 1)
-    elif len(rest.strip()) >= 60 or _UNFINISHED_RE.search(rest):
+    elif len(rest.strip()) >= 60 or _UNFINISHED_RE.search(rest) or _LOWER_NEXT_RE.match(text, line_end):
         # A wrapped first line: the heading runs to the end of the first sentence of the paragraph.
         limit = min(len(text), start + 200)
         para = text.find("\n\n", start, limit)

@@ -66,12 +66,15 @@ def classify_sections(
     *,
     directive_from: int | None,
     addressed: Callable[[Section], bool] | None = None,
+    names_bodies: Callable[[Section], bool] | None = None,
 ) -> None:
     """Set ``kind`` on every section in place.
 
     Args:
         addressed: whether a section opens with the body it is addressed to (its subject);
             such sub-sections of an implementation section assign tasks.
+        names_bodies: whether a heading is nothing but the names of bodies; an article so headed
+            ("Điều 20. Bộ Quốc phòng") lists that body's duties.
         sections: the outline, parents before children.
         directive_from: offset after which top-level sections are directive by default (a
             trigger such as "Thành ủy kết luận:" or "QUYẾT NGHỊ:"), or None.
@@ -80,7 +83,10 @@ def classify_sections(
         own = _own_kind(sec, text)
         parent_kind = sections[sec.parent].kind if sec.parent is not None else None
         duty = addressed is not None and addressed(sec) and not _GENERIC_DUTY_RE.search(sec.heading)
-        if parent_kind == "implementation" and duty:
+        named = sec.marker is not None and sec.marker.style.endswith("article") and names_bodies is not None
+        if named and names_bodies(sec):  # type: ignore[misc]
+            kind = "tasks"
+        elif parent_kind == "implementation" and duty:
             # "Tổ chức thực hiện" of a State document: "1. Bộ Y tế có trách nhiệm: …" assigns tasks.
             kind = "tasks"
         elif parent_kind == "tasks" and own == "implementation":

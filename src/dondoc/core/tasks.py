@@ -44,6 +44,9 @@ _ELABORATION_RE = compile_vi(
     r"bảo\s+đảm|đảm\s+bảo|gắn\s+với|không\s+để|tránh|theo\s)",
     re.IGNORECASE,
 )
+# "cung cấp thông tin về …; tình hình sản xuất; công tác quản lý, điều hành giá …": what is to be
+# provided, listed, not a clause of its own although "quản lý" is a verb elsewhere.
+_NOMINAL_RE = compile_vi(r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|số\s+liệu|danh\s+mục)\s", re.IGNORECASE)
 _PASSIVE_RE = compile_vi(
     r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính|ban\s+hành|triển\s+khai)"
 )
@@ -139,10 +142,16 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         seg = text[own_start:own_end].rstrip()
         if not seg.strip():
             continue
+        own_end = own_start + len(seg)
         intro = bool(kids) and seg.rstrip().endswith(":")
-        acts = intro and _acts_before_its_list(ctx, own_start, own_start + len(seg))
+        acts = intro and _acts_before_its_list(ctx, own_start, own_end)
         if intro and not acts:
-            continue  # an introduction to sub-items ("Giao Bộ Xây dựng:", "cụ thể:")
+            # An introduction to sub-items ("Giao Bộ Xây dựng:", "cụ thể:") is no task, but sentences
+            # before the one that introduces ("X tổ chức …. Cung cấp …, gồm các thông tin sau:") are.
+            sentences = _sentences(text, own_start, own_end)
+            if len(sentences) < 2:
+                continue
+            own_end = sentences[-1].start
         only_heading = " ".join(seg.split()) == sec.heading and not acts
         if kids and only_heading and (heading_owners(ctx.text, ctx.gazetteer, sec) or _TOPIC_RE.match(sec.heading)):
             continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính") or their topic
@@ -158,8 +167,11 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         # same paragraph ("Bộ Xây dựng chủ trì kiểm tra …; giám sát các cơ sở …").
         previous: tuple[Owner, ...] = ()
         last_end = -1
-        for cspan in _clauses(text, own_start, own_start + len(seg)):
-            shared = previous if last_end >= 0 and ";" in text[last_end : cspan.start] else ()
+        for cspan in _clauses(text, own_start, own_end):
+            # … and so does a next sentence of the same paragraph that opens with its verb ("Bộ Tài
+            # chính tổ chức …. Cung cấp, chia sẻ báo cáo …"): only a full stop between, no bullet.
+            gap = text[last_end : cspan.start].strip() if last_end >= 0 else "-"
+            shared = previous if gap == ";" or (gap == "." and ACTION_RE.match(text, cspan.start)) else ()
             found = _tasks_of_clause(ctx, cspan, number, shared or inherited, needs_owner=needs_owner)
             tasks.extend(found)
             previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
@@ -223,6 +235,7 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
             frag = text[sp.start : sp.end]
             weak = (
                 _ELABORATION_RE.match(frag)
+                or _NOMINAL_RE.match(frag)
                 or not ACTION_RE.search(frag)
                 or len(frag.split()) < 4
                 or (_DEADLINE_ONLY_RE.match(frag) and len(frag.split()) <= 10)
