@@ -514,3 +514,24 @@ def test_an_article_headed_by_a_body_lists_its_duties_even_in_an_amending_decree
     leads = [[o["name"] for o in t["owners"] if o["role"] == "lead"] for t in out["tasks"]]
     assert leads == [["Bộ Khoa học và Công nghệ"], ["Bộ Công Thương"], ["Bộ Công Thương"]]
     assert out["tasks"][2]["text"].startswith("Tổ chức các chương trình quảng bá")
+
+
+def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 48/2025/QĐ-TTg\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp nhận phản ánh\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế tiếp nhận phản ánh, kiến nghị.\n"
+        "Điều 2. Quyết định này có hiệu lực thi hành từ ngày 30 tháng 01 năm 2026.\n\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nHồ Quốc Dũng\n\n"
+        "QUY CHẾ\n\nTiếp nhận phản ánh, kiến nghị\n\n(Kèm theo Quyết định số 48/2025/QĐ-TTg ngày 12 tháng 12 năm 2025)\n\n"
+        "Chương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy chế này quy định việc tiếp nhận phản ánh.\n\n"
+        "Chương II\n\nTỔ CHỨC THỰC HIỆN\n\nĐiều 2. Trách nhiệm của Bộ Tư pháp\n\n"
+        "1. Quản trị, vận hành Hệ thống thông tin tiếp nhận phản ánh.\n\n"
+        "2. Hằng năm, tổng hợp, báo cáo Thủ tướng Chính phủ kết quả xử lý phản ánh.\n"
+    )
+    out = _run(text)
+    assert out["document"]["signer"] == "Hồ Quốc Dũng"
+    tasks = [(t["text"][:30], [o["name"] for o in t["owners"] if o["role"] == "lead"]) for t in out["tasks"]]
+    assert tasks == [
+        ("Quản trị, vận hành Hệ thống th", ["Bộ Tư pháp"]),
+        ("Hằng năm, tổng hợp, báo cáo Th", ["Bộ Tư pháp"]),
+    ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from dondoc.core.anchors import effective_date, resolve_anchored
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
-from dondoc.core.outline import Section, parse_outline, split_lines
+from dondoc.core.outline import Line, Section, parse_outline, split_lines
 from dondoc.core.owners import Owner, names_organisations, opens_with_office, opens_with_subject
 from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
@@ -41,6 +41,11 @@ _LOCAL_PARTY_RE = compile_vi(r"\b(?:thành\s+phố|tỉnh)\s+([\p{Lu}]\w+(?:\s+[
 _PARTY_ORGAN_RE = compile_vi(r"\b(Thành\s+ủy|Tỉnh\s+ủy|Thành\s+uỷ|Tỉnh\s+uỷ)\s+kết\s+luận\s*:")
 # What may stand between body names in a heading that only names bodies: "Bộ A, Bộ B và Bộ C".
 _BODY_LIST_GLUE_RE = compile_vi(r"(?:\s|[,;.:]|(?<!\w)và(?!\w))*")
+# A document issued with this one, after its signature: its title line, then "(Kèm theo Quyết định …)".
+_ATTACHED_TITLE_RE = compile_vi(
+    r"^[ \t]*(?:QUY\s+CHẾ|QUY\s+ĐỊNH|ĐIỀU\s+LỆ|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)[ \t]*$", re.MULTILINE
+)
+_ISSUED_WITH_RE = compile_vi(r"\((?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s[^)]{0,300}\)")
 _DIRECTIVE_KINDS = {"ket_luan", "chi_thi", "thong_bao", "ke_hoach", "cong_van"}
 
 
@@ -217,6 +222,29 @@ def _assignments(text: str, sections: list[Section], gazetteer: Gazetteer) -> li
     return out
 
 
+def _attached_sections(text: str, lines: list[Line], after: int, offset: int) -> list[Section]:
+    """The outline of a document issued with this one and printed after its signature ("QUY CHẾ …
+    (Kèm theo Quyết định số …)"): its articles are part of what the document says. ``offset`` is the
+    number of sections before these (parents are list indices)."""
+    title = _ATTACHED_TITLE_RE.search(text, after)
+    if title is None:
+        return []
+    issued_with = _ISSUED_WITH_RE.search(text, title.end(), title.end() + 600)
+    if issued_with is None:
+        return []
+    start = issued_with.end()
+    end = parse_tail(text, lines, start).body_end
+    attached = [s for s in parse_outline(text, lines, body_start=start) if start <= s.start < end]
+    first = len(attached) and min(range(len(attached)), key=lambda k: attached[k].start)
+    out = []
+    for s in attached[first:]:
+        s.end = min(s.end, end)
+        if s.parent is not None:
+            s.parent += offset - first
+        out.append(s)
+    return out
+
+
 def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     """Read one document. Never raises on any ``str``."""
     lines = split_lines(text)
@@ -232,6 +260,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     sections = [s for s in parse_outline(text, lines, body_start=body_start) if s.start < body_end]
     for s in sections:
         s.end = min(s.end, body_end)
+    sections += _attached_sections(text, lines, body_end, len(sections))
     trig = TRIGGER_RE.search(text, body_start, body_end)
 
     def addressed(sec: Section) -> bool:
