@@ -23,3 +23,10 @@ def test_spans_are_evidence():
     (m,) = gazetteer().find(text)
     assert text[m.span.start : m.span.end] == m.text == "Bộ   Tài chính"
     assert gazetteer().normalise("UBND  tỉnh") == "Ủy ban nhân dân tỉnh"
+
+
+def test_bodies_written_with_a_lower_case_nha_nuoc_are_found():
+    from dondoc.resources import gazetteer
+
+    text = "Kiểm toán nhà nước phối hợp với cơ quan có thẩm quyền thực hiện kiểm toán."
+    assert [b.name for b in gazetteer().find(text, 0, len(text))] == ["Kiểm toán Nhà nước"]

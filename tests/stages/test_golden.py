@@ -81,7 +81,7 @@ FLOORS = {
     "nghi-quyet-so-104-2025-ubtvqh15": ("no-repair", 0.90, 0.90, 0.90),
     "quyet-dinh-so-48-2025-qd-ttg": ("no-repair", 0.90, 0.90, 0.90),
     "nghi-quyet-so-66-16-2026-nq-cp": ("no-repair", 0.90, 0.70, 0.90),
-    "nghi-quyet-so-16-2026-nq-cp": ("no-repair", 0.65, 0.90, 0.90),
+    "nghi-quyet-so-16-2026-nq-cp": ("no-repair", 0.75, 0.90, 0.90),
 }
 
 
