@@ -82,6 +82,13 @@ FLOORS = {
     "quyet-dinh-so-48-2025-qd-ttg": ("no-repair", 0.90, 0.90, 0.90),
     "nghi-quyet-so-66-16-2026-nq-cp": ("no-repair", 0.90, 0.70, 0.90),
     "nghi-quyet-so-16-2026-nq-cp": ("no-repair", 0.75, 0.90, 0.90),
+    # the eighth fresh set, held out (scored once at 0f4411b)
+    "nghi-dinh-so-171-2026-nd-cp": ("no-repair", 0.90, 0.90, 0.90),
+    "nghi-quyet-so-114-2025-ubtvqh15": ("no-repair", 0.90, 0.90, 0.90),
+    "nghi-dinh-so-158-2026-nd-cp": ("no-repair", 0.90, 0.80, 0.90),
+    "quyet-dinh-so-37-2025-qd-ttg": ("no-repair", 0.80, 0.90, 0.90),
+    "nghi-dinh-so-140-2026-nd-cp": ("no-repair", 0.90, 0.65, 0.90),
+    "nghi-dinh-so-138-2026-nd-cp": ("no-repair", 0.90, 0.75, 0.85),
 }
 
 
