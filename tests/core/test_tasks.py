@@ -28,6 +28,10 @@ def _run(text):
     return analyse(text, gazetteer=gazetteer()).to_json()
 
 
+def _leads(task):
+    return [o["name"] for o in task["owners"] if o["role"] == "lead"]
+
+
 def test_sections_kinds_and_periods():
     out = _run(KL)
     kinds = {s["number"]: s["kind"] for s in out["sections"]}
@@ -124,7 +128,7 @@ def test_a_heading_that_names_a_body_owns_its_items():
 def test_every_body_listed_after_giao_leads():
     tasks = _run(QD_ITEMS)["tasks"]
     t = next(t for t in tasks if t["text"].startswith("Giao Bộ Y tế"))
-    assert [o["name"] for o in t["owners"] if o["role"] == "lead"] == ["Bộ Y tế", "Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]
+    assert _leads(t) == ["Bộ Y tế", "Bộ Tài chính", "Bảo hiểm xã hội Việt Nam"]
 
 
 QD_ORGS = """QUYẾT ĐỊNH
@@ -215,7 +219,7 @@ def test_points_of_a_duties_article_are_its_body_s_tasks():
 def test_the_subject_after_an_opening_phrase():
     tasks = _run(DUTY_ARTICLES)["tasks"]
     budget = next(t for t in tasks if t["text"].startswith("Trên cơ sở"))
-    assert [o["name"] for o in budget["owners"] if o["role"] == "lead"] == ["Bộ Tài chính"]
+    assert _leads(budget) == ["Bộ Tài chính"]
     # "Căn cứ …, tiếp tục nghiên cứu": no subject of its own, the article's body keeps the task.
     study = next(t for t in tasks if t["text"].startswith("Căn cứ"))
     assert study["owners"][0] == {"name": "Cục Bưu điện Trung ương", "role": "lead"}
@@ -340,7 +344,7 @@ b) Quyết định nội dung chi; chịu trách nhiệm trong việc quản lý
 
 def test_duties_under_headings_that_name_bodies_by_kind():
     out = _run(DECREE_DUTIES)
-    got = [(t["text"].split()[0], [o["name"] for o in t["owners"] if o["role"] == "lead"]) for t in out["tasks"]]
+    got = [(t["text"].split()[0], _leads(t)) for t in out["tasks"]]
     assert got == [
         ("Chủ", ["Bộ Giáo dục và Đào tạo"]),
         ("Khen", ["Bộ Giáo dục và Đào tạo"]),
@@ -381,7 +385,7 @@ cấp tỉnh chịu trách nhiệm thi hành Nghị quyết này./.
 def test_office_holders_of_an_implementation_article_have_tasks_and_the_closing_formula_is_none():
     tasks = _run(RESOLUTION_IMPLEMENTATION)["tasks"]
     assert [t["text"].split()[0] for t in tasks] == ["Tổ", "Công", "Bộ"]
-    assert [o["name"] for o in tasks[2]["owners"] if o["role"] == "lead"] == [
+    assert _leads(tasks[2]) == [
         "Bộ trưởng",
         "Thủ trưởng cơ quan ngang bộ có liên quan",
     ]
@@ -443,7 +447,7 @@ def test_national_assembly_organs_a_time_limit_opener_and_the_adoption_line():
         "Nghị quyết này được Ủy ban Thường vụ Quốc hội thông qua ngày 24 tháng 12 năm 2025.\n"
     )
     out = _run(text)
-    leads = [[o["name"] for o in t["owners"] if o["role"] == "lead"] for t in out["tasks"]]
+    leads = [_leads(t) for t in out["tasks"]]
     assert leads == [["Hội đồng Dân tộc", "Ủy ban của Quốc hội", "Ban của Hội đồng nhân dân"], ["Bộ Tư pháp"]]
     assert out["tasks"][1]["text"].endswith("chuyển giao hồ sơ")  # the adoption line is not part of it
     assert out["document"]["issued_date"] == "2025-12-24"
@@ -486,7 +490,7 @@ PRICE_DUTIES = (
 
 def test_a_next_sentence_that_opens_with_its_verb_shares_the_subject_and_nominal_parts_stay_in_one_task():
     tasks = _run(PRICE_DUTIES)["tasks"]
-    got = [(t["text"].split(",")[0][:40], [o["name"] for o in t["owners"] if o["role"] == "lead"]) for t in tasks]
+    got = [(t["text"].split(",")[0][:40], _leads(t)) for t in tasks]
     assert got == [
         ("Bộ Tài chính tổ chức triển khai công tác", ["Bộ Tài chính"]),
         ("Cung cấp", ["Bộ Tài chính"]),  # the next sentence, led by its verb
@@ -511,7 +515,7 @@ def test_an_article_headed_by_a_body_lists_its_duties_even_in_an_amending_decree
         "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.\n"
     )
     out = _run(text)
-    leads = [[o["name"] for o in t["owners"] if o["role"] == "lead"] for t in out["tasks"]]
+    leads = [_leads(t) for t in out["tasks"]]
     assert leads == [["Bộ Khoa học và Công nghệ"], ["Bộ Công Thương"], ["Bộ Công Thương"]]
     assert out["tasks"][2]["text"].startswith("Tổ chức các chương trình quảng bá")
 
@@ -530,7 +534,7 @@ def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
     )
     out = _run(text)
     assert out["document"]["signer"] == "Hồ Quốc Dũng"
-    tasks = [(t["text"][:30], [o["name"] for o in t["owners"] if o["role"] == "lead"]) for t in out["tasks"]]
+    tasks = [(t["text"][:30], _leads(t)) for t in out["tasks"]]
     assert tasks == [
         ("Quản trị, vận hành Hệ thống th", ["Bộ Tư pháp"]),
         ("Hằng năm, tổng hợp, báo cáo Th", ["Bộ Tư pháp"]),

@@ -234,15 +234,12 @@ def _attached_sections(text: str, lines: list[Line], after: int, offset: int) ->
         return []
     start = issued_with.end()
     end = parse_tail(text, lines, start).body_end
-    attached = [s for s in parse_outline(text, lines, body_start=start) if start <= s.start < end]
-    first = len(attached) and min(range(len(attached)), key=lambda k: attached[k].start)
-    out = []
-    for s in attached[first:]:
+    attached = [s for s in parse_outline(text, lines, body_start=start) if s.start < end]
+    for s in attached:
         s.end = min(s.end, end)
         if s.parent is not None:
-            s.parent += offset - first
-        out.append(s)
-    return out
+            s.parent += offset
+    return attached
 
 
 def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
