@@ -520,6 +520,50 @@ def test_an_article_headed_by_a_body_lists_its_duties_even_in_an_amending_decree
     assert out["tasks"][2]["text"].startswith("Tổ chức các chương trình quảng bá")
 
 
+def test_provisions_an_amending_decree_rewrites_are_tasks_when_they_assign_duties():
+    text = (
+        "CHÍNH PHỦ\nSố: 148/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nSửa đổi Nghị định số 72/2015/NĐ-CP\n\n"
+        "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 72/2015/NĐ-CP\n"
+        "1. Bổ sung khoản 5 Điều 12 như sau:\n"
+        "“5. Bộ Văn hóa, Thể thao và Du lịch chủ trì hướng dẫn xây dựng hệ thống dữ liệu về thông tin đối ngoại.”\n"
+        "2. Sửa đổi, bổ sung một số khoản của Điều 18 như sau:\n"
+        "a) Sửa đổi, bổ sung khoản 2 như sau:\n"
+        "“2. Hướng dẫn nội dung thông tin đối ngoại cho các bộ, cơ quan ngang bộ.”\n"
+        "b) Sửa đổi, bổ sung khoản 3 như sau:\n"
+        "“3. Cơ quan đại diện Việt Nam ở nước ngoài có trách nhiệm cung cấp thông tin về tình hình nước sở tại.”\n"
+        # a step taken on each file, a definition, a title: rules, not duties
+        "c) Sửa đổi, bổ sung khoản 4 như sau:\n"
+        "“4. Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ, Sở Tài chính thẩm định phương án giá.”\n"
+        "d) Sửa đổi, bổ sung khoản 5 như sau:\n"
+        "“5. Thẩm định phương án giá là việc đánh giá phương án giá để đề xuất mức giá.”\n"
+        "đ) Sửa đổi, bổ sung khoản 6 như sau:\n"
+        "“6. Thẩm định hồ sơ”\n"
+        "3. Sửa đổi, bổ sung Điều 7 như sau:\n"
+        "“Điều 7. Phân bổ và quản lý nguồn thu\n"
+        "1. Phân bổ nguồn thu do Bảo hiểm xã hội Việt Nam thực hiện theo quy định.”\n"
+        "Điều 2. Điều khoản thi hành\n"
+        "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.\n"
+    )
+    tasks = [(t["text"][:30], _leads(t)) for t in _run(text)["tasks"]]
+    assert tasks == [
+        ("Bộ Văn hóa, Thể thao và Du lịc", ["Bộ Văn hóa, Thể thao và Du lịch"]),
+        # the body is named by the amended article, which the decree does not quote
+        ("Hướng dẫn nội dung thông tin đ", []),
+        ("Cơ quan đại diện Việt Nam ở nư", ["Cơ quan đại diện Việt Nam ở nước ngoài"]),
+    ]
+
+
+def test_a_quoted_provision_outside_an_amendment_is_not_read_as_a_duty():
+    text = (
+        "CHÍNH PHỦ\nSố: 12/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về mẫu văn bản\n\n"
+        "Điều 1. Mẫu thông báo\n"
+        "Thông báo ghi như sau: “1. Hướng dẫn người nộp đơn hoàn thiện hồ sơ trong 05 ngày.”\n"
+        "Điều 2. Điều khoản thi hành\n"
+        "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.\n"
+    )
+    assert _run(text)["tasks"] == []
+
+
 def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
     text = (
         "THỦ TƯỚNG CHÍNH PHỦ\nSố: 48/2025/QĐ-TTg\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp nhận phản ánh\n\n"

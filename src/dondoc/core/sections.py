@@ -8,11 +8,13 @@ by sub-sections that say nothing of their own. Only ``tasks`` sections yield tas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from dondoc.core.actions import ACTION_RE
 from dondoc.core.outline import Section
+from dondoc.core.vietnamese import compile_vi
 
-__all__ = ["TRIGGER_RE", "classify_sections"]
+__all__ = ["TRIGGER_RE", "classify_sections", "rewritten_item"]
 
 _IMPLEMENTATION_RE = re.compile(
     r"(?i:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)\s*$|trách\s+nhiệm\s+thi\s+hành|điều\s+khoản\s+thi\s+hành|hiệu\s+lực\s+thi\s+hành|"
@@ -60,6 +62,61 @@ def _own_kind(sec: Section, text: str) -> str:
     return "other"
 
 
+# "Cơ quan đại diện Việt Nam ở nước ngoài có trách nhiệm …": a duty holder the gazetteer may not know.
+_HAS_DUTY_RE = re.compile(r"(?i:^\W*[^.;:]{2,120}?\s(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước)))")
+
+
+# "Phân bổ, quản lý và sử dụng quỹ … do Bảo hiểm xã hội tỉnh … thực hiện theo …": with an agent after
+# "do", the leading verb names an activity that the provision rules on.
+_AGENT_RE = compile_vi(r"(?<!\w)do\s+(?:[\p{Lu}]|các\s)")
+
+
+def rewritten_item(sec: Section, sections: Sequence[Section]) -> bool:
+    """Whether ``sec`` is a provision that an amending text rewrites and that opens with its action
+    ('… như sau: “2. Hướng dẫn nội dung thông tin đối ngoại …”'), as the items of a duty article do.
+    The body that must act is named in the amended article, which the amending text does not quote."""
+    style = sec.marker.style if sec.marker is not None else ""
+    # An article's title names its topic ("Điều 7. Phân bổ và quản lý nguồn thu"), not an action.
+    if not _rewritten(sec, sections) or style.endswith("article"):
+        return False
+    return ACTION_RE.match(sec.heading.lstrip()) is not None and _AGENT_RE.search(sec.heading) is None
+
+
+def _rewritten(sec: Section, sections: Sequence[Section]) -> bool:
+    """Whether ``sec`` opens a provision quoted by an amending item ("Sửa đổi, bổ sung khoản 2 như sau:")."""
+    if sec.marker is None or not sec.marker.style.startswith("quoted:") or sec.parent is None:
+        return False
+    return _AMENDING_RE.match(sections[sec.parent].heading) is not None
+
+
+# "Sửa đổi, bổ sung khoản 2 như sau:", "Bổ sung Điều 21a sau Điều 21 như sau:"
+_AMENDING_RE = compile_vi(r"(?i:\W*(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)[^.;]{0,200}?như\s+sau\s*:?\s*$)")
+# The steps of a procedure, taken each time a file arrives, are rules, not duties to track.
+_PROCEDURE_RE = compile_vi(
+    r"(?i:hồ\s+sơ|kể\s+từ\s+(?:ngày|khi)\s+nhận|trong\s+thời\s+hạn|trình\s+tự|thủ\s+tục(?!\s+hành\s+chính))"
+)
+
+
+# A definition ("Thẩm định phương án giá là việc …"), a right ("… có quyền …"), a cited text
+# ("Nghị định số 60/2021/NĐ-CP … quy định …").
+_NO_DUTY_RE = compile_vi(
+    r"(?i:\slà\s+(?:việc|hoạt\s+động|quá\s+trình)|(?<!\w)có\s+quyền|^\W*(?:nghị\s+định|thông\s+tư|quyết\s+định|luật|nghị\s+quyết)\s+số)"
+)
+
+
+def _rewritten_duty(sec: Section, sections: list[Section], text: str, addressed: bool) -> bool:
+    """Whether ``sec`` is a rewritten provision ('… như sau: “5. Bộ X chủ trì …”') that assigns a duty:
+    a sentence that opens with the body that must act, or with the action itself; not a title
+    ("“2. Thẩm định hồ sơ”"), not a step of a procedure."""
+    if not _rewritten(sec, sections) or len(sec.heading.split()) < 6 or sec.heading.isupper():
+        return False
+    if _PROCEDURE_RE.search(text, sec.heading_span.start, min(sec.end, sec.heading_span.start + 400)):
+        return False
+    if _NO_DUTY_RE.search(sec.heading):
+        return False
+    return addressed or rewritten_item(sec, sections) or _HAS_DUTY_RE.match(sec.heading) is not None
+
+
 def classify_sections(
     sections: list[Section],
     text: str,
@@ -84,7 +141,10 @@ def classify_sections(
         parent_kind = sections[sec.parent].kind if sec.parent is not None else None
         duty = addressed is not None and addressed(sec) and not _GENERIC_DUTY_RE.search(sec.heading)
         named = sec.marker is not None and sec.marker.style.endswith("article") and names_bodies is not None
-        if named and names_bodies(sec):  # type: ignore[misc]
+        rewritten = own == "other" and parent_kind in (None, "other") and _rewritten_duty(sec, sections, text, duty)
+        if (named and names_bodies(sec)) or rewritten:  # type: ignore[misc]
+            # "Điều 20. Bộ Quốc phòng" lists that body's duties; so does a provision an amending text
+            # rewrites ('… như sau: “5. Bộ X chủ trì …”').
             kind = "tasks"
         elif parent_kind == "implementation" and duty:
             # "Tổ chức thực hiện" of a State document: "1. Bộ Y tế có trách nhiệm: …" assigns tasks.

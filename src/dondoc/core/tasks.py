@@ -28,6 +28,7 @@ from dondoc.core.gazetteer import BodyMatch, Gazetteer
 from dondoc.core.outline import Section
 from dondoc.core.owners import Owner, heading_owners, inherited_owners, opens_with_subject, owners_of
 from dondoc.core.references import Reference
+from dondoc.core.sections import rewritten_item
 from dondoc.core.spans import Span, trim_span
 from dondoc.core.timeexpr import TimeExpr
 from dondoc.core.vietnamese import compile_vi
@@ -162,7 +163,9 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         number = _section_number(ctx.sections, i)
         # Legal texts need an owner for a clause to be a task, except under a heading that says
         # the section holds tasks ("II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU").
-        needs_owner = ctx.require_owner and not _under_task_heading(ctx.sections, i)
+        # So does a rewritten provision that opens with its action: its body is named in the
+        # amended article, which the amending text does not quote.
+        needs_owner = ctx.require_owner and not _under_task_heading(ctx.sections, i) and not rewritten_item(sec, ctx.sections)
         # A clause without a subject of its own shares the subject of the clause before it in the
         # same paragraph ("Bộ Xây dựng chủ trì kiểm tra …; giám sát các cơ sở …").
         previous: tuple[Owner, ...] = ()
