@@ -30,3 +30,9 @@ def test_bodies_written_with_a_lower_case_nha_nuoc_are_found():
 
     text = "Kiểm toán nhà nước phối hợp với cơ quan có thẩm quyền thực hiện kiểm toán."
     assert [b.name for b in gazetteer().find(text, 0, len(text))] == ["Kiểm toán Nhà nước"]
+
+
+def test_an_office_holder_normalises_to_their_body():
+    assert gazetteer().normalise("Bộ trưởng  Bộ Công an") == "Bộ Công an"
+    assert gazetteer().normalise("Chủ tịch UBND cấp tỉnh") == "Ủy ban nhân dân cấp tỉnh"
+    assert gazetteer().normalise("Bộ trưởng") == "Bộ trưởng"  # no body: kept as written

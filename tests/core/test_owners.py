@@ -101,3 +101,29 @@ def test_an_opening_phrase_with_its_own_verb_is_not_the_subject():
         "có trách nhiệm báo cáo theo yêu cầu"
     )
     assert [o.name for o in _owners(text) if o.role == "lead"] == ["Hội đồng Dân tộc", "Ủy ban Thường vụ Quốc hội"]
+
+
+def test_office_holders_are_named_with_their_title():
+    text = "Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an căn cứ quy định ban hành hướng dẫn"
+    assert [o.name for o in _owners(text)] == ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an"]
+    text = "Chủ tịch UBND cấp tỉnh chỉ đạo rà soát thủ tục"
+    assert [o.name for o in _owners(text)] == ["Chủ tịch Ủy ban nhân dân cấp tỉnh"]
+    # offices the gazetteer cannot find lead each on their own
+    text = "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân cấp tỉnh chỉ đạo công bố thủ tục"
+    assert [o.name for o in _owners(text)] == [
+        "Bộ trưởng",
+        "Thủ trưởng cơ quan ngang bộ",
+        "Chủ tịch Ủy ban nhân dân cấp tỉnh",
+    ]
+
+
+def test_a_heading_that_lists_organisations_gives_one_lead_each():
+    from dondoc.core.outline import parse_outline, split_lines
+    from dondoc.core.owners import heading_owners
+
+    text = "Điều 9. Trách nhiệm của Sở Giao dịch Chứng khoán Việt Nam và Tổng công ty Lưu ký\n1. Tuân thủ quy định.\n"
+    (article, _item) = parse_outline(text, split_lines(text), body_start=0)
+    assert [o.name for o in heading_owners(text, gazetteer(), article)] == [
+        "Sở Giao dịch Chứng khoán Việt Nam",
+        "Tổng công ty Lưu ký",
+    ]

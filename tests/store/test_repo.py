@@ -55,6 +55,18 @@ def test_create_document_maps_extraction(engine: Engine) -> None:
         assert s.scalar(select(func.count(AuditLog.id)).where(AuditLog.entity == "document")) == 1
 
 
+def test_an_office_holder_is_filed_under_their_body(engine: Engine) -> None:
+    extraction = sample_extraction()
+    extraction["tasks"][0]["owners"] = [{"name": "Chủ tịch UBND thành phố", "role": "lead"}]
+    with session_scope(engine) as s:
+        doc = repo.create_document(s, extraction, filename="kl.txt", data=b"abc", user=None)
+        (owner,) = doc.tasks[0].owners
+        assert owner.name == "Chủ tịch UBND thành phố"  # as the document names them
+        # the same unit as the task that names the committee itself
+        assert owner.unit is next(o.unit for o in doc.tasks[1].owners if o.role == "lead")
+        assert owner.unit.name == "Ủy ban nhân dân thành phố"
+
+
 def test_real_extraction_is_stored(engine: Engine) -> None:
     from pathlib import Path
 

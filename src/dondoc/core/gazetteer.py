@@ -18,7 +18,7 @@ from dondoc.core.spans import Span
 from dondoc.core.trie import trie_pattern
 from dondoc.core.vietnamese import compile_vi
 
-__all__ = ["Body", "BodyMatch", "Gazetteer"]
+__all__ = ["OFFICE_TITLES", "Body", "BodyMatch", "Gazetteer", "office_body"]
 
 # A locality that may follow a body name: "Ủy ban nhân dân thành phố Hà Nội", "Sở Y tế tỉnh".
 _LOCALITY = (
@@ -27,6 +27,15 @@ _LOCALITY = (
     r"(?:\s+trực\s+thuộc\s+(?:trung\s+ương|Trung\s+ương))?"
     r"(?:\s+(?!(?:Chủ|Tịch|Bộ|Sở|Ban|Ủy|Uỷ|Báo|Các|Cơ|Văn|Đề|Nghị|Quyết|Kế|Thủ|Tổng|Hội|Trung)\b)[\p{Lu}]\w*){0,3})?"
 )
+
+# Office-holders named by their title before their body ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban
+# nhân dân cấp tỉnh", "Thống đốc Ngân hàng Nhà nước Việt Nam", "Đại biểu Quốc hội").
+OFFICE_TITLES = (
+    r"(?i:(?:các\s+)?(?:phó\s+)?(?:bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|tổng\s+giám\s+đốc|giám\s+đốc|trưởng\s+ban|"
+    r"chánh\s+án|viện\s+trưởng|giám\s+thị|chủ\s+nhiệm|thống\s+đốc|tổng\s+thư\s+ký|bí\s+thư|đại\s+biểu|thành\s+viên|"
+    r"người\s+đứng\s+đầu))"
+)
+_TITLED_RE = compile_vi(rf"{OFFICE_TITLES}\s+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +101,12 @@ class Gazetteer:
         return out
 
     def normalise(self, name: str) -> str:
-        """Canonical form of a body name ("UBND thành phố" -> "Ủy ban nhân dân thành phố")."""
+        """Canonical form of a body name ("UBND thành phố" -> "Ủy ban nhân dân thành phố"); an
+        office-holder stands for their body ("Bộ trưởng Bộ Công an" -> "Bộ Công an")."""
         name = _squash(name)
+        body = office_body(self, name)
+        if body is not None:
+            return body
         found = self.find(name)
         if len(found) == 1 and found[0].span == Span(0, len(name)):
             return found[0].name
@@ -102,3 +115,15 @@ class Gazetteer:
 
 def _squash(s: str) -> str:
     return " ".join(s.split())
+
+
+def office_body(gazetteer: Gazetteer, name: str) -> str | None:
+    """The body of an office-holder named by title and body ("Chủ tịch UBND tỉnh" -> "Ủy ban nhân
+    dân tỉnh"); None when ``name`` is not such a name."""
+    name = _squash(name)
+    titled = _TITLED_RE.match(name)
+    if titled is None:
+        return None
+    rest = name[titled.end() :]
+    found = gazetteer.find(rest)
+    return found[0].name if len(found) == 1 and found[0].span == Span(0, len(rest)) else None

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dondoc.core.actions import ACTION_RE
-from dondoc.core.gazetteer import BodyMatch, Gazetteer
+from dondoc.core.gazetteer import OFFICE_TITLES, BodyMatch, Gazetteer
 from dondoc.core.outline import Section
 from dondoc.core.spans import Span
 from dondoc.core.vietnamese import compile_vi
@@ -36,7 +36,7 @@ __all__ = [
 # học", "Hiệp hội Ngân hàng", "Các Bộ:", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ").
 _ORG_KINDS = (
     r"khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|học\s+viện|trường(?!\s+hợp)|đại\s+học|"
-    r"tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|ngân\s+hàng|doanh\s+nghiệp|"
+    r"sở(?!\s+hữu)|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|ngân\s+hàng|doanh\s+nghiệp|"
     r"cơ\s+quan|đơn\s+vị|văn\s+phòng|ban\s+quản\s+lý|hội\s+đồng|bảo\s+hiểm\s+xã\s+hội|kho\s+bạc|"
     r"cơ\s+sở\s+(?:giáo\s+dục|đào\s+tạo|khám|y\s+tế|nghiên\s+cứu|sản\s+xuất|kinh\s+doanh|trợ\s+giúp|bảo\s+trợ|"
     r"cai\s+nghiện|dạy\s+nghề|giáo\s+dục\s+nghề)|"
@@ -61,7 +61,9 @@ _DUTY_OF_RE = compile_vi(
 )
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
 _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
-_LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)")
+# Between two bodies of a list, possibly before an office-holder's title ("Bộ trưởng Bộ Quốc phòng,
+# Bộ trưởng Bộ Công an …").
+_LIST_SEP_RE = compile_vi(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:{OFFICE_TITLES}\s+)?")
 _LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 # "X có trách nhiệm …" (not "chịu trách nhiệm về/trước"): X is the duty holder, as written. The short
@@ -77,6 +79,7 @@ _QUALIFIER_RE = compile_vi(r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+c
 _NAME_SEP_RE = compile_vi(r",\s*(?=[\p{Lu}])|\s+và\s+(?=[\p{Lu}])")
 _NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
+_TITLE_BEFORE_RE = compile_vi(rf"(?<!\w)(?P<t>{OFFICE_TITLES})\s+$")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
 
 
@@ -87,6 +90,16 @@ class Owner:
 
     def to_json(self) -> dict[str, str]:
         return {"name": self.name, "role": self.role}
+
+
+def _name(text: str, body: BodyMatch) -> str:
+    """The owner's name: the body's, after the title of its office-holder when the text names one
+    ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân cấp tỉnh"), as annotators and readers do."""
+    title = _TITLE_BEFORE_RE.search(text, max(0, body.span.start - 40), body.span.start)
+    if title is None:
+        return body.name
+    t = " ".join(title.group("t").split())
+    return f"{t[0].upper()}{t[1:]} {body.name}"
 
 
 def inherited_owners(text: str, gazetteer: Gazetteer, sections: Sequence[Section], i: int) -> tuple[Owner, ...]:
@@ -121,22 +134,22 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
         lead = subject_bodies(text, hs.start, found, hs.end)
         if lead:
-            return tuple(Owner(b.name, "lead") for b in lead)
+            return tuple(Owner(_name(text, b), "lead") for b in lead)
     duty_of = _DUTY_OF_RE.match(h)
     if duty_of is not None:
         # "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ": its points are that body's duties.
         of = hs.start + duty_of.end()
         bodies = [b for b in found if b.span.start >= of]
         if bodies and not text[of : bodies[0].span.start].strip():
-            return tuple(Owner(b.name, "lead") for b in bodies[:1])
+            return tuple(Owner(_name(text, b), "lead") for b in bodies[:1])
         name = h[duty_of.end() :].strip().rstrip(" :.,")
-        return (Owner(name, "lead"),) if name else ()
+        return tuple(Owner(n, "lead") for n in _split_names(name)) if name else ()
     if names_organisations(h) and not opens_with_body:
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
         name = _DUTY_WORDS_RE.split(h, 1)[0].rstrip(" :.,")
         if name:
-            return (Owner(name, "lead"),)
+            return tuple(Owner(n, "lead") for n in _split_names(name))
     return ()
 
 
@@ -235,8 +248,8 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             nxt = ACTION_RE.search(text, stop.end(), span.end) if stop.start() == ls.end() else stop
             support_end = nxt.start() if nxt else span.end
         supports = [b for b in bodies if ls.end() <= b.span.start < support_end]
-        owners += [Owner(b.name, "lead") for b in leads] or [o for o in inherited if o.role == "lead"]
-        owners += [Owner(b.name, "support") for b in supports]
+        owners += [Owner(_name(text, b), "lead") for b in leads] or [o for o in inherited if o.role == "lead"]
+        owners += [Owner(_name(text, b), "support") for b in supports]
     else:
         prev: BodyMatch | None = None
         for b in bodies:
@@ -249,7 +262,7 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
                 and _LIST_SEP_RE.fullmatch(text, prev.span.end, b.span.start)
             )
             if _ASSIGN_RE.search(before) or listed:
-                owners.append(Owner(b.name, "lead"))
+                owners.append(Owner(_name(text, b), "lead"))
             prev = b
         if not owners:
             subj = subject_bodies(text, span.start, bodies, span.end)
@@ -258,10 +271,16 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
                 # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
                 # after the request are, or else the letter's addressees.
                 subj = [b for b in subj if b.span.start >= req.end()]
-            owners += [Owner(b.name, "lead") for b in subj]
+            owners += [Owner(_name(text, b), "lead") for b in subj]
+            if _OFFICE_START_RE.match(text, span.start, span.end):
+                # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân cấp tỉnh …": offices
+                # the gazetteer cannot find, each a lead.
+                offices = _kind_subject(text, span)
+                if len(offices) > len(owners):
+                    owners = list(offices)
         sup = _SUPPORT_RE.search(text, span.start, span.end)
         if sup:
-            owners += [Owner(b.name, "support") for b in bodies if b.span.start >= sup.end()][:6]
+            owners += [Owner(_name(text, b), "support") for b in bodies if b.span.start >= sup.end()][:6]
         if not any(o.role == "lead" for o in owners):
             owners = list(_kind_subject(text, span)) + owners
         if not any(o.role == "lead" for o in owners):
@@ -273,7 +292,7 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
         co = _CO_LEAD_RE.search(text, span.start, span.end)
         if co is not None:
             # "Đồng chủ trì với Bộ Khoa học và Công nghệ": that body leads too.
-            owners += [Owner(b.name, "lead") for b in _list_at(text, bodies, co.end())]
+            owners += [Owner(_name(text, b), "lead") for b in _list_at(text, bodies, co.end())]
     seen: set[tuple[str, str]] = set()
     uniq = []
     for o in owners:
@@ -310,7 +329,13 @@ def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
         or re.search(r"[\d/;:.()]|(?<!\w)(?:được|bị|là|thì|nếu|khi|hoặc)(?!\w)", who)
     ):
         return ()
-    names = [n.strip() for n in _NAME_SEP_RE.split(who)]
+    return tuple(Owner(n, "lead") for n in _split_names(who))
+
+
+def _split_names(who: str) -> list[str]:
+    """The names in a list of them ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Sở Giao dịch Chứng
+    khoán Việt Nam và Tổng công ty Lưu ký …"), when each part names an organisation or an office."""
+    names = [" ".join(n.split()) for n in _NAME_SEP_RE.split(who)]
     if len(names) > 1 and not all(names_organisations(n) for n in names):
-        names = [who]  # "Cục Chăn nuôi và Thú y": one name
-    return tuple(Owner(n, "lead") for n in names if n)
+        return [who]  # "Cục Chăn nuôi và Thú y": one name
+    return [n for n in names if n]

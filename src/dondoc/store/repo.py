@@ -65,7 +65,7 @@ from dondoc.store.models import (
     User,
     utcnow,
 )
-from dondoc.store.seed import DEFAULT_UNITS, normalise_unit_name
+from dondoc.store.seed import DEFAULT_UNITS, normalise_unit_name, unit_name_of
 from dondoc.store.versioning import read_version
 from dondoc.track import BUCKETS, parse_period, rate_of
 from dondoc.web.security import hash_password, needs_rehash, verify_password
@@ -223,7 +223,7 @@ def find_or_create_unit(s: Session, name: str, *, _index: dict[str, Unit] | None
     key = normalise_unit_name(name)
     unit = index.get(key)
     if unit is None:
-        unit = Unit(name=name[:300], kind="other")
+        unit = Unit(name=unit_name_of(name)[:300], kind="other")
         s.add(unit)
         s.flush()
         index[key] = unit

@@ -84,6 +84,18 @@ def _light_normalise(name: str) -> str:
     return re.sub(r"[\s,.;:]+", " ", text).strip()
 
 
+def unit_name_of(owner: str) -> str:
+    """The name a new unit takes from an owner: an office-holder's body ("Bộ trưởng Bộ Công an" ->
+    "Bộ Công an"), else the owner as written."""
+    try:
+        from dondoc.core.gazetteer import office_body
+        from dondoc.resources import gazetteer
+
+        return office_body(gazetteer(), owner) or owner
+    except Exception:  # never let the gazetteer break the store
+        return owner
+
+
 @lru_cache(maxsize=65536)
 def normalise_unit_name(name: str) -> str:
     """A key under which different spellings of one body compare equal."""
