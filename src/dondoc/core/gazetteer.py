@@ -29,11 +29,12 @@ _LOCALITY = (
 )
 
 # Office-holders named by their title before their body ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban
-# nhân dân cấp tỉnh", "Thống đốc Ngân hàng Nhà nước Việt Nam", "Đại biểu Quốc hội").
+# nhân dân cấp tỉnh", "Thống đốc Ngân hàng Nhà nước Việt Nam", "Đại biểu Quốc hội"); a body's standing
+# organ too ("Thường trực Hội đồng Dân tộc").
 OFFICE_TITLES = (
     r"(?i:(?:các\s+)?(?:phó\s+)?(?:bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|tổng\s+giám\s+đốc|giám\s+đốc|trưởng\s+ban|"
     r"chánh\s+án|viện\s+trưởng|giám\s+thị|chủ\s+nhiệm|thống\s+đốc|tổng\s+thư\s+ký|bí\s+thư|đại\s+biểu|thành\s+viên|"
-    r"người\s+đứng\s+đầu))"
+    r"người\s+đứng\s+đầu|thường\s+trực|trưởng)(?:\s+của)?)"
 )
 _TITLED_RE = compile_vi(rf"{OFFICE_TITLES}\s+(?=\S)")
 
