@@ -565,6 +565,27 @@ def test_a_quoted_provision_outside_an_amendment_is_not_read_as_a_duty():
     assert _run(text)["tasks"] == []
 
 
+def test_appendices_printed_after_the_signature_give_no_tasks():
+    body = (
+        "CHÍNH PHỦ\nSố: 24/2026/NQ-CP\n\nNGHỊ QUYẾT\nVề cắt giảm thủ tục hành chính\n\n"
+        "Điều 1. Tổ chức thi hành\n"
+        "1. Bộ Tư pháp theo dõi, kiểm tra việc thực hiện Nghị quyết này.\n"
+        "Điều 2. Nghị quyết này có hiệu lực thi hành từ ngày ký.\n\n"
+        "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nPhạm Thị Thanh Trà\n\n"
+    )
+    appendix = (
+        "Phụ lục I\nCẮT GIẢM THỦ TỤC HÀNH CHÍNH\n(Kèm theo Nghị quyết số 24/2026/NQ-CP ngày 29 tháng 4 năm 2026)\n\n"
+        "1. Thủ tục cấp giấy phép\n"
+        "a) Sở Nội vụ có trách nhiệm thẩm định hồ sơ trong thời gian 10 ngày làm việc.\n"
+        "b) Ủy ban nhân dân cấp xã xác nhận đơn đề nghị và gửi Sở Nội vụ.\n"
+    )
+    # long enough that the signing block is not among the text's last lines
+    forms = "".join(f"{k}. Mẫu tờ khai số {k:02d}\n" for k in range(2, 50))
+    out = _run(body + appendix + forms)
+    assert out["document"]["signer"] == "Phạm Thị Thanh Trà"
+    assert [t["text"][:30] for t in out["tasks"]] == ["Bộ Tư pháp theo dõi, kiểm tra "]
+
+
 def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
     text = (
         "THỦ TƯỚNG CHÍNH PHỦ\nSố: 48/2025/QĐ-TTg\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp nhận phản ánh\n\n"

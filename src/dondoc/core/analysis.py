@@ -46,6 +46,12 @@ _ATTACHED_TITLE_RE = compile_vi(
     r"^[ \t]*(?:QUY\s+CHẾ|QUY\s+ĐỊNH|ĐIỀU\s+LỆ|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)[ \t]*$", re.MULTILINE
 )
 _ISSUED_WITH_RE = compile_vi(r"\((?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s[^)]{0,300}\)")
+# The first line of a document issued with this one, which may carry more words than the kind
+# ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ").
+_ATTACHED_LEAD_RE = compile_vi(
+    r"^[ \t]*(?:QUY\s+CHẾ|QUY\s+ĐỊNH|ĐIỀU\s+LỆ|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)(?![^\n]*\p{Ll})",
+    re.MULTILINE,
+)
 _DIRECTIVE_KINDS = {"ket_luan", "chi_thi", "thong_bao", "ke_hoach", "cong_van"}
 
 
@@ -222,6 +228,13 @@ def _assignments(text: str, sections: list[Section], gazetteer: Gazetteer) -> li
     return out
 
 
+def _issues_a_document(text: str, after: int) -> bool:
+    """Whether a document issued with this one ("QUY CHẾ … (Kèm theo Nghị định số …)") is printed
+    after ``after``, rather than appendices only."""
+    leads = _ATTACHED_LEAD_RE.finditer(text, after)
+    return any(_ISSUED_WITH_RE.search(text, lead.end(), lead.end() + 600) for lead in leads)
+
+
 def _attached_sections(text: str, lines: list[Line], after: int, offset: int) -> list[Section]:
     """The outline of a document issued with this one and printed after its signature ("QUY CHẾ …
     (Kèm theo Quyết định số …)"): its articles are part of what the document says. ``offset`` is the
@@ -254,6 +267,10 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
             header = replace(header, issued_date=(int(adopted["y"]), int(adopted["m"]), int(adopted["d"])))
     tail = parse_tail(text, lines, header.body_start)
     body_start, body_end = header.body_start, max(header.body_start, tail.body_end)
+    if tail.signed_at is not None and not _issues_a_document(text, tail.signed_at):
+        # Appendices and forms printed after the signature ("Phụ lục I …") are not the body: their
+        # procedure steps are no tasks. (A regulation issued with the document keeps the old reading.)
+        body_end = tail.signed_at
     sections = [s for s in parse_outline(text, lines, body_start=body_start) if s.start < body_end]
     for s in sections:
         s.end = min(s.end, body_end)

@@ -94,6 +94,9 @@ class Tail:
     signer: str | None
     capacity: str | None
     recipients: list[str] = field(default_factory=list)
+    # A signing block found before the end of the text (appendices or forms follow it); the body
+    # may end there (the caller decides: a regulation issued with the document may follow too).
+    signed_at: int | None = None
 
 
 # Names that keep their capitals inside an organ's name ("Ủy ban Thường vụ Quốc hội").
@@ -277,6 +280,7 @@ def parse_tail(text: str, lines: list[Line], body_start: int) -> Tail:
         body_end = rec_m.start()
         recipients = _recipients(text, rec_m.end())
     signer = capacity = None
+    signed_at: int | None = None
     # Signing block: scan the last lines of the body (and after the recipients, where layouts put it).
     tail_lines = [ln for ln in lines if ln.start >= body_start and not ln.noise and not ln.blank]
     cap_lines: list[Line] = []
@@ -293,7 +297,11 @@ def parse_tail(text: str, lines: list[Line], body_start: int) -> Tail:
     if signer is None:
         # Gazette texts put appendices and forms after the signature: the signing block is then the
         # first run of capacity lines in the body that a person's name follows.
-        signer = _first_signature(tail_lines)
+        first = _first_signature(tail_lines)
+        if first is not None:
+            signer, block = first
+            if body_start < block < body_end:
+                signed_at = block
     if signer is None:
         # OCR often loses the capacity lines; the name is then the last short proper-name line.
         for ln in reversed(tail_lines[-6:]):
@@ -305,7 +313,7 @@ def parse_tail(text: str, lines: list[Line], body_start: int) -> Tail:
                 break
     while body_end > body_start and text[body_end - 1].isspace():
         body_end -= 1
-    return Tail(body_end, signer, capacity or None, recipients)
+    return Tail(body_end, signer, capacity or None, recipients, signed_at)
 
 
 def _recipients(text: str, pos: int) -> list[str]:
@@ -333,14 +341,16 @@ def _recipients(text: str, pos: int) -> list[str]:
     return [re.sub(r"[,;.]\s*$", "", r).strip() for r in out if r.strip()]
 
 
-def _first_signature(lines: list[Line]) -> str | None:
+def _first_signature(lines: list[Line]) -> tuple[str, int] | None:
+    """The signer's name and where the signing block starts, for the first run of capacity lines
+    that a person's name follows."""
     for i, ln in enumerate(lines):
         if not _CAPACITY_RE.match(ln.text) or not ln.text.strip().isupper():
             continue
         for nxt in lines[i + 1 : i + 5]:
             name = _NAME_RE.match(nxt.text)
             if name is not None:
-                return name.group(1)
+                return name.group(1), ln.start
             if not _CAPACITY_RE.match(nxt.text):
                 break
     return None
