@@ -586,6 +586,32 @@ def test_appendices_printed_after_the_signature_give_no_tasks():
     assert [t["text"][:30] for t in out["tasks"]] == ["Bộ Tư pháp theo dõi, kiểm tra "]
 
 
+def test_powers_prohibitions_and_private_persons_duties_are_no_tasks():
+    text = (
+        "CHÍNH PHỦ\nSố: 170/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về giáo dục phạm nhân\n\n"
+        "Chương I\nTRÁCH NHIỆM CỦA CÁC CƠ QUAN\nĐiều 1. Trách nhiệm của Ủy ban nhân dân cấp tỉnh\n"
+        "1. Chỉ đạo các sở, ngành phối hợp với cơ sở giam giữ phạm nhân tổ chức giáo dục pháp luật.\n"
+        "2. Ủy ban nhân dân cấp tỉnh có thể phân cấp cho Ủy ban nhân dân cấp xã thực hiện việc hỗ trợ.\n"
+        "3. Không được sử dụng kinh phí hỗ trợ sai mục đích.\n"
+        "Điều 2. Trách nhiệm của gia đình, người thân thích của phạm nhân\n"
+        "1. Phối hợp với cơ sở giam giữ phạm nhân động viên phạm nhân cải tạo tốt.\n"
+        "Chương II\nTRÁCH NHIỆM THI HÀNH\n"
+        "Điều 3. Điều khoản chuyển tiếp\n"
+        "1. Người ký hợp đồng lao động theo Nghị quyết số 102/NQ-CP về giải pháp đối với biên chế được tiếp tục thực hiện.\n"
+        "2. Cơ quan có thẩm quyền quản lý công chức có trách nhiệm thống kê số lượng người đang làm việc.\n"
+        "3. Định kỳ 6 tháng và hằng năm, Thường trực Ủy ban Dân nguyện và Giám sát tiến hành kiểm tra việc thực hiện.\n"
+        "Điều 4. Trách nhiệm thi hành\n"
+        "Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này.\n"
+    )
+    tasks = [(t["text"][:30], _leads(t)) for t in _run(text)["tasks"]]
+    assert tasks == [
+        ("Chỉ đạo các sở, ngành phối hợp", ["Ủy ban nhân dân cấp tỉnh"]),
+        # a power, a prohibition, the duties of private persons and a transition rule are not tasks
+        ("Cơ quan có thẩm quyền quản lý ", ["Cơ quan có thẩm quyền quản lý công chức"]),
+        ("Định kỳ 6 tháng và hằng năm, T", ["Thường trực Ủy ban Dân nguyện và Giám sát"]),
+    ]
+
+
 def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
     text = (
         "THỦ TƯỚNG CHÍNH PHỦ\nSố: 48/2025/QĐ-TTg\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp nhận phản ánh\n\n"

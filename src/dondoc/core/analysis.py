@@ -16,7 +16,7 @@ from dondoc.core.anchors import effective_date, resolve_anchored
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
 from dondoc.core.outline import Line, Section, parse_outline, split_lines
-from dondoc.core.owners import Owner, names_organisations, opens_with_office, opens_with_subject
+from dondoc.core.owners import Owner, names_a_duty_holder, names_organisations, opens_with_office, opens_with_subject
 from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
@@ -281,7 +281,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         # The heading may be cut short; the subject stands in the first ~400 characters.
         hs = Span(sec.heading_span.start, max(sec.heading_span.start, min(sec.end, sec.heading_span.start + 400)))
         found = gazetteer.find(text, hs.start, hs.end)
-        if names_organisations(sec.heading) or opens_with_office(sec.heading):
+        if names_organisations(sec.heading) or opens_with_office(sec.heading) or names_a_duty_holder(sec.heading):
             return True
         return opens_with_subject(text, hs, found)
 

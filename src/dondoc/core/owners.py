@@ -25,6 +25,7 @@ __all__ = [
     "Owner",
     "heading_owners",
     "inherited_owners",
+    "names_a_duty_holder",
     "names_organisations",
     "opens_with_office",
     "opens_with_subject",
@@ -49,11 +50,12 @@ _ORG_HEADING_RE = compile_vi(
 )
 _OFFICE_START_RE = compile_vi(rf"\s*(?:Các\s+)?(?i:{_OFFICES})(?!\w)")
 # An office-holder's title before the body ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh").
-_OFFICE_RE = compile_vi(rf"(?i:\s*(?:các\s+)?(?:{_OFFICES})\s*$)")
+_OFFICE_RE = compile_vi(rf"\s*{OFFICE_TITLES}\s*$")
 # Opening phrases before a clause's subject ("Trên cơ sở …,", "Trong quá trình thực hiện, …").
 _OPENER_RE = compile_vi(
     r"(?i:\s*(?:trên\s+cơ\s+sở|căn\s+cứ|trong\s+quá\s+trình|trong\s+trường\s+hợp|trường\s+hợp|theo\s+chức\s+năng|"
-    r"để|nhằm|sau\s+khi|khi|ngoài(?:\s+việc)?|đối\s+với|trong\s+thời\s+(?:hạn|gian(?=\s+\d))|chậm\s+nhất)(?!\w))"
+    r"để|nhằm|sau\s+khi|khi|ngoài(?:\s+việc)?|đối\s+với|trong\s+thời\s+(?:hạn|gian(?=\s+\d))|chậm\s+nhất|"
+    r"(?:định\s+kỳ|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần))(?=[^,.;:]{0,40},))(?!\w))"
 )
 _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
 _DUTY_OF_RE = compile_vi(
@@ -118,6 +120,13 @@ def opens_with_office(text: str) -> bool:
     """Whether ``text`` opens with office-holders ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ có liên
     quan …"), whatever follows."""
     return bool(_OFFICE_START_RE.match(text))
+
+
+def names_a_duty_holder(sentence: str) -> bool:
+    """Whether ``sentence`` opens with an organisation that has a duty ("Cơ quan có thẩm quyền quản lý
+    công chức có trách nhiệm thống kê …"), which the gazetteer may not know."""
+    m = _RESPONSIBLE_RE.match(sentence)
+    return m is not None and names_organisations(m.group("who")) and not ACTION_RE.match(m.group("who"))
 
 
 def names_organisations(heading: str) -> bool:

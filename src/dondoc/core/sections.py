@@ -45,15 +45,33 @@ TRIGGER_RE = re.compile(
 )
 
 
+# "Trách nhiệm của gia đình, người thân thích của phạm nhân": duties of private persons, which no
+# office tracks; the duties of bodies and organisations are tasks.
+_PERSONS_DUTY_RE = re.compile(
+    r"(?i:^\W*(?:quyền\s+và\s+)?(?:trách\s+nhiệm|nghĩa\s+vụ)(?:\s+và\s+quyền(?:\s+hạn)?)?\s+của\s+(?:các\s+|những\s+)?"
+    r"(?:gia\s+đình|người\s+thân|thân\s+nhân|công\s+dân|người\s+dân|người\s+lao\s+động|người\s+học|học\s+sinh|"
+    r"sinh\s+viên|phạm\s+nhân|người\s+bệnh|người\s+nộp|người\s+đến|khách|người\s+được|người\s+đề\s+nghị|người\s+yêu\s+cầu))"
+)
+
+
+_CITED_RE = re.compile(
+    r"(?i:(?<!\w)(?:nghị\s+quyết|quyết\s+định|nghị\s+định|chỉ\s+thị|kết\s+luận|thông\s+tư|luật|kế\s+hoạch)\s+số\s[^,;]*)"
+)
+
+
 def _own_kind(sec: Section, text: str) -> str:
     h = sec.heading
+    if _PERSONS_DUTY_RE.match(h):
+        return "rules"
     # The heading may be cut short; the first sentence (up to 400 characters) decides implementation.
     lead = text[sec.body_start : sec.end][:400].split(". ")[0]
     if _RULES_RE.search(h):
         return "rules"
     if _IMPLEMENTATION_RE.search(h) or _IMPLEMENTATION_RE.search(lead):
         return "implementation"
-    if _TASKS_RE.search(h) and not re.match(r"(?i)\s*(?:kết\s+quả|tình\s+hình)", h):
+    # "… theo Nghị quyết số 102/NQ-CP … về giải pháp …": the words of a cited title say nothing.
+    own = _CITED_RE.sub(" ", h)
+    if _TASKS_RE.search(own) and not re.match(r"(?i)\s*(?:kết\s+quả|tình\s+hình)", h):
         return "tasks"
     if _LIMITATIONS_RE.search(h):
         return "limitations"
