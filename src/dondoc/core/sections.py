@@ -50,7 +50,7 @@ TRIGGER_RE = re.compile(
 _PERSONS_DUTY_RE = re.compile(
     r"(?i:^\W*(?:quyền\s+và\s+)?(?:trách\s+nhiệm|nghĩa\s+vụ)(?:\s+và\s+quyền(?:\s+hạn)?)?\s+của\s+(?:các\s+|những\s+)?"
     r"(?:gia\s+đình|người\s+thân|thân\s+nhân|công\s+dân|người\s+dân|người\s+lao\s+động|người\s+học|học\s+sinh|"
-    r"sinh\s+viên|phạm\s+nhân|người\s+bệnh|người\s+nộp|người\s+đến|khách|người\s+được|người\s+đề\s+nghị|người\s+yêu\s+cầu))"
+    r"sinh\s+viên|phạm\s+nhân|người\s+bệnh|người\s+nộp|người\s+đến|khách|người\s+đề\s+nghị|người\s+yêu\s+cầu))"
 )
 
 
