@@ -127,3 +127,19 @@ def test_a_heading_that_lists_organisations_gives_one_lead_each():
         "Sở Giao dịch Chứng khoán Việt Nam",
         "Tổng công ty Lưu ký",
     ]
+
+
+def test_a_heading_that_lists_offices_gives_one_lead_each():
+    from dondoc.core.outline import parse_outline, split_lines
+    from dondoc.core.owners import heading_owners
+
+    text = (
+        "1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương "
+        "theo thẩm quyền:\na) Công bố thủ tục hành chính.\n"
+    )
+    (item, _sub) = parse_outline(text, split_lines(text), body_start=0)
+    assert [o.name for o in heading_owners(text, gazetteer(), item)] == [
+        "Bộ trưởng",
+        "Thủ trưởng cơ quan ngang bộ",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+    ]

@@ -612,6 +612,19 @@ def test_powers_prohibitions_and_private_persons_duties_are_no_tasks():
     ]
 
 
+def test_a_periodic_report_is_not_due_at_the_period_it_names():
+    text = (
+        "CHÍNH PHỦ\nSố: 147/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về dự án tồn đọng\n\n"
+        "Điều 12. Tổ chức thực hiện\n"
+        "1. Ủy ban nhân dân cấp tỉnh có trách nhiệm:\n"
+        "a) Tổ chức rà soát các dự án tồn đọng; định kỳ báo cáo kết quả thực hiện (6 tháng đầu năm và cuối năm) "
+        "Nghị định này;\n"
+        "b) Hoàn thành việc rà soát trong 6 tháng đầu năm 2027.\n"
+    )
+    dues = [(t["text"][:20], t["due"]["date"] if t["due"] else None) for t in _run(text)["tasks"]]
+    assert dues == [("Tổ chức rà soát các ", None), ("định kỳ báo cáo kết ", None), ("Hoàn thành việc rà s", "2027-06-30")]
+
+
 def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
     text = (
         "THỦ TƯỚNG CHÍNH PHỦ\nSố: 48/2025/QĐ-TTg\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp nhận phản ánh\n\n"

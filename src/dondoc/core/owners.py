@@ -37,7 +37,7 @@ __all__ = [
 # học", "Hiệp hội Ngân hàng", "Các Bộ:", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ").
 _ORG_KINDS = (
     r"khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|học\s+viện|trường(?!\s+hợp)|đại\s+học|"
-    r"sở(?!\s+hữu)|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|ngân\s+hàng|doanh\s+nghiệp|"
+    r"sở(?!\s+hữu)|(?:ủy|uỷ)\s+ban|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|ngân\s+hàng|doanh\s+nghiệp|"
     r"cơ\s+quan|đơn\s+vị|văn\s+phòng|ban\s+quản\s+lý|hội\s+đồng|bảo\s+hiểm\s+xã\s+hội|kho\s+bạc|"
     r"cơ\s+sở\s+(?:giáo\s+dục|đào\s+tạo|khám|y\s+tế|nghiên\s+cứu|sản\s+xuất|kinh\s+doanh|trợ\s+giúp|bảo\s+trợ|"
     r"cai\s+nghiện|dạy\s+nghề|giáo\s+dục\s+nghề)|"
@@ -77,7 +77,7 @@ _DUTY_HOLDER_RE = compile_vi(_DUTY_HOLDER.format(name=r"[^;:.]{2,200}"))
 # the kind of organisation it is, which the gazetteer does not know, up to the clause's first action.
 _TIME_OPENER_RE = compile_vi(r"(?i:\s*(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,\s*)")
 # "… có liên quan, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, …": how, not who.
-_QUALIFIER_RE = compile_vi(r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+chức\s+năng|,\s*căn\s+cứ)")
+_QUALIFIER_RE = compile_vi(r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+(?:chức\s+năng|thẩm\s+quyền)|,\s*căn\s+cứ)")
 _NAME_SEP_RE = compile_vi(r",\s*(?=[\p{Lu}])|\s+và\s+(?=[\p{Lu}])")
 _NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
@@ -142,6 +142,12 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     opens_with_body = bool(found) and not text[hs.start : found[0].span.start].strip()
     if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
         lead = subject_bodies(text, hs.start, found, hs.end)
+        if _OFFICE_START_RE.match(h):
+            # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Ủy ban nhân dân các tỉnh … có trách nhiệm:"
+            who = _QUALIFIER_RE.split(_DUTY_WORDS_RE.split(h, 1)[0], 1)[0]
+            offices = _split_names(" ".join(who.split()).rstrip(" :.,"))
+            if len(offices) > len(lead):
+                return tuple(Owner(n, "lead") for n in offices)
         if lead:
             return tuple(Owner(_name(text, b), "lead") for b in lead)
     duty_of = _DUTY_OF_RE.match(h)

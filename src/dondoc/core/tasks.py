@@ -294,11 +294,17 @@ def _after_label(text: str, start: int, end: int) -> list[Span]:
     return [Span(start, m.start()), Span(m.end(), end)]
 
 
+# A report or review repeated each period: the period it names is not a deadline.
+_PERIODIC_RE = compile_vi(r"(?i:(?<!\w)định\s+kỳ(?!\w)[^.;:]*$)")
+
+
 def _is_deadline(e: TimeExpr, refs: Sequence[Reference], text: str) -> bool:
     if any(r.span.overlaps(e.span) for r in refs):
         return False
     if _PLAN_NAME_RE.search(text, max(0, e.span.start - 16), e.span.start):
         return False  # "Quy hoạch … thời kỳ 2021 - 2030, tầm nhìn đến năm 2050": a plan's name
+    if e.kind != "date" and _PERIODIC_RE.search(text, max(0, e.span.start - 60), e.span.start):
+        return False  # "định kỳ báo cáo kết quả thực hiện (6 tháng đầu năm và cuối năm)": every half-year
     if e.kind in ("relative", "recurring"):
         return e.relation in ("by", "within")
     if e.relation in ("by", "within", "until"):
