@@ -174,6 +174,9 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+_ITEM_MARKER_RE = re.compile(r"\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.|[-+•])\s")
+
+
 def validate_golden(gold: Mapping[str, Any], text: str) -> list[str]:
     """Every problem with one golden file (empty when it is sound)."""
     errors: list[str] = []
@@ -209,6 +212,9 @@ def validate_golden(gold: Mapping[str, Any], text: str) -> list[str]:
             if not isinstance(quote, str) or not quote.strip():
                 errors.append(f"{where}: empty quote")
                 continue
+            if kind == "tasks" and _ITEM_MARKER_RE.match(quote):
+                # The anchor is the quote's first character: the clause, not its number ("a) …").
+                errors.append(f"{where}: starts with its item's marker; start the quote at the clause")
             n = count_quote(text, quote)
             occ = int(item.get("occurrence", 1))
             if n == 0:

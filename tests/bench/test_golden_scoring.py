@@ -189,6 +189,12 @@ def test_gold_fixture_is_valid() -> None:
     assert validate_golden(GOLD, TEXT) == []
 
 
+def test_a_task_quote_starts_at_its_clause_not_its_marker() -> None:
+    gold = {**GOLD, "tasks": [{**GOLD["tasks"][0], "quote": "- Xây dựng 17 công viên"}]}
+    (error,) = validate_golden(gold, TEXT)
+    assert "marker" in error
+
+
 def test_perfect_prediction() -> None:
     pred = {
         "text": TEXT,
