@@ -130,3 +130,16 @@ def test_inserted_articles_with_a_letter_and_a_heading_wrapped_mid_phrase():
     articles = [s for s in secs if s.number and s.number.startswith("Điều")]
     assert [s.number for s in articles] == ["Điều 20", "Điều 21a", "Điều 21b", "Điều 23a"]
     assert articles[-1].heading.endswith("Thông tấn xã Việt Nam và các cơ quan báo chí")
+
+
+def test_an_inserted_clause_with_a_letter_opens_its_quoted_provision():
+    text = (
+        "Điều 1. Sửa đổi, bổ sung Điều 24\n"
+        "1. Sửa đổi, bổ sung khoản 2 như sau:\n"
+        "“2. Chỉ đạo xây dựng chương trình hành động.”\n"
+        "2. Bổ sung khoản 5a sau khoản 5 như sau:\n"
+        "“5a. Căn cứ hướng dẫn của Bộ Văn hóa, Thể thao và Du lịch, xây dựng kế hoạch.”\n"
+    )
+    secs = parse_outline(text)
+    inserted = secs[-1]
+    assert (inserted.number, inserted.marker.value, secs[inserted.parent].number) == ("5a", (5, 1), "2")

@@ -532,13 +532,17 @@ def test_provisions_an_amending_decree_rewrites_are_tasks_when_they_assign_dutie
         "“2. Hướng dẫn nội dung thông tin đối ngoại cho các bộ, cơ quan ngang bộ.”\n"
         "b) Sửa đổi, bổ sung khoản 3 như sau:\n"
         "“3. Cơ quan đại diện Việt Nam ở nước ngoài có trách nhiệm cung cấp thông tin về tình hình nước sở tại.”\n"
+        "c) Bổ sung khoản 5a sau khoản 5 như sau:\n"
+        "“5a. Căn cứ hướng dẫn của Bộ Văn hóa, Thể thao và Du lịch, xây dựng kế hoạch thông tin đối ngoại.”\n"
+        "d) Sửa đổi, bổ sung khoản 6 như sau:\n"
+        "“6. Phát ngôn quan điểm, lập trường chính thức của Việt Nam về các vấn đề quốc tế.”\n"
         # a step taken on each file, a definition, a title: rules, not duties
-        "c) Sửa đổi, bổ sung khoản 4 như sau:\n"
+        "đ) Sửa đổi, bổ sung khoản 4 như sau:\n"
         "“4. Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ, Sở Tài chính thẩm định phương án giá.”\n"
-        "d) Sửa đổi, bổ sung khoản 5 như sau:\n"
+        "e) Sửa đổi, bổ sung khoản 5 như sau:\n"
         "“5. Thẩm định phương án giá là việc đánh giá phương án giá để đề xuất mức giá.”\n"
-        "đ) Sửa đổi, bổ sung khoản 6 như sau:\n"
-        "“6. Thẩm định hồ sơ”\n"
+        "g) Sửa đổi, bổ sung khoản 7 như sau:\n"
+        "“7. Thẩm định hồ sơ”\n"
         "3. Sửa đổi, bổ sung Điều 7 như sau:\n"
         "“Điều 7. Phân bổ và quản lý nguồn thu\n"
         "1. Phân bổ nguồn thu do Bảo hiểm xã hội Việt Nam thực hiện theo quy định.”\n"
@@ -551,6 +555,8 @@ def test_provisions_an_amending_decree_rewrites_are_tasks_when_they_assign_dutie
         # the body is named by the amended article, which the decree does not quote
         ("Hướng dẫn nội dung thông tin đ", []),
         ("Cơ quan đại diện Việt Nam ở nư", ["Cơ quan đại diện Việt Nam ở nước ngoài"]),
+        ("Căn cứ hướng dẫn của Bộ Văn hó", []),
+        ("Phát ngôn quan điểm, lập trườn", []),
     ]
 
 
@@ -593,6 +599,7 @@ def test_powers_prohibitions_and_private_persons_duties_are_no_tasks():
         "1. Chỉ đạo các sở, ngành phối hợp với cơ sở giam giữ phạm nhân tổ chức giáo dục pháp luật.\n"
         "2. Ủy ban nhân dân cấp tỉnh có thể phân cấp cho Ủy ban nhân dân cấp xã thực hiện việc hỗ trợ.\n"
         "3. Không được sử dụng kinh phí hỗ trợ sai mục đích.\n"
+        "4. Sở Tài chính có quyền yêu cầu cơ sở giam giữ phạm nhân báo cáo việc sử dụng kinh phí.\n"
         "Điều 2. Trách nhiệm của gia đình, người thân thích của phạm nhân\n"
         "1. Phối hợp với cơ sở giam giữ phạm nhân động viên phạm nhân cải tạo tốt.\n"
         "Chương II\nTRÁCH NHIỆM THI HÀNH\n"

@@ -40,7 +40,7 @@ _MARKER_RE = re.compile(
     + _ROMAN
     + r"""\s*[.)]\s)
     | (?P<multi>\d{1,2}(?:\s*[.,]\s*\d{1,2}){1,3}\s*[.,)]?(?=\s))
-    | (?P<arabic>\d{1,2}\s*[.)](?=\s))
+    | (?P<arabic>\d{1,2}(?:[a-z](?=\.))?\s*[.)](?=\s))
     | (?P<letter>[a-zđ]\s*\)(?=\s))
     | (?P<dash>[-–—•](?=\s))
     | (?P<plus>\+(?=\s))
@@ -143,7 +143,12 @@ def _marker_of(line: Line) -> Marker | None:
         nums = tuple(int(x) for x in re.findall(r"\d+", raw))
         return Marker(f"multi{len(nums)}", ".".join(map(str, nums)), nums, span)
     if style == "arabic":
-        n = int(re.match(r"\d+", raw.strip()).group(0))  # type: ignore[union-attr]
+        num = re.match(r"(\d+)([a-z]?)", raw.strip())
+        n = int(num.group(1))  # type: ignore[union-attr]
+        if num.group(2):  # type: ignore[union-attr]
+            # "5a.": a clause inserted after clause 5 by an amending text ("Bổ sung khoản 5a …").
+            k = ord(num.group(2)) - ord("a") + 1  # type: ignore[union-attr]
+            return Marker("arabic", f"{n}{num.group(2)}", (n, k), span)  # type: ignore[union-attr]
         return Marker("arabic" + (")" if raw.rstrip().endswith(")") else ""), str(n), (n,), span)
     if style == "letter":
         ch = raw.strip()[0]

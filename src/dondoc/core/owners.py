@@ -146,7 +146,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Ủy ban nhân dân các tỉnh … có trách nhiệm:"
             who = _QUALIFIER_RE.split(_DUTY_WORDS_RE.split(h, 1)[0], 1)[0]
             offices = _split_names(" ".join(who.split()).rstrip(" :.,"))
-            if len(offices) > len(lead):
+            if len(offices) > max(1, len(lead)) and all(len(n.split()) <= 16 for n in offices):
                 return tuple(Owner(n, "lead") for n in offices)
         if lead:
             return tuple(Owner(_name(text, b), "lead") for b in lead)

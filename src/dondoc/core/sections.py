@@ -89,6 +89,9 @@ _HAS_DUTY_RE = re.compile(r"(?i:^\W*[^.;:]{2,120}?\s(?:có|chịu)\s+trách\s+nh
 _AGENT_RE = compile_vi(r"(?<!\w)do\s+(?:[\p{Lu}]|các\s)")
 
 
+_BASIS_RE = compile_vi(r"(?i:căn\s+cứ\s)")
+
+
 def rewritten_item(sec: Section, sections: Sequence[Section]) -> bool:
     """Whether ``sec`` is a provision that an amending text rewrites and that opens with its action
     ('… như sau: “2. Hướng dẫn nội dung thông tin đối ngoại …”'), as the items of a duty article do.
@@ -97,7 +100,15 @@ def rewritten_item(sec: Section, sections: Sequence[Section]) -> bool:
     # An article's title names its topic ("Điều 7. Phân bổ và quản lý nguồn thu"), not an action.
     if not _rewritten(sec, sections) or style.endswith("article"):
         return False
-    return ACTION_RE.match(sec.heading.lstrip()) is not None and _AGENT_RE.search(sec.heading) is None
+    if _AGENT_RE.search(sec.heading):
+        return False
+    head = sec.heading.lstrip()
+    if ACTION_RE.match(head):
+        return True
+    # "Căn cứ hướng dẫn của Bộ Văn hóa, Thể thao và Du lịch, xây dựng …": the action after the basis.
+    return _BASIS_RE.match(head) is not None and any(
+        ACTION_RE.match(head, m.end()) for m in re.finditer(r",\s*", head[:200])
+    )
 
 
 def _rewritten(sec: Section, sections: Sequence[Section]) -> bool:

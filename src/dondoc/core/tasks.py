@@ -67,7 +67,7 @@ _ACCOUNTABLE_RE = compile_vi(
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
 # of the body, not a duty.
 # An optional power or a prohibition, before the clause's action: not a duty to track.
-_MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+thể\s)")
+_MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
 _RIGHT_RE = compile_vi(r"\s*Được\s|[^.;]{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)")
 _TARGET_RE = compile_vi(
@@ -326,7 +326,7 @@ def _tasks_of_clause(
     if accountable is not None or _RIGHT_RE.match(clause) or closing:
         return []
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause):
-        return []  # "X có thể phân cấp …" is a power, "Không được chia lợi nhuận …" a prohibition
+        return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
     owners = owners_of(ctx.text, ctx.gazetteer, span, inherited)
     if needs_owner and not owners:
         return []
