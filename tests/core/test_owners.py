@@ -143,3 +143,21 @@ def test_a_heading_that_lists_offices_gives_one_lead_each():
         "Thủ trưởng cơ quan ngang bộ",
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
     ]
+
+
+def test_a_lower_case_list_of_offices_and_organisations_gives_one_lead_each():
+    from dondoc.core.outline import parse_outline, split_lines
+    from dondoc.core.owners import heading_owners
+
+    text = (
+        "Điều 19. Trách nhiệm của Giám thị trại giam, giám thị trại tạm giam, thủ trưởng cơ quan thi hành án hình sự\n"
+        "1. Tiếp nhận quyết định thi hành án.\n"
+    )
+    (article, _item) = parse_outline(text, split_lines(text), body_start=0)
+    assert [o.name for o in heading_owners(text, gazetteer(), article)] == [
+        "Giám thị trại giam",
+        "giám thị trại tạm giam",
+        "thủ trưởng cơ quan thi hành án hình sự",
+    ]
+    # "Cục Chăn nuôi và Thú y" stays one name: "Thú y" names no organisation
+    assert _owners("Cục Chăn nuôi và Thú y xây dựng đề cương khảo nghiệm") == (Owner("Cục Chăn nuôi và Thú y", "lead"),)

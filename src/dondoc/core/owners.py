@@ -48,6 +48,11 @@ _OFFICES = r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|t�
 _ORG_HEADING_RE = compile_vi(
     rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w))"
 )
+_ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
+# An item of a list that names an organisation by its kind or an office-holder by title, whatever its case.
+_ORG_OR_OFFICE_RE = compile_vi(
+    rf"(?i:\s*(?:các\s+)?(?:{_ORG_KINDS}|tòa\s+án|toà\s+án|trại\s+(?:tạm\s+)?giam)(?!\w)|\s*{OFFICE_TITLES}\s)"
+)
 _OFFICE_START_RE = compile_vi(rf"\s*(?:Các\s+)?(?i:{_OFFICES})(?!\w)")
 # An office-holder's title before the body ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh").
 _OFFICE_RE = compile_vi(rf"\s*{OFFICE_TITLES}\s*$")
@@ -350,7 +355,15 @@ def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
 def _split_names(who: str) -> list[str]:
     """The names in a list of them ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Sở Giao dịch Chứng
     khoán Việt Nam và Tổng công ty Lưu ký …"), when each part names an organisation or an office."""
+    def named(n: str) -> bool:
+        return names_organisations(n) or _ORG_OR_OFFICE_RE.match(n) is not None
+
     names = [" ".join(n.split()) for n in _NAME_SEP_RE.split(who)]
-    if len(names) > 1 and not all(names_organisations(n) for n in names):
-        return [who]  # "Cục Chăn nuôi và Thú y": one name
+    if len(names) > 1:
+        return names if all(named(n) for n in names) else [who]  # "Cục Chăn nuôi và Thú y": one name
+    # "giám thị trại giam, giám thị trại tạm giam, thủ trưởng cơ quan thi hành án …": a list whose
+    # items are not capitalised, when every item names an office or an organisation.
+    parts = [" ".join(n.split()) for n in _ANY_SEP_RE.split(who)]
+    if len(parts) > 1 and all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= 3 for n in parts):
+        return parts  # (not "… và hiệp hội, doanh nghiệp liên quan": a bare kind shares the qualifier)
     return [n for n in names if n]
