@@ -161,3 +161,18 @@ def test_a_lower_case_list_of_offices_and_organisations_gives_one_lead_each():
     ]
     # "Cục Chăn nuôi và Thú y" stays one name: "Thú y" names no organisation
     assert _owners("Cục Chăn nuôi và Thú y xây dựng đề cương khảo nghiệm") == (Owner("Cục Chăn nuôi và Thú y", "lead"),)
+
+
+def test_a_list_of_ministries_after_one_bo_names_each_ministry():
+    from dondoc.core.outline import parse_outline, split_lines
+    from dondoc.core.owners import heading_owners
+
+    text = "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường\na) Chủ động hướng dẫn thi hành Nghị quyết này.\n"
+    (item, _sub) = parse_outline(text, split_lines(text), body_start=0)
+    assert [o.name for o in heading_owners(text, gazetteer(), item)] == [
+        "Bộ Y tế",
+        "Bộ Công Thương",
+        "Bộ Nông nghiệp và Môi trường",
+    ]
+    clause = "Các Bộ: Y tế, Tài chính và Ủy ban nhân dân tỉnh, thành phố có trách nhiệm kết nối dữ liệu"
+    assert [o.name for o in _owners(clause)] == ["Bộ Y tế", "Bộ Tài chính", "Ủy ban nhân dân tỉnh, thành phố"]

@@ -86,6 +86,9 @@ _QUALIFIER_RE = compile_vi(r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+(
 _NAME_SEP_RE = compile_vi(r",\s*(?=[\p{Lu}])|\s+và\s+(?=[\p{Lu}])")
 _NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
+# "Các Bộ: Y tế, Công Thương, …": a list of ministries written after one "Bộ".
+_MINISTRY_LIST_RE = compile_vi(r"\W*(?i:các\s+bộ)\s*:\s*")
+_LIST_END_RE = compile_vi(r"[;:.]|\s(?:có|chịu)\s+trách\s+nhiệm|\s(?:căn\s+cứ|theo|trong)\s")
 _TITLE_BEFORE_RE = compile_vi(rf"(?<!\w)(?P<t>{OFFICE_TITLES})\s+$")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
 
@@ -107,6 +110,53 @@ def _name(text: str, body: BodyMatch) -> str:
         return body.name
     t = " ".join(title.group("t").split())
     return f"{t[0].upper()}{t[1:]} {body.name}"
+
+
+def _ministries(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[str]:
+    """The ministries of "Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường …" (and a body that
+    closes the list: "…, Tài chính và Ủy ban nhân dân tỉnh …"), each named in full; [] when the text
+    at ``start`` is not such a list."""
+    m = _MINISTRY_LIST_RE.match(text, start, end)
+    if m is None:
+        return []
+    stop = _LIST_END_RE.search(text, m.end(), end)
+    list_end = stop.start() if stop else end
+
+    def ministry(name: str) -> str | None:
+        full = "Bộ " + " ".join(name.split())
+        found = gazetteer.find(full)
+        return found[0].name if len(found) == 1 and found[0].span == Span(0, len(full)) else None
+
+    names: list[str] = []
+    pos = m.end()
+    while pos < list_end:
+        comma = text.find(",", pos, list_end)
+        part_end = list_end if comma == -1 else comma
+        part = text[pos:part_end]
+        whole = ministry(part)
+        if whole is not None:
+            names.append(whole)
+            pos = part_end + 1
+            continue
+        left, sep, right = part.partition(" và ")
+        first = ministry(left) if sep else None
+        if first is None:
+            break
+        names.append(first)
+        second = ministry(right)
+        if second is not None:
+            names.append(second)
+            pos = part_end + 1
+            continue
+        # "… và Ủy ban nhân dân tỉnh, thành phố": a body that closes the list, read in the text
+        at = pos + len(left) + len(sep)
+        while at < list_end and text[at].isspace():
+            at += 1
+        other = gazetteer.find(text, at, list_end)
+        if other and other[0].span.start == at:
+            names.append(other[0].name)
+        break
+    return names if len(names) >= 2 else []
 
 
 def inherited_owners(text: str, gazetteer: Gazetteer, sections: Sequence[Section], i: int) -> tuple[Owner, ...]:
@@ -143,6 +193,10 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     """The bodies a heading addresses its sub-items to, if it is such a heading."""
     h = sec.heading
     hs = sec.heading_span
+    line_end = text.find("\n", hs.end)  # the heading may stop at "Các Bộ:", its line does not
+    ministries = _ministries(text, hs.start, sec.end if line_end == -1 else min(sec.end, line_end), gazetteer)
+    if ministries:
+        return tuple(Owner(n, "lead") for n in ministries)
     found = gazetteer.find(text, hs.start, hs.end)
     opens_with_body = bool(found) and not text[hs.start : found[0].span.start].strip()
     if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
@@ -284,6 +338,8 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             if _ASSIGN_RE.search(before) or listed:
                 owners.append(Owner(_name(text, b), "lead"))
             prev = b
+        if not owners:
+            owners += [Owner(n, "lead") for n in _ministries(text, span.start, span.end, gazetteer)]
         if not owners:
             subj = subject_bodies(text, span.start, bodies, span.end)
             req = _requesting(text, span)
