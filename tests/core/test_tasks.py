@@ -632,6 +632,31 @@ def test_a_periodic_report_is_not_due_at_the_period_it_names():
     assert dues == [("Tổ chức rà soát các ", None), ("định kỳ báo cáo kết ", None), ("Hoàn thành việc rà s", "2027-06-30")]
 
 
+def test_an_implementation_article_without_items_assigns_its_delegation():
+    text = (
+        "QUỐC HỘI\nNghị quyết số: 250/2025/QH15\n\nNGHỊ QUYẾT\nVề cơ chế đặc thù\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định một số cơ chế đặc thù.\n"
+        "Điều 2. Tổ chức thực hiện\n"
+        "Chính phủ quy định chi tiết Điều 8, Điều 9 và các nội dung khác được giao tại Nghị quyết này.\n"
+        "Điều 3. Điều khoản thi hành\n"
+        "Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.\n"
+        "Điều 4. Trách nhiệm thi hành\n"
+        "Các Bộ trưởng chịu trách nhiệm thi hành Nghị quyết này.\n"
+    )
+    tasks = [(t["text"][:30], _leads(t), t["action"]) for t in _run(text)["tasks"]]
+    # the title "Tổ chức thực hiện" is no task, nor are the entry into force and the closing formula
+    assert tasks == [("Chính phủ quy định chi tiết Đi", ["Chính phủ"], "quy định chi tiết")]
+
+
+def test_a_cited_decree_that_details_a_law_is_no_delegation():
+    text = (
+        "CHÍNH PHỦ\nSố: 12/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nVề đấu thầu\n\n"
+        "Điều 1. Trách nhiệm của Bộ Tài chính\n"
+        "1. Nghị định số 24/2024/NĐ-CP của Chính phủ quy định chi tiết Luật Đấu thầu.\n"
+    )
+    assert _run(text)["tasks"] == []
+
+
 def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
     text = (
         "THỦ TƯỚNG CHÍNH PHỦ\nSố: 48/2025/QĐ-TTg\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp nhận phản ánh\n\n"

@@ -285,6 +285,14 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
             return True
         return opens_with_subject(text, hs, found)
 
+    def body_addressed(sec: Section) -> bool:
+        # "Điều 25. Tổ chức thực hiện\n\nChính phủ quy định chi tiết …": the text under a title.
+        start = sec.heading_span.end
+        while start < sec.end and text[start].isspace():
+            start += 1
+        span = Span(start, max(start, min(sec.end, start + 400)))
+        return opens_with_subject(text, span, gazetteer.find(text, span.start, span.end))
+
     def names_bodies(sec: Section) -> bool:
         hs = sec.heading_span
         found = gazetteer.find(text, hs.start, hs.end)
@@ -298,7 +306,12 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         return _BODY_LIST_GLUE_RE.fullmatch("".join(rest)) is not None
 
     classify_sections(
-        sections, text, directive_from=trig.end() if trig else None, addressed=addressed, names_bodies=names_bodies
+        sections,
+        text,
+        directive_from=trig.end() if trig else None,
+        addressed=addressed,
+        names_bodies=names_bodies,
+        body_addressed=body_addressed,
     )
     issued_year = header.issued_date[0] if header.issued_date else None
     # Appendices cite documents too; in text order (the task extractor bisects them).

@@ -146,6 +146,15 @@ def _rewritten_duty(sec: Section, sections: list[Section], text: str, addressed:
     return addressed or rewritten_item(sec, sections) or _HAS_DUTY_RE.match(sec.heading) is not None
 
 
+def _addresses_under_title(sec: Section, text: str, body_addressed: Callable[[Section], bool] | None) -> bool:
+    """An article titled "Tổ chức thực hiện" with no items, whose text opens with the body that must
+    act and is not the closing formula ("Các Bộ trưởng … chịu trách nhiệm thi hành …")."""
+    if body_addressed is None or sec.marker is None or not sec.marker.style.endswith("article"):
+        return False
+    body = text[sec.heading_span.end : min(sec.end, sec.heading_span.end + 600)]
+    return not _GENERIC_DUTY_RE.search(body) and not _IMPLEMENTATION_RE.search(body) and body_addressed(sec)
+
+
 def classify_sections(
     sections: list[Section],
     text: str,
@@ -153,6 +162,7 @@ def classify_sections(
     directive_from: int | None,
     addressed: Callable[[Section], bool] | None = None,
     names_bodies: Callable[[Section], bool] | None = None,
+    body_addressed: Callable[[Section], bool] | None = None,
 ) -> None:
     """Set ``kind`` on every section in place.
 
@@ -161,11 +171,15 @@ def classify_sections(
             such sub-sections of an implementation section assign tasks.
         names_bodies: whether a heading is nothing but the names of bodies; an article so headed
             ("Điều 20. Bộ Quốc phòng") lists that body's duties.
+        body_addressed: whether the text under a section's heading opens with the body it is
+            addressed to; an implementation article without items so written assigns a task
+            ("Điều 25. Tổ chức thực hiện / Chính phủ quy định chi tiết …").
         sections: the outline, parents before children.
         directive_from: offset after which top-level sections are directive by default (a
             trigger such as "Thành ủy kết luận:" or "QUYẾT NGHỊ:"), or None.
     """
-    for sec in sections:
+    parents = {sec.parent for sec in sections}
+    for i, sec in enumerate(sections):
         own = _own_kind(sec, text)
         parent_kind = sections[sec.parent].kind if sec.parent is not None else None
         duty = addressed is not None and addressed(sec) and not _GENERIC_DUTY_RE.search(sec.heading)
@@ -174,6 +188,8 @@ def classify_sections(
         if (named and names_bodies(sec)) or rewritten:  # type: ignore[misc]
             # "Điều 20. Bộ Quốc phòng" lists that body's duties; so does a provision an amending text
             # rewrites ('… như sau: “5. Bộ X chủ trì …”').
+            kind = "tasks"
+        elif own == "implementation" and i not in parents and _addresses_under_title(sec, text, body_addressed):
             kind = "tasks"
         elif parent_kind == "implementation" and duty:
             # "Tổ chức thực hiện" of a State document: "1. Bộ Y tế có trách nhiệm: …" assigns tasks.

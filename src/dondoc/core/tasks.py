@@ -52,6 +52,14 @@ _PASSIVE_RE = compile_vi(
     r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính|ban\s+hành|triển\s+khai)"
 )
 # "1. Về xây dựng và hoàn thiện cơ sở pháp lý": the topic of the items below, not a task.
+# "Chính phủ quy định chi tiết Điều 8, …": a body that must issue the detailed rules, at the head of
+# the clause ("Nghị định số … của Chính phủ quy định chi tiết …" names a document, not a duty).
+_DELEGATION_RE = compile_vi(
+    r"\W*(?:Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ|Bộ\s+trưởng[^,;:.]{0,80}?|Bộ\s+[\p{Lu}][^,;:.]{0,40}?|"
+    r"Ủy\s+ban\s+nhân\s+dân[^,;:.]{0,40}?|Hội\s+đồng\s+nhân\s+dân[^,;:.]{0,40}?)\s+(?P<a>quy\s+định\s+chi\s+tiết)(?!\w)"
+)
+# An article's title that names the work, not who does it.
+_TITLE_ONLY_RE = compile_vi(r"(?i:\W*(?:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)|trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành)\W*)")
 _TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s)")
 _TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\s+(?:và\s+quyền\s+hạn\s+)?của)(?!\w))")
 # "Các Bộ trưởng, … chịu trách nhiệm thi hành Nghị định này": the closing formula, not a task.
@@ -143,6 +151,8 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         kids = children.get(i, [])
         own_end = ctx.sections[kids[0]].start if kids else sec.end
         own_start = sec.body_start
+        if sec.marker is not None and sec.marker.style.endswith("article") and _TITLE_ONLY_RE.fullmatch(sec.heading):
+            own_start = max(own_start, sec.heading_span.end)  # "Điều 25. Tổ chức thực hiện": a title, no task
         seg = text[own_start:own_end].rstrip()
         if not seg.strip():
             continue
@@ -317,7 +327,7 @@ def _tasks_of_clause(
 ) -> list[Task]:
     text = ctx.text
     clause = text[span.start : span.end]
-    act = ACTION_RE.search(clause)
+    act = ACTION_RE.search(clause) or _DELEGATION_RE.match(clause)
     if act is None or _PASSIVE_RE.match(clause) or _AMENDMENT_RE.match(clause):
         return []
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
