@@ -115,6 +115,14 @@ FLOORS = {
     "nghi-quyet-so-66-17-2026-nq-cp": ("no-repair", 0.90, 0.90, 0.70),
     "nghi-quyet-so-111-2025-ubtvqh15": ("no-repair", 0.55, 0.45, 0.90),
     "quyet-dinh-so-29-2025-qd-ttg": ("no-repair", 0.90, 0.90, 0.90),
+    # the thirteenth fresh set, held out (scored once at 8f37485)
+    "nghi-dinh-so-139-2026-nd-cp": ("no-repair", 0.80, 0.90, 0.90),
+    "nghi-dinh-so-153-2026-nd-cp": ("no-repair", 0.0, 0.0, 0.0),  # its one conditional task is not read
+    "nghi-dinh-so-169-2026-nd-cp": ("no-repair", 0.90, 0.90, 0.90),
+    "nghi-dinh-so-172-2026-nd-cp": ("no-repair", 0.90, 0.90, 0.90),
+    "nghi-dinh-so-135-2026-nd-cp": ("no-repair", 0.90, 0.90, 0.90),
+    "nghi-dinh-so-192-2026-nd-cp": ("no-repair", 0.55, 0.90, 0.90),
+    "nghi-dinh-so-162-2026-nd-cp": ("no-repair", 0.90, 0.90, 0.90),
 }
 
 
