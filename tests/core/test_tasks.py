@@ -657,6 +657,21 @@ def test_a_cited_decree_that_details_a_law_is_no_delegation():
     assert _run(text)["tasks"] == []
 
 
+def test_a_sentence_that_assigns_work_inside_a_transition_rule_is_a_task():
+    text = (
+        "CHÍNH PHỦ\nSố: 111/2022/NĐ-CP\n\nNGHỊ ĐỊNH\nVề hợp đồng dịch vụ\n\n"
+        "Chương IV\nTRÁCH NHIỆM THI HÀNH\n"
+        "Điều 13. Điều khoản chuyển tiếp\n"
+        "1. Người đã được tuyển vào biên chế trước ngày 23 tháng 5 năm 1993 thì không chuyển sang chế độ hợp đồng. "
+        "Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính hướng dẫn thực hiện các quy định về chế độ, chính sách; "
+        "hướng dẫn mẫu hợp đồng dịch vụ và hợp đồng lao động.\n"
+        "Điều 14. Trách nhiệm thi hành\n"
+        "Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này.\n"
+    )
+    tasks = [(t["text"][:30], _leads(t)) for t in _run(text)["tasks"]]
+    assert tasks == [("Bộ Nội vụ chủ trì, phối hợp vớ", ["Bộ Nội vụ"]), ("hướng dẫn mẫu hợp đồng dịch vụ", ["Bộ Nội vụ"])]
+
+
 def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
     text = (
         "THỦ TƯỚNG CHÍNH PHỦ\nSố: 48/2025/QĐ-TTg\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp nhận phản ánh\n\n"

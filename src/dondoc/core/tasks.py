@@ -58,6 +58,8 @@ _DELEGATION_RE = compile_vi(
     r"\W*(?:Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ|Bộ\s+trưởng[^,;:.]{0,80}?|Bộ\s+[\p{Lu}][^,;:.]{0,40}?|"
     r"Ủy\s+ban\s+nhân\s+dân[^,;:.]{0,40}?|Hội\s+đồng\s+nhân\s+dân[^,;:.]{0,40}?)\s+(?P<a>quy\s+định\s+chi\s+tiết)(?!\w)"
 )
+# "X chủ trì, phối hợp với Y …": X leads the work it names.
+_LEAD_SUPPORT_RE = compile_vi(r"(?i:chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp)")
 # An article's title that names the work, not who does it.
 _TITLE_ONLY_RE = compile_vi(r"(?i:\W*(?:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)|trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành)\W*)")
 _TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s)")
@@ -192,7 +194,36 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             tasks.extend(found)
             previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
             last_end = cspan.end
+    tasks.extend(_assigned_in_rules(ctx, children))
+    tasks.sort(key=lambda t: t.span.start)
     return tasks
+
+
+def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list[Task]:
+    """Sentences of an implementation section's own text that assign work to a named body ("Người
+    đã được tuyển … thì không chuyển …. Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính … hướng dẫn …"),
+    though the section as a whole states rules (transition, closing formula)."""
+    text = ctx.text
+    out: list[Task] = []
+    for i, sec in enumerate(ctx.sections):
+        if sec.kind != "implementation":
+            continue
+        kids = children.get(i, [])
+        own_end = ctx.sections[kids[0]].start if kids else sec.end
+        for sent in _sentences(text, sec.body_start, own_end):
+            if not _LEAD_SUPPORT_RE.search(text, sent.start, sent.end) or _CLOSING_RE.search(text, sent.start, sent.end):
+                continue
+            bodies = ctx.gazetteer.find(text, sent.start, sent.end)
+            if not bodies or text[sent.start : bodies[0].span.start].strip():
+                continue  # the body that leads opens the sentence
+            leads: tuple[Owner, ...] = ()
+            for cspan in _clauses(text, sent.start, sent.end):
+                # a clause after ";" without a subject of its own shares the sentence's ("…; hướng dẫn mẫu hợp đồng")
+                found = _tasks_of_clause(ctx, cspan, _section_number(ctx.sections, i), leads, needs_owner=True)
+                out.extend(found)
+                if found:
+                    leads = tuple(o for o in found[-1].owners if o.role == "lead")
+    return out
 
 
 def _acts_before_its_list(ctx: TaskContext, start: int, end: int) -> bool:
