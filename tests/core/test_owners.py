@@ -1,12 +1,26 @@
 """Owners read directly from clauses and headings (the pipeline-level cases are in test_tasks.py)."""
 
-from dondoc.core.owners import Owner, names_organisations, opens_with_subject, owners_of, subject_bodies
+from dondoc.core.outline import parse_outline, split_lines
+from dondoc.core.owners import (
+    Owner,
+    heading_owners,
+    names_organisations,
+    opens_with_subject,
+    owners_of,
+    subject_bodies,
+)
 from dondoc.core.spans import Span
 from dondoc.resources import gazetteer
 
 
 def _owners(text, inherited=()):
     return owners_of(text, gazetteer(), Span(0, len(text)), tuple(inherited))
+
+
+def _heading_leads(text):
+    """The owners the first section's heading gives its items (the text holds a heading and an item)."""
+    first = parse_outline(text, split_lines(text), body_start=0)[0]
+    return [o.name for o in heading_owners(text, gazetteer(), first)]
 
 
 def test_lead_and_support():
@@ -118,27 +132,19 @@ def test_office_holders_are_named_with_their_title():
 
 
 def test_a_heading_that_lists_organisations_gives_one_lead_each():
-    from dondoc.core.outline import parse_outline, split_lines
-    from dondoc.core.owners import heading_owners
-
     text = "Điều 9. Trách nhiệm của Sở Giao dịch Chứng khoán Việt Nam và Tổng công ty Lưu ký\n1. Tuân thủ quy định.\n"
-    (article, _item) = parse_outline(text, split_lines(text), body_start=0)
-    assert [o.name for o in heading_owners(text, gazetteer(), article)] == [
+    assert _heading_leads(text) == [
         "Sở Giao dịch Chứng khoán Việt Nam",
         "Tổng công ty Lưu ký",
     ]
 
 
 def test_a_heading_that_lists_offices_gives_one_lead_each():
-    from dondoc.core.outline import parse_outline, split_lines
-    from dondoc.core.owners import heading_owners
-
     text = (
         "1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương "
         "theo thẩm quyền:\na) Công bố thủ tục hành chính.\n"
     )
-    (item, _sub) = parse_outline(text, split_lines(text), body_start=0)
-    assert [o.name for o in heading_owners(text, gazetteer(), item)] == [
+    assert _heading_leads(text) == [
         "Bộ trưởng",
         "Thủ trưởng cơ quan ngang bộ",
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
@@ -146,15 +152,11 @@ def test_a_heading_that_lists_offices_gives_one_lead_each():
 
 
 def test_a_lower_case_list_of_offices_and_organisations_gives_one_lead_each():
-    from dondoc.core.outline import parse_outline, split_lines
-    from dondoc.core.owners import heading_owners
-
     text = (
         "Điều 19. Trách nhiệm của Giám thị trại giam, giám thị trại tạm giam, thủ trưởng cơ quan thi hành án hình sự\n"
         "1. Tiếp nhận quyết định thi hành án.\n"
     )
-    (article, _item) = parse_outline(text, split_lines(text), body_start=0)
-    assert [o.name for o in heading_owners(text, gazetteer(), article)] == [
+    assert _heading_leads(text) == [
         "Giám thị trại giam",
         "giám thị trại tạm giam",
         "thủ trưởng cơ quan thi hành án hình sự",
@@ -164,12 +166,8 @@ def test_a_lower_case_list_of_offices_and_organisations_gives_one_lead_each():
 
 
 def test_a_list_of_ministries_after_one_bo_names_each_ministry():
-    from dondoc.core.outline import parse_outline, split_lines
-    from dondoc.core.owners import heading_owners
-
     text = "1. Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường\na) Chủ động hướng dẫn thi hành Nghị quyết này.\n"
-    (item, _sub) = parse_outline(text, split_lines(text), body_start=0)
-    assert [o.name for o in heading_owners(text, gazetteer(), item)] == [
+    assert _heading_leads(text) == [
         "Bộ Y tế",
         "Bộ Công Thương",
         "Bộ Nông nghiệp và Môi trường",

@@ -32,6 +32,11 @@ def _leads(task):
     return [o["name"] for o in task["owners"] if o["role"] == "lead"]
 
 
+def _starts_and_leads(text):
+    """Each task's first 30 characters and its leads."""
+    return [(t["text"][:30], _leads(t)) for t in _run(text)["tasks"]]
+
+
 def test_sections_kinds_and_periods():
     out = _run(KL)
     kinds = {s["number"]: s["kind"] for s in out["sections"]}
@@ -549,8 +554,7 @@ def test_provisions_an_amending_decree_rewrites_are_tasks_when_they_assign_dutie
         "Điều 2. Điều khoản thi hành\n"
         "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.\n"
     )
-    tasks = [(t["text"][:30], _leads(t)) for t in _run(text)["tasks"]]
-    assert tasks == [
+    assert _starts_and_leads(text) == [
         ("Bộ Văn hóa, Thể thao và Du lịc", ["Bộ Văn hóa, Thể thao và Du lịch"]),
         # the body is named by the amended article, which the decree does not quote
         ("Hướng dẫn nội dung thông tin đ", []),
@@ -610,8 +614,7 @@ def test_powers_prohibitions_and_private_persons_duties_are_no_tasks():
         "Điều 4. Trách nhiệm thi hành\n"
         "Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này.\n"
     )
-    tasks = [(t["text"][:30], _leads(t)) for t in _run(text)["tasks"]]
-    assert tasks == [
+    assert _starts_and_leads(text) == [
         ("Chỉ đạo các sở, ngành phối hợp", ["Ủy ban nhân dân cấp tỉnh"]),
         # a power, a prohibition, the duties of private persons and a transition rule are not tasks
         ("Cơ quan có thẩm quyền quản lý ", ["Cơ quan có thẩm quyền quản lý công chức"]),
@@ -668,8 +671,7 @@ def test_a_sentence_that_assigns_work_inside_a_transition_rule_is_a_task():
         "Điều 14. Trách nhiệm thi hành\n"
         "Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này.\n"
     )
-    tasks = [(t["text"][:30], _leads(t)) for t in _run(text)["tasks"]]
-    assert tasks == [("Bộ Nội vụ chủ trì, phối hợp vớ", ["Bộ Nội vụ"]), ("hướng dẫn mẫu hợp đồng dịch vụ", ["Bộ Nội vụ"])]
+    assert _starts_and_leads(text) == [("Bộ Nội vụ chủ trì, phối hợp vớ", ["Bộ Nội vụ"]), ("hướng dẫn mẫu hợp đồng dịch vụ", ["Bộ Nội vụ"])]
 
 
 def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():

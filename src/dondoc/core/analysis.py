@@ -42,16 +42,12 @@ _PARTY_ORGAN_RE = compile_vi(r"\b(Thành\s+ủy|Tỉnh\s+ủy|Thành\s+uỷ|Tỉ
 # What may stand between body names in a heading that only names bodies: "Bộ A, Bộ B và Bộ C".
 _BODY_LIST_GLUE_RE = compile_vi(r"(?:\s|[,;.:]|(?<!\w)và(?!\w))*")
 # A document issued with this one, after its signature: its title line, then "(Kèm theo Quyết định …)".
-_ATTACHED_TITLE_RE = compile_vi(
-    r"^[ \t]*(?:QUY\s+CHẾ|QUY\s+ĐỊNH|ĐIỀU\s+LỆ|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)[ \t]*$", re.MULTILINE
-)
+_ATTACHED_KINDS = r"(?:QUY\s+CHẾ|QUY\s+ĐỊNH|ĐIỀU\s+LỆ|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)"
+_ATTACHED_TITLE_RE = compile_vi(rf"^[ \t]*{_ATTACHED_KINDS}[ \t]*$", re.MULTILINE)
 _ISSUED_WITH_RE = compile_vi(r"\((?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s[^)]{0,300}\)")
 # The first line of a document issued with this one, which may carry more words than the kind
 # ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ").
-_ATTACHED_LEAD_RE = compile_vi(
-    r"^[ \t]*(?:QUY\s+CHẾ|QUY\s+ĐỊNH|ĐIỀU\s+LỆ|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)(?![^\n]*\p{Ll})",
-    re.MULTILINE,
-)
+_ATTACHED_LEAD_RE = compile_vi(rf"^[ \t]*{_ATTACHED_KINDS}(?![^\n]*\p{{Ll}})", re.MULTILINE)
 _DIRECTIVE_KINDS = {"ket_luan", "chi_thi", "thong_bao", "ke_hoach", "cong_van"}
 
 
@@ -277,21 +273,22 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     sections += _attached_sections(text, lines, body_end, len(sections))
     trig = TRIGGER_RE.search(text, body_start, body_end)
 
+    def subject_at(start: int, sec: Section) -> bool:
+        # The subject stands in the first ~400 characters (a heading may be cut short).
+        span = Span(start, max(start, min(sec.end, start + 400)))
+        return opens_with_subject(text, span, gazetteer.find(text, span.start, span.end))
+
     def addressed(sec: Section) -> bool:
-        # The heading may be cut short; the subject stands in the first ~400 characters.
-        hs = Span(sec.heading_span.start, max(sec.heading_span.start, min(sec.end, sec.heading_span.start + 400)))
-        found = gazetteer.find(text, hs.start, hs.end)
         if names_organisations(sec.heading) or opens_with_office(sec.heading) or names_a_duty_holder(sec.heading):
             return True
-        return opens_with_subject(text, hs, found)
+        return subject_at(sec.heading_span.start, sec)
 
     def body_addressed(sec: Section) -> bool:
         # "Điều 25. Tổ chức thực hiện\n\nChính phủ quy định chi tiết …": the text under a title.
         start = sec.heading_span.end
         while start < sec.end and text[start].isspace():
             start += 1
-        span = Span(start, max(start, min(sec.end, start + 400)))
-        return opens_with_subject(text, span, gazetteer.find(text, span.start, span.end))
+        return subject_at(start, sec)
 
     def names_bodies(sec: Section) -> bool:
         hs = sec.heading_span

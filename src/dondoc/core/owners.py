@@ -22,6 +22,7 @@ from dondoc.core.spans import Span
 from dondoc.core.vietnamese import compile_vi
 
 __all__ = [
+    "LEAD_SUPPORT_RE",
     "Owner",
     "heading_owners",
     "inherited_owners",
@@ -71,7 +72,8 @@ _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+
 # Between two bodies of a list, possibly before an office-holder's title ("Bộ trưởng Bộ Quốc phòng,
 # Bộ trưởng Bộ Công an …").
 _LIST_SEP_RE = compile_vi(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:{OFFICE_TITLES}\s+)?")
-_LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
+# "X chủ trì, phối hợp với Y …": X leads, Y supports.
+LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 # "X có trách nhiệm …" (not "chịu trách nhiệm về/trước"): X is the duty holder, as written. The short
 # form stops at a comma (an unknown name as the fallback owner); the long one reads a list of kinds.
@@ -310,7 +312,7 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
     """The owners of the clause at ``span``; ``inherited`` are its section's (or sentence's) leads."""
     bodies = gazetteer.find(text, span.start, span.end)
     owners: list[Owner] = []
-    ls = _LEAD_SUPPORT_RE.search(text, span.start, span.end)
+    ls = LEAD_SUPPORT_RE.search(text, span.start, span.end)
     if ls:
         leads = [b for b in bodies if b.span.end <= ls.start()]
         # Only the bodies right before "chủ trì" lead; earlier ones belong to another clause.

@@ -96,11 +96,12 @@ def rewritten_item(sec: Section, sections: Sequence[Section]) -> bool:
     """Whether ``sec`` is a provision that an amending text rewrites and that opens with its action
     ('… như sau: “2. Hướng dẫn nội dung thông tin đối ngoại …”'), as the items of a duty article do.
     The body that must act is named in the amended article, which the amending text does not quote."""
-    style = sec.marker.style if sec.marker is not None else ""
+    return _rewritten(sec, sections) and _opens_with_action(sec)
+
+
+def _opens_with_action(sec: Section) -> bool:
     # An article's title names its topic ("Điều 7. Phân bổ và quản lý nguồn thu"), not an action.
-    if not _rewritten(sec, sections) or style.endswith("article"):
-        return False
-    if _AGENT_RE.search(sec.heading):
+    if sec.marker is None or sec.marker.style.endswith("article") or _AGENT_RE.search(sec.heading):
         return False
     head = sec.heading.lstrip()
     if ACTION_RE.match(head):
@@ -143,7 +144,7 @@ def _rewritten_duty(sec: Section, sections: list[Section], text: str, addressed:
         return False
     if _NO_DUTY_RE.search(sec.heading):
         return False
-    return addressed or rewritten_item(sec, sections) or _HAS_DUTY_RE.match(sec.heading) is not None
+    return addressed or _opens_with_action(sec) or _HAS_DUTY_RE.match(sec.heading) is not None
 
 
 def _addresses_under_title(sec: Section, text: str, body_addressed: Callable[[Section], bool] | None) -> bool:

@@ -26,7 +26,7 @@ from datetime import date
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
 from dondoc.core.outline import Section
-from dondoc.core.owners import Owner, heading_owners, inherited_owners, opens_with_subject, owners_of
+from dondoc.core.owners import LEAD_SUPPORT_RE, Owner, heading_owners, inherited_owners, opens_with_subject, owners_of
 from dondoc.core.references import Reference
 from dondoc.core.sections import rewritten_item
 from dondoc.core.spans import Span, trim_span
@@ -51,17 +51,15 @@ _NOMINAL_RE = compile_vi(r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|s�
 _PASSIVE_RE = compile_vi(
     r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính|ban\s+hành|triển\s+khai)"
 )
-# "1. Về xây dựng và hoàn thiện cơ sở pháp lý": the topic of the items below, not a task.
 # "Chính phủ quy định chi tiết Điều 8, …": a body that must issue the detailed rules, at the head of
 # the clause ("Nghị định số … của Chính phủ quy định chi tiết …" names a document, not a duty).
 _DELEGATION_RE = compile_vi(
     r"\W*(?:Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ|Bộ\s+trưởng[^,;:.]{0,80}?|Bộ\s+[\p{Lu}][^,;:.]{0,40}?|"
     r"Ủy\s+ban\s+nhân\s+dân[^,;:.]{0,40}?|Hội\s+đồng\s+nhân\s+dân[^,;:.]{0,40}?)\s+(?P<a>quy\s+định\s+chi\s+tiết)(?!\w)"
 )
-# "X chủ trì, phối hợp với Y …": X leads the work it names.
-_LEAD_SUPPORT_RE = compile_vi(r"(?i:chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp)")
 # An article's title that names the work, not who does it.
 _TITLE_ONLY_RE = compile_vi(r"(?i:\W*(?:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)|trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành)\W*)")
+# "1. Về xây dựng và hoàn thiện cơ sở pháp lý": the topic of the items below, not a task.
 _TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s)")
 _TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\s+(?:và\s+quyền\s+hạn\s+)?của)(?!\w))")
 # "Các Bộ trưởng, … chịu trách nhiệm thi hành Nghị định này": the closing formula, not a task.
@@ -74,11 +72,11 @@ _PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 _ACCOUNTABLE_RE = compile_vi(
     r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước)(?!\w))"
 )
-# "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
-# of the body, not a duty.
 # An optional power or a prohibition, before the clause's action: not a duty to track.
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
+# "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
+# of the body, not a duty.
 _RIGHT_RE = compile_vi(r"\s*Được\s|[^.;]{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)")
 _TARGET_RE = compile_vi(
     r"(?<![\d,./])(?<!lộ )(?<!đường )(?<!số )(?<!bến )(?<!khóa )(?<!thứ )(?<!đai )(?<!Điều )(?<!khoản )"
@@ -151,7 +149,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         if sec.kind != "tasks":
             continue
         kids = children.get(i, [])
-        own_end = ctx.sections[kids[0]].start if kids else sec.end
+        own_end = _own_end(ctx.sections, i, children)
         own_start = sec.body_start
         if sec.marker is not None and sec.marker.style.endswith("article") and _TITLE_ONLY_RE.fullmatch(sec.heading):
             own_start = max(own_start, sec.heading_span.end)  # "Điều 25. Tổ chức thực hiện": a title, no task
@@ -208,10 +206,8 @@ def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list
     for i, sec in enumerate(ctx.sections):
         if sec.kind != "implementation":
             continue
-        kids = children.get(i, [])
-        own_end = ctx.sections[kids[0]].start if kids else sec.end
-        for sent in _sentences(text, sec.body_start, own_end):
-            if not _LEAD_SUPPORT_RE.search(text, sent.start, sent.end) or _CLOSING_RE.search(text, sent.start, sent.end):
+        for sent in _sentences(text, sec.body_start, _own_end(ctx.sections, i, children)):
+            if not LEAD_SUPPORT_RE.search(text, sent.start, sent.end) or _CLOSING_RE.search(text, sent.start, sent.end):
                 continue
             bodies = ctx.gazetteer.find(text, sent.start, sent.end)
             if not bodies or text[sent.start : bodies[0].span.start].strip():
@@ -224,6 +220,12 @@ def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list
                 if found:
                     leads = tuple(o for o in found[-1].owners if o.role == "lead")
     return out
+
+
+def _own_end(sections: Sequence[Section], i: int, children: dict[int, list[int]]) -> int:
+    """Where section ``i``'s own text ends: at its first sub-section, or at its end."""
+    kids = children.get(i)
+    return sections[kids[0]].start if kids else sections[i].end
 
 
 def _acts_before_its_list(ctx: TaskContext, start: int, end: int) -> bool:
