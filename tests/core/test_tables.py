@@ -106,6 +106,10 @@ không còn phù hợp
 - Thời gian thực hiện: Quý IV năm 2026.
 b) Chuyển đổi các hệ thống thông tin về Trung tâm dữ liệu quốc gia.
 - Đơn vị chủ trì: Bộ, ngành, địa phương là chủ quản cơ sở dữ liệu.
+
+58
+CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023
+
 - Thời gian thực hiện: Thực hiện thường xuyên.
 """
 
@@ -119,7 +123,7 @@ def test_fields_under_an_item_make_the_item_a_task():
     first, second = tasks
     assert first["owners"] == [{"name": "Bộ Công an", "role": "lead"}]
     assert first["due"]["date"] == "2026-12-31" and first["due"]["explicit"] is True
-    # A lead the gazetteer does not know is kept as written.
+    # A lead the gazetteer does not know is kept as written, up to the page header after it.
     assert second["owners"] == [{"name": "Bộ, ngành, địa phương là chủ quản cơ sở dữ liệu", "role": "lead"}]
     assert second["due"]["date"] is None
 
@@ -164,3 +168,51 @@ def test_table_groups_restart_numbering_and_page_headers_do_not_date_rows():
     ]
     assert [t["owners"][0]["name"] for t in tasks] == ["Bộ Ngoại giao", "Bộ Tư pháp", "Bộ Tài chính"]
     assert [t["due"]["date"] for t in tasks] == ["2026-12-31", "2026-09-30", "2028-12-31"]
+
+
+AMENDING = (
+    "CHÍNH PHỦ\nSố: 24/2026/NQ-CP\n\nNGHỊ QUYẾT\nVề cắt giảm thủ tục hành chính\n\n"
+    "Điều 1. Tổ chức thi hành\n"
+    "1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ:\n"
+    "a) Rà soát các mẫu đơn theo Phụ lục II ban hành kèm theo Nghị định số 151/2024/NĐ-CP trước ngày "
+    "30 tháng 6 năm 2026.\n"
+    "b) Trình cơ quan có thẩm quyền ban hành văn bản quy phạm pháp luật theo Phụ lục II ban hành kèm "
+    "theo Nghị quyết này, bảo đảm có hiệu lực trước ngày 01 tháng 3 năm 2027.\n"
+    "Điều 2. Nghị quyết này có hiệu lực thi hành từ ngày ký.\n\n"
+    "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nPhạm Thị Thanh Trà\n\n"
+    "Phụ lục I\nCẮT GIẢM THỦ TỤC HÀNH CHÍNH\n(Kèm theo Nghị quyết số 24/2026/NQ-CP)\n"
+    "1. Thủ tục cấp giấy phép\na) Sở Nội vụ có trách nhiệm thẩm định hồ sơ trong 10 ngày làm việc.\n\n"
+    "Phụ lục II\nDANH MỤC VĂN BẢN ĐƯỢC ĐỀ XUẤT SỬA ĐỔI, BỔ SUNG\n(Kèm theo Nghị quyết số 24/2026/NQ-CP)\n"
+    "STT\nCÁC NGHỊ ĐỊNH CẦN SỬA ĐỔI, BỔ SUNG\nĐIỀU, KHOẢN CẦN SỬA ĐỔI\nCƠ QUAN CHỦ\nTRÌ SOẠN\nTHẢO\n"
+    "I\nNGHỊ ĐỊNH\n"
+    "1.\nNghị định số 288/2025/NĐ-CP ngày 05/11/2025 của\nChính phủ\nKhoản 2 Điều 7\nBộ Quốc phòng\n"
+    "2.\nNghị định số 128/2025/NĐ-CP về phân cấp lĩnh vực Nội vụ\nKhoản 1 Điều 11; khoản 6 mục 3\n"
+    "Phụ lục II.\nBộ Nội vụ\n"
+    "CÔNG BÁO/Số 276/Ngày 16-05-2026\n169\n"
+    "3. Nghị định số 112/2021/NĐ-CP quy định chi tiết Luật Người lao động\nĐiều 21, 22\nBộ Nội vụ\n"
+    "4.\nNghị định số 24/2012/NĐ-CP về quản lý hoạt động kinh doanh vàng\nĐiều 5\nNgân hàng Nhà\n"
+    "nước Việt Nam\n"
+    "II\nQUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+    "1. Quyết định số 34/2025/QĐ-TTg về Quỹ Hỗ trợ việc làm ngoài nước\nkhoản 3 Điều 10\nBộ Nội vụ\n"
+)
+
+
+def test_a_list_of_documents_to_amend_gives_one_task_per_row_with_the_deadline_set_for_the_list():
+    out = analyse(AMENDING, gazetteer=gazetteer()).to_json()
+    rows = [t for t in out["tasks"] if t["text"].startswith(("Nghị định số", "Quyết định số"))]
+    assert [" ".join(t["text"].split())[:40] for t in rows] == [
+        "Nghị định số 288/2025/NĐ-CP ngày 05/11/2",  # "Chính phủ" alone in the title is not the lead
+        "Nghị định số 128/2025/NĐ-CP về phân cấp ",  # "Phụ lục II." in a cell does not end the table
+        "Nghị định số 112/2021/NĐ-CP quy định chi",  # "Điều 21, 22" neither
+        "Nghị định số 24/2012/NĐ-CP về quản lý ho",
+        "Quyết định số 34/2025/QĐ-TTg về Quỹ Hỗ t",
+    ]
+    assert [t["owners"] for t in rows] == [
+        [{"name": n, "role": "lead"}]
+        for n in ("Bộ Quốc phòng", "Bộ Nội vụ", "Bộ Nội vụ", "Ngân hàng Nhà nước Việt Nam", "Bộ Nội vụ")
+    ]
+    assert " ".join(rows[0]["text"].split()).endswith("Khoản 2 Điều 7")  # the provisions are part of the task
+    # the clause that orders the list sets its deadline; the one citing another decree's appendix does not
+    assert {t["due"]["date"] for t in rows} == {"2027-03-01"}
+    assert all(t["due"]["expression"] == "trước ngày 01 tháng 3 năm 2027" for t in rows)
+    assert not any("Sở Nội vụ" in str(t["owners"]) for t in out["tasks"])  # Phụ lục I's procedure is no task

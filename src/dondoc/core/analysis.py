@@ -20,7 +20,7 @@ from dondoc.core.owners import Owner, names_a_duty_holder, names_organisations, 
 from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
-from dondoc.core.tables import find_field_tasks, find_pipe_table_tasks, find_table_tasks
+from dondoc.core.tables import TableTasks, find_field_tasks, find_pipe_table_tasks, find_table_tasks
 from dondoc.core.tasks import Task, TaskContext, due_date_or_default, extract_tasks
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
@@ -360,6 +360,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         + find_field_tasks(text, sections, gazetteer, find_times)
     )
     if tables:
+        tables = [_with_appendix_deadline(text, tb, tasks) for tb in tables]
         # Table rows are tasks in their own right; drop clause tasks read from inside a table.
         tasks = [t for t in tasks if not any(tb.span.overlaps(t.span) for tb in tables)]
         tasks.extend(t for tb in tables for t in tb.tasks)
@@ -394,6 +395,22 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         assignments=_assignments(text, sections, gazetteer),
         checks=checks,
     )
+
+
+def _with_appendix_deadline(text: str, table: TableTasks, tasks: list[Task]) -> TableTasks:
+    """Rows of a list printed as "Phụ lục II" take the deadline of the clause that orders it ("Trình
+    … theo Phụ lục II ban hành kèm theo Nghị quyết này …, bảo đảm có hiệu lực trước ngày 01 tháng 3
+    năm 2027"), when they state none of their own."""
+    if table.appendix is None or all(t.due is not None for t in table.tasks):
+        return table
+    cite = re.compile(
+        r"Phụ\s+lục\s+" + re.escape(table.appendix) + r"(?![\w.])[^.;]{0,40}?kèm\s+theo\s+\w+(?:\s+\w+)?\s+này"
+    )
+    for t in tasks:
+        if t.due is not None and t.due.end is not None and cite.search(text, t.span.start, t.span.end):
+            rows = [r if r.due is not None else replace(r, due=t.due) for r in table.tasks]
+            return replace(table, tasks=rows)
+    return table
 
 
 def _reindex(inds: list[Indicator], offset: int) -> list[Indicator]:

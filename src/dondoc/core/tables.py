@@ -8,6 +8,12 @@ public body (the lead column); later bodies support; the deadline is the row's f
 expression after the task text. Rows rendered by DOCX ingestion ("cell | cell | cell") are read
 the same way, cell by cell.
 
+A *list of documents to amend* ("Danh mục văn bản … sửa đổi, bổ sung": document / provisions /
+"Cơ quan chủ trì soạn thảo") is a plan table without a deadline column: each row is a task, the
+drafting body alone on the row's last line(s) its lead, and the deadline the one the document's
+clause sets for the appendix that holds the list ("Trình … theo Phụ lục II ban hành kèm theo Nghị
+quyết này …, bảo đảm có hiệu lực trước ngày 01 tháng 3 năm 2027").
+
 A *pipe table* is a table ingested from DOCX: one row per line, cells joined by " | ". Its header
 row names the columns, so each cell is read by its column.
 
@@ -39,26 +45,49 @@ _HEADER_TT = re.compile(r"^\s*S?TT\s*$")
 _ROWNUM = re.compile(r"^\s*(\d{1,3})\.?(?:\s*$|\s{2,}(?=\S))")
 _GROUPNUM = re.compile(r"^\s*[IVX]{1,5}\.?\s*$")
 _STOP = re.compile(r"^\s*(?:Phụ\s+lục|PHỤ\s+LỤC|Điều\s+\d+|Nơi\s+nhận)")
+# In a list of documents to amend the number may be followed by one space: "14. Nghị định số …".
+_AMEND_ROWNUM = re.compile(r"^\s*(\d{1,3})\.(?:\s*$|\s+(?=\S))")
 
 
 @dataclass(frozen=True, slots=True)
 class TableTasks:
     span: Span  # the whole table
     tasks: list[Task]
+    appendix: str | None = None  # "II" for a list printed as "Phụ lục II": its rows share the deadline set for it
 
 
-def _header_end(lines: list[Line], i: int) -> int | None:
-    """Index of the first row line if lines[i] starts a task-table header."""
+def _header_end(lines: list[Line], i: int) -> tuple[int, bool] | None:
+    """(index of the first row line, whether the table lists documents to amend) if lines[i]
+    starts a task-table header."""
     window = " ".join(" ".join(ln.text for ln in lines[i : i + 16]).lower().split())  # "Thời \nhạn" is "thời hạn"
-    if not ("chủ trì" in window and ("nhiệm vụ" in window or "nội dung" in window)):
-        return None
-    if not ("thời gian" in window or "thời hạn" in window or "tiến độ" in window):
-        return None
+    plan = "chủ trì" in window and ("nhiệm vụ" in window or "nội dung" in window)
+    if plan and ("thời gian" in window or "thời hạn" in window or "tiến độ" in window):
+        for j in range(i + 1, min(len(lines), i + 20)):
+            m = _ROWNUM.match(lines[j].text)
+            if m and m.group(1) == "1":
+                return j, False
+    # "STT | Các nghị định cần sửa đổi, bổ sung | Điều, khoản cần sửa đổi | Cơ quan chủ trì soạn thảo"
     for j in range(i + 1, min(len(lines), i + 20)):
-        m = _ROWNUM.match(lines[j].text)
+        m = _AMEND_ROWNUM.match(lines[j].text)
         if m and m.group(1) == "1":
-            return j
+            head = " ".join(" ".join(ln.text for ln in lines[i:j]).lower().split())
+            if "chủ trì" in head and ("sửa đổi" in head or "bãi bỏ" in head) and "thời" not in head:
+                return j, True
+            return None
     return None
+
+
+def _amend_stop(content: list[Line], j: int) -> bool:
+    """Where a list of documents to amend ends: the next appendix's heading ("Phụ lục III" over
+    an upper-case title) or "Nơi nhận". A cell may name an appendix or an article ("Phụ lục II.",
+    "Điều 21, 22") without ending the table."""
+    ln = content[j].text
+    if re.match(r"\s*Nơi\s+nhận", ln):
+        return True
+    if not re.match(r"\s*(?:Phụ\s+lục|PHỤ\s+LỤC)\b", ln) or j + 1 >= len(content):
+        return False
+    title = content[j + 1].text.strip()
+    return len(title.split()) >= 3 and title.upper() == title
 
 
 def find_table_tasks(
@@ -74,38 +103,40 @@ def find_table_tasks(
         if not _HEADER_TT.match(content[i].text):
             i += 1
             continue
-        first = _header_end(content, i)
-        if first is None:
+        found = _header_end(content, i)
+        if found is None:
             i += 1
             continue
+        first, amends = found
+        rownum = _AMEND_ROWNUM if amends else _ROWNUM
         rows: list[tuple[int, int]] = []
         expected = 1
         j = first
         row_start = first
         while j < len(content):
             ln = content[j]
-            if _STOP.match(ln.text):
+            if _amend_stop(content, j) if amends else _STOP.match(ln.text):
                 break
             if _GROUPNUM.match(ln.text) and expected > 1:
                 # "II." alone on its line: a group of rows with its own title; the row numbering
                 # restarts at 1 or carries on. The title is not part of the row before.
                 k = j + 1
                 while k < min(len(content), j + 12) and not (
-                    (m := _ROWNUM.match(content[k].text)) and int(m.group(1)) in (1, expected)
+                    (m := rownum.match(content[k].text)) and int(m.group(1)) in (1, expected)
                 ):
                     k += 1
                 if k >= min(len(content), j + 12):
                     break
                 rows.append((row_start, j))
                 row_start = k
-                expected = int(_ROWNUM.match(content[k].text).group(1)) + 1  # type: ignore[union-attr]
+                expected = int(rownum.match(content[k].text).group(1)) + 1  # type: ignore[union-attr]
                 j = k + 1
                 continue
             if _HEADER_TT.match(ln.text):
                 # The header repeats on every page: skip it, the numbering carries on.
                 k = j + 1
                 while k < min(len(content), j + 80) and not (
-                    (m := _ROWNUM.match(content[k].text)) and int(m.group(1)) == expected
+                    (m := rownum.match(content[k].text)) and int(m.group(1)) == expected
                 ):
                     k += 1
                 if k >= min(len(content), j + 80):
@@ -115,7 +146,7 @@ def find_table_tasks(
                 expected += 1
                 j = k + 1
                 continue
-            m = _ROWNUM.match(ln.text)
+            m = rownum.match(ln.text)
             if m and int(m.group(1)) == expected:
                 if expected > 1:
                     rows.append((row_start, j))
@@ -124,17 +155,19 @@ def find_table_tasks(
             j += 1
         if expected > 1:
             rows.append((row_start, j))
-        tasks = [t for a, b in rows if (t := _row_task(text, _row_cells(content, a, b), gazetteer, find_times)) is not None]
+        read_row = _amend_row_task if amends else _row_task
+        tasks = [t for a, b in rows if (t := read_row(text, _row_cells(content, a, b, rownum), gazetteer, find_times))]
         if tasks:
-            tables.append(TableTasks(Span(content[first].start, content[j - 1].end), tasks))
+            label = _appendix_label(text, content[i].start) if amends else None
+            tables.append(TableTasks(Span(content[first].start, content[j - 1].end), tasks, label))
         i = max(j, i + 1)
     return tables
 
 
-def _row_cells(content: list[Line], a: int, b: int) -> list[Line]:
+def _row_cells(content: list[Line], a: int, b: int, rownum: re.Pattern[str] = _ROWNUM) -> list[Line]:
     """The lines of row ``content[a:b]`` after its number (keeping a first cell on the number's line)."""
     head = content[a]
-    m = _ROWNUM.match(head.text)
+    m = rownum.match(head.text)
     cells = list(content[a + 1 : b])
     if m is not None and m.end() < len(head.text.rstrip()):
         rest = head.text[m.end() :]
@@ -192,6 +225,52 @@ def _row_task(
     return Task(span, None, action, None, due, tuple(owners), (), ())
 
 
+# The cell naming what to amend: "Khoản 2 Điều 7; điểm b khoản 1", "Mẫu số 7 Phụ lục I", "Toàn bộ".
+_PROVISION_RE = re.compile(
+    r"(?:Điều|điều)\s+\d|[Kk]hoản\s+\d|[Đđ]iểm\s+[a-zđ]\b|Mẫu\s+số|Phụ\s+lục\s+[IVX\d]|[Tt]oàn\s+bộ|[Bb]ãi\s+bỏ"
+)
+
+
+def _amend_row_task(
+    text: str, cells: list[Line], gazetteer: Gazetteer, find_times: Callable[[str, int, int], list[TimeExpr]]
+) -> Task | None:
+    """One row of a list of documents to amend: the document and its provisions are the task, the
+    drafting body (the last column, a body alone on its line(s)) its lead. The deadline is the
+    one the document sets for the whole list (see ``TableTasks.appendix``)."""
+    if len(cells) < 2:
+        return None
+    row_end = cells[-1].end
+    leads: list[tuple[int, BodyMatch]] = []
+    for k, ln in enumerate(cells[1:], 1):
+        found = gazetteer.find(text, ln.start, min(row_end, ln.end + 80))
+        if not found or text[ln.start : found[0].span.start].strip():
+            continue
+        body = found[0]
+        tail_end = text.find("\n", body.span.end)
+        if text[body.span.end : row_end if tail_end < 0 else min(tail_end, row_end)].strip():
+            continue  # the body opens a sentence of the title ("Chính phủ quy định …"), not a cell
+        leads.append((k, body))
+    if not leads:
+        return None
+    provisions = next((k for k, ln in enumerate(cells) if _PROVISION_RE.search(ln.text)), None)
+    # The drafting body follows the provisions; a title line holding only "Chính phủ" comes before them.
+    k, lead = next(((k, b) for k, b in leads if provisions is not None and k > provisions), leads[-1])
+    span = trim_span(text, cells[0].start, cells[k - 1].end)
+    if len(span) < 8:
+        return None
+    action = "sửa đổi, bổ sung"
+    return Task(span, None, action, None, None, (Owner(lead.name, "lead"),), (), ())
+
+
+_APPENDIX_RE = re.compile(r"(?m)^\s*(?:Phụ\s+lục|PHỤ\s+LỤC)\s+([IVX]+(?:\.\d+)?|\d+)\b")
+
+
+def _appendix_label(text: str, table_start: int) -> str | None:
+    """The label of the appendix a table is printed in ("Phụ lục II" above its title)."""
+    found = list(_APPENDIX_RE.finditer(text, max(0, table_start - 600), table_start))
+    return found[-1].group(1) if found else None
+
+
 _YEAR_CELL = re.compile(r"^\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})(?:\s*$|\s+(?:và|,))")
 
 
@@ -236,7 +315,9 @@ def find_field_tasks(
                 name = " ".join(m.group("f").lower().split())
                 key = ("task" if "nhiệm vụ" in name or "nội dung" in name else
                        "lead" if "chủ trì" in name else "support" if "phối hợp" in name else "due")
-                fields.setdefault(key, (m.end(), sec.end))
+                # A value ends at a blank line: a page header ("58 / CÔNG BÁO/Số …") may follow it.
+                blank = re.compile(r"\n[ \t]*\n").search(text, m.end(), sec.end)
+                fields.setdefault(key, (m.end(), blank.start() if blank else sec.end))
                 label_start.setdefault(key, m.start("f"))
         if not ({"lead", "due"} & fields.keys()):
             continue
