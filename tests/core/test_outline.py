@@ -99,6 +99,26 @@ def test_an_article_heading_that_stops_on_a_comma_runs_on_and_its_items_open_sec
     ]
 
 
+def test_a_wrapped_article_title_ends_with_its_short_last_line():
+    text = (
+        "Điều 107. Nhiệm vụ, quyền hạn của cơ quan, tổ chức được giao theo \n"
+        "dõi, quản lý người đang chấp hành án hình sự  \n"
+        "Cơ quan, tổ chức được giao theo dõi, quản lý người đang chấp hành án \n"
+        "hình sự có trách nhiệm phối hợp với cơ quan thi hành án dân sự về các việc sau đây: \n"
+        "1. Giáo dục người đang chấp hành án hình sự.\n"
+    )
+    secs = parse_outline(text)
+    assert secs[0].heading.endswith("quản lý người đang chấp hành án hình sự")
+    # a title wrapped to a full-width second line runs on ("Trách nhiệm của Bộ\nNông nghiệp …")
+    text2 = (
+        "Điều 9. Trách nhiệm của các bộ, cơ quan ngang bộ và Ủy ban nhân dân tỉnh, thành phố \n"
+        "trực thuộc trung ương trong việc triển khai Chương trình mục tiêu quốc gia xây dựng \n"
+        "Nông thôn mới\n"
+        "1. Bộ Tài chính chủ trì tổng hợp.\n"
+    )
+    assert parse_outline(text2)[0].heading.endswith("Nông thôn mới")
+
+
 def test_a_quoted_provision_keeps_its_own_numbering():
     text = (
         "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 70/2015/NĐ-CP\n"

@@ -242,7 +242,7 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
             if placed is not None:
                 parent, depth = placed
                 idx = len(sections)
-                heading, hspan = _heading(text, mk.span.end, lines, ln)
+                heading, hspan = _heading(text, mk.span.end, lines, ln, article=mk.style.endswith("article"))
                 heading_end = hspan.end
                 sections.append(
                     Section(
@@ -308,9 +308,11 @@ def _place(
     return parent, (sections[parent].depth + 1 if parent is not None else 0)
 
 
-def _heading(text: str, pos: int, lines: list[Line], ln: Line) -> tuple[str, Span]:
+def _heading(text: str, pos: int, lines: list[Line], ln: Line, *, article: bool = False) -> tuple[str, Span]:
     """The heading of a section: the rest of its first line, extended to the end of its first
-    sentence when the line wraps (at most ~200 characters)."""
+    sentence when the line wraps (at most ~200 characters). An article's title has no full stop:
+    it ends with its last line, one shorter than the wrapped first ("Điều 107. Nhiệm vụ, quyền hạn
+    của cơ quan, tổ chức được giao theo\ndõi, quản lý người đang chấp hành án hình sự\nCơ quan, …")."""
     line_end = ln.end
     rest = text[pos:line_end]
     if not rest.strip():
@@ -332,11 +334,30 @@ def _heading(text: str, pos: int, lines: list[Line], ln: Line) -> tuple[str, Spa
         limit = para if para != -1 else limit
         m = re.search(r"[.;:!?](?=\s|$)|\n[ \t]*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))\s", text[start:limit])
         end = start + m.start() + (1 if m.group(0) in ":!?" else 0) if m is not None else limit
+        if article:
+            end = min(end, _title_end(text, line_end, end, width=len(text[ln.start : line_end].rstrip())))
     end = max(start, end)
     while end > start and text[end - 1].isspace():
         end -= 1
     heading = " ".join(text[start:end].split())
     return heading, Span(start, end)
+
+
+_UPPER_START_RE = compile_vi(r"[ \t]*[\p{Lu}]")
+
+
+def _title_end(text: str, pos: int, limit: int, *, width: int) -> int:
+    """The end of a wrapped title whose first line ends at ``pos``: the first later line that is
+    clearly shorter than the first (``width``) and is followed by a line opening in upper case."""
+    while pos < limit:
+        nxt = text.find("\n", pos + 1, limit)
+        if nxt == -1:
+            return limit
+        line = text[pos + 1 : nxt].rstrip()
+        if len(line) < 0.85 * width and _UPPER_START_RE.match(text, nxt + 1):
+            return nxt
+        pos = nxt
+    return limit
 
 
 def _close(sections: list[Section], text: str) -> None:
