@@ -139,6 +139,17 @@ def test_a_heading_that_lists_organisations_gives_one_lead_each():
     ]
 
 
+def test_a_heading_listing_duties_and_powers_names_their_holder():
+    text = (
+        "Điều 104. Nhiệm vụ, quyền hạn, trách nhiệm của Ban Chỉ đạo thi hành án dân sự cấp tỉnh\n"
+        "1. Xây dựng dự thảo chương trình, kế hoạch.\n"
+    )
+    assert _heading_leads(text) == ["Ban Chỉ đạo thi hành án dân sự cấp tỉnh"]
+    # powers alone, or a chapter on the rights and duties of "cơ quan, tổ chức, cá nhân", name no holder
+    assert _heading_leads("Điều 5. Quyền hạn của Ban Chỉ đạo\n1. Yêu cầu báo cáo.\n") == []
+    assert _heading_leads("Điều 6. Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân\n1. Báo cáo.\n") == []
+
+
 def test_a_heading_that_lists_offices_gives_one_lead_each():
     text = (
         "1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương "

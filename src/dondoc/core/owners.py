@@ -64,8 +64,11 @@ _OPENER_RE = compile_vi(
     r"(?:định\s+kỳ|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần))(?=[^,.;:]{0,40},))(?!\w))"
 )
 _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
+# "Trách nhiệm của X", "Nhiệm vụ, quyền hạn, trách nhiệm của X", "Quyền và trách nhiệm của X" (not
+# "Quyền hạn của X", nor a chapter on "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân").
 _DUTY_OF_RE = compile_vi(
-    r"(?i:\s*(?:quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?quyền(?:\s+hạn)?)?\s+của\s+)"
+    r"(?i:\s*(?:quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
+    r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}\s+của\s+)"
 )
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
 _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
