@@ -12,6 +12,7 @@ from dondoc.core.actions import ACTION_RE
         ("nội dung chi; Quyết định việc sử dụng kinh phí", "Quyết định"),
         ("Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định việc hỗ trợ", "quyết định"),
         ("Khen thưởng các giảng viên cơ hữu", "Khen thưởng"),
+        ("Thống kê; chủ \ntrì tổng hợp thông tin", "chủ \ntrì"),  # a verb wrapped across a line
     ],
 )
 def test_verbs(text, verb):

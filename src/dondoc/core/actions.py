@@ -44,5 +44,5 @@ _DECIDE = (
 )
 
 ACTION_RE = compile_vi(
-    r"(?<!\w)(?P<a>(?i:" + trie_pattern(sorted({a.lower() for a in ACTIONS})) + r")|" + _DECIDE + r")(?!\w)"
+    r"(?<!\w)(?P<a>(?i:" + trie_pattern(sorted({a.lower() for a in ACTIONS}), space=r"\s+") + r")|" + _DECIDE + r")(?!\w)"
 )
