@@ -693,3 +693,20 @@ def test_a_regulation_issued_with_the_decision_after_its_signature_is_read():
         ("Quản trị, vận hành Hệ thống th", ["Bộ Tư pháp"]),
         ("Hằng năm, tổng hợp, báo cáo Th", ["Bộ Tư pháp"]),
     ]
+
+
+def test_a_department_the_gazetteer_does_not_know_leads_its_implementation_item():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 06/2023/TT-BKHĐT\n\nTHÔNG TƯ\nQuy định hệ thống chỉ tiêu thống kê\n\n"
+        "Điều 4. Tổ chức thực hiện\n"
+        "1. Tổng cục Thống kê chủ trì, phối hợp với các đơn vị liên quan lồng ghép việc thu thập chỉ tiêu vào "
+        "chế độ báo cáo thống kê; chủ \ntrì tổng hợp thông tin thống kê; xây dựng lịch phổ biến thông tin "
+        "thống kê; quy định của pháp luật về cung \ncấp thông tin được tuân thủ.\n"
+        "2. Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành Thông tư này.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Tổng cục Thống kê chủ trì, phố", ["Tổng cục Thống kê"]),
+        ("chủ \ntrì tổng hợp thông tin th", ["Tổng cục Thống kê"]),  # the verb wraps across the line
+        # "quy định của pháp luật …" names rules, not a clause of its own
+        ("xây dựng lịch phổ biến thông t", ["Tổng cục Thống kê"]),
+    ]

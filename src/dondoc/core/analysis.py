@@ -16,7 +16,14 @@ from dondoc.core.anchors import effective_date, resolve_anchored
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
 from dondoc.core.outline import Line, Section, parse_outline, split_lines
-from dondoc.core.owners import Owner, names_a_duty_holder, names_organisations, opens_with_office, opens_with_subject
+from dondoc.core.owners import (
+    Owner,
+    names_a_duty_holder,
+    names_organisations,
+    opens_with_kind_subject,
+    opens_with_office,
+    opens_with_subject,
+)
 from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
@@ -281,7 +288,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     def addressed(sec: Section) -> bool:
         if names_organisations(sec.heading) or opens_with_office(sec.heading) or names_a_duty_holder(sec.heading):
             return True
-        return subject_at(sec.heading_span.start, sec)
+        return subject_at(sec.heading_span.start, sec) or opens_with_kind_subject(text, sec.heading_span)
 
     def body_addressed(sec: Section) -> bool:
         # "Điều 25. Tổ chức thực hiện\n\nChính phủ quy định chi tiết …": the text under a title.

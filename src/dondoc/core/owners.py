@@ -29,6 +29,7 @@ __all__ = [
     "names_a_duty_holder",
     "names_organisations",
     "opens_with_office",
+    "opens_with_kind_subject",
     "opens_with_subject",
     "owners_of",
     "subject_bodies",
@@ -78,6 +79,7 @@ _LIST_SEP_RE = compile_vi(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:{OFFICE_TITLES}\s+)
 # "X chủ trì, phối hợp với Y …": X leads, Y supports.
 LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
+_LEADS_RE = compile_vi(r"(?i:chủ\s+trì)")
 # "X có trách nhiệm …" (not "chịu trách nhiệm về/trước"): X is the duty holder, as written. The short
 # form stops at a comma (an unknown name as the fallback owner); the long one reads a list of kinds.
 _DUTY_HOLDER = r"\s*(?P<who>[\p{{Lu}}]{name}?)\s+(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước))"
@@ -187,6 +189,15 @@ def names_a_duty_holder(sentence: str) -> bool:
     công chức có trách nhiệm thống kê …"), which the gazetteer may not know."""
     m = _RESPONSIBLE_RE.match(sentence)
     return m is not None and names_organisations(m.group("who")) and not ACTION_RE.match(m.group("who"))
+
+
+def opens_with_kind_subject(text: str, span: Span) -> bool:
+    """Whether the clause at ``span`` opens with an organisation the gazetteer may not know, named by
+    its kind, that leads the work ("Tổng cục Thống kê chủ trì, phối hợp …")."""
+    if not _kind_subject(text, span):
+        return False
+    act = ACTION_RE.search(text, span.start, span.end)
+    return act is not None and _LEADS_RE.match(text, act.start(), span.end) is not None
 
 
 def names_organisations(heading: str) -> bool:
@@ -327,7 +338,12 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             nxt = ACTION_RE.search(text, stop.end(), span.end) if stop.start() == ls.end() else stop
             support_end = nxt.start() if nxt else span.end
         supports = [b for b in bodies if ls.end() <= b.span.start < support_end]
-        owners += [Owner(_name(text, b), "lead") for b in leads] or [o for o in inherited if o.role == "lead"]
+        # "Tổng cục Thống kê chủ trì, …": a lead the gazetteer does not know, named by its kind.
+        owners += (
+            [Owner(_name(text, b), "lead") for b in leads]
+            or list(_kind_subject(text, span))
+            or [o for o in inherited if o.role == "lead"]
+        )
         owners += [Owner(_name(text, b), "support") for b in supports]
     else:
         prev: BodyMatch | None = None

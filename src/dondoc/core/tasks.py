@@ -47,7 +47,11 @@ _ELABORATION_RE = compile_vi(
 )
 # "cung cấp thông tin về …; tình hình sản xuất; công tác quản lý, điều hành giá …": what is to be
 # provided, listed, not a clause of its own although "quản lý" is a verb elsewhere.
-_NOMINAL_RE = compile_vi(r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|số\s+liệu|danh\s+mục)\s", re.IGNORECASE)
+# "…; quy định của pháp luật về cung cấp thông tin …": the rules it must follow, not a clause of its own.
+_NOMINAL_RE = compile_vi(
+    r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|số\s+liệu|danh\s+mục|quy\s+định\s+(?:của|tại|hiện\s+hành))\s",
+    re.IGNORECASE,
+)
 _PASSIVE_RE = compile_vi(
     r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính|ban\s+hành|triển\s+khai)"
 )
