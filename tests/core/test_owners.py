@@ -185,3 +185,18 @@ def test_a_list_of_ministries_after_one_bo_names_each_ministry():
     ]
     clause = "Các Bộ: Y tế, Tài chính và Ủy ban nhân dân tỉnh, thành phố có trách nhiệm kết nối dữ liệu"
     assert [o.name for o in _owners(clause)] == ["Bộ Y tế", "Bộ Tài chính", "Ủy ban nhân dân tỉnh, thành phố"]
+
+
+def test_a_request_after_the_subject_s_own_action_does_not_assign_the_clause():
+    text = "Hằng năm, Tòa án nhân dân tối cao có trách nhiệm tổng hợp dự toán, đề nghị Chính phủ trình Quốc hội"
+    assert _owners(text) == (Owner("Tòa án nhân dân tối cao", "lead"),)
+    assert _owners("Trách nhiệm của Tòa án nhân dân tối cao:\n" + text) == (Owner("Tòa án nhân dân tối cao", "lead"),)
+    # a clause that opens with the request still assigns it
+    assert _owners("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị Bộ Tư pháp hướng dẫn") == (
+        Owner("Bộ Tư pháp", "lead"),
+    )
+
+
+def test_a_heading_where_an_office_directs_a_body_gives_the_body_its_items():
+    text = "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ\na) Chủ trì triển khai giải pháp bảo mật.\n"
+    assert _heading_leads(text) == ["Ban Cơ yếu Chính phủ"]

@@ -80,6 +80,7 @@ _LIST_SEP_RE = compile_vi(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:{OFFICE_TITLES}\s+)
 LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 _LEADS_RE = compile_vi(r"(?i:chủ\s+trì)")
+_DIRECTS_RE = compile_vi(r"(?<!\w)chỉ\s+đạo\s+")
 # "X có trách nhiệm …" (not "chịu trách nhiệm về/trước"): X is the duty holder, as written. The short
 # form stops at a comma (an unknown name as the fallback owner); the long one reads a list of kinds.
 _DUTY_HOLDER = r"\s*(?P<who>[\p{{Lu}}]{name}?)\s+(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước))"
@@ -234,6 +235,13 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             return tuple(Owner(_name(text, b), "lead") for b in bodies[:1])
         name = h[duty_of.end() :].strip().rstrip(" :.,")
         return tuple(Owner(n, "lead") for n in _split_names(name)) if name else ()
+    directed = _DIRECTS_RE.search(text, hs.start, hs.end)
+    if directed is not None:
+        # "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ" over its items: the body
+        # directed does the work.
+        listed = _list_at(text, found, directed.end())
+        if listed and not text[listed[-1].span.end : hs.end].strip(" :.,"):
+            return tuple(Owner(_name(text, b), "lead") for b in listed)
     if names_organisations(h) and not opens_with_body:
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
@@ -347,6 +355,16 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
         owners += [Owner(_name(text, b), "support") for b in supports]
     else:
         prev: BodyMatch | None = None
+        head = span.start
+        label = _DUTY_OF_RE.match(text, head, span.end)
+        colon = text.find(":", head, min(span.end, head + 200)) if label is not None else -1
+        if colon != -1:
+            head = colon + 1  # "Trách nhiệm của Tòa án nhân dân tối cao: Hằng năm, Tòa án …"
+        opener = _TIME_OPENER_RE.match(text, head, span.end)
+        head = opener.end() if opener is not None else head
+        # The body the clause opens with, if any ("Hằng năm, Tòa án nhân dân tối cao có trách nhiệm …").
+        first = next((b for b in bodies if b.span.start >= head), None)
+        subject = first if first is not None and not text[head : first.span.start].strip() else None
         for b in bodies:
             before = text[max(span.start, b.span.start - 12) : b.span.start]
             # "Giao Bộ Y tế, Bộ Tài chính …": every body of the list after "Giao" is assigned.
@@ -356,7 +374,13 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
                 and owners[-1].name == prev.name
                 and _LIST_SEP_RE.fullmatch(text, prev.span.end, b.span.start)
             )
-            if _ASSIGN_RE.search(before) or listed:
+            assign = _ASSIGN_RE.search(before)
+            at = b.span.start - len(before) + assign.start() if assign is not None else 0
+            # "X có trách nhiệm tổng hợp dự toán, đề nghị Chính phủ trình …": a request after the
+            # subject's own action is part of that action, not the assignment of the clause.
+            if assign is not None and subject is not None and subject.span.end <= at and ACTION_RE.search(text, subject.span.end, at):
+                assign = None
+            if assign is not None or listed:
                 owners.append(Owner(_name(text, b), "lead"))
             prev = b
         if not owners:
