@@ -378,7 +378,12 @@ def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owne
             at = b.span.start - len(before) + assign.start() if assign is not None else 0
             # "X có trách nhiệm tổng hợp dự toán, đề nghị Chính phủ trình …": a request after the
             # subject's own action is part of that action, not the assignment of the clause.
-            if assign is not None and subject is not None and subject.span.end <= at and ACTION_RE.search(text, subject.span.end, at):
+            if (
+                assign is not None
+                and subject is not None
+                and subject.span.end <= at
+                and ACTION_RE.search(text, subject.span.end, at)
+            ):
                 assign = None
             if assign is not None or listed:
                 owners.append(Owner(_name(text, b), "lead"))
