@@ -12,6 +12,9 @@ from dondoc.resources import gazetteer
         ("Ban cán sự đảng UBND thành phố", ["Ban cán sự đảng Ủy ban nhân dân thành phố"]),
         ("HĐND thành phố chuẩn bị", ["Hội đồng nhân dân thành phố"]),
         ("bộ hồ sơ gồm các giấy tờ", []),
+        # the regional branch is not the central bank itself
+        ("Ngân hàng Nhà nước Khu vực thực hiện; Ngân hàng Nhà nước hướng dẫn", ["Ngân hàng Nhà nước Khu vực", "Ngân hàng Nhà nước Việt Nam"]),
+        ("Tổng cục Thống kê chủ trì", ["Tổng cục Thống kê"]),
     ],
 )
 def test_find_expands_abbreviations(text, names):
