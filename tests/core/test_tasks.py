@@ -710,3 +710,21 @@ def test_a_department_the_gazetteer_does_not_know_leads_its_implementation_item(
         # "quy định của pháp luật …" names rules, not a clause of its own
         ("xây dựng lịch phổ biến thông t", ["Tổng cục Thống kê"]),
     ]
+
+
+def test_an_implementation_item_titled_on_its_own_line_reads_the_text_under_its_title():
+    text = (
+        "CHÍNH PHỦ\nSố: 15/2026/NQ-CP\n\nNGHỊ QUYẾT\nVề an toàn thực phẩm\n\n"
+        "Điều 3. Trách nhiệm tổ chức thực hiện\n"
+        "1. Bộ Y tế chủ trì hướng dẫn thi hành Nghị quyết này.\n"
+        "2. Trách nhiệm phối hợp trong tổ chức thực hiện\n"
+        "Các Bộ: Y tế, Công Thương, Tài chính và Ủy ban nhân dân tỉnh, thành phố có trách nhiệm hoàn thiện "
+        "việc kết nối dữ liệu; đẩy mạnh ứng dụng trí tuệ nhân tạo trong quản lý sản phẩm thực phẩm.\n"
+        "Điều 4. Hiệu lực thi hành\nNghị quyết này có hiệu lực thi hành kể từ ngày ký.\n"
+    )
+    leads = ["Bộ Y tế", "Bộ Công Thương", "Bộ Tài chính", "Ủy ban nhân dân tỉnh, thành phố"]
+    assert _starts_and_leads(text) == [
+        ("Bộ Y tế chủ trì hướng dẫn thi ", ["Bộ Y tế"]),
+        ("Các Bộ: Y tế, Công Thương, Tài", leads),  # the title is not part of the task
+        ("đẩy mạnh ứng dụng trí tuệ nhân", leads),
+    ]

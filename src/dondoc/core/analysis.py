@@ -21,6 +21,7 @@ from dondoc.core.owners import (
     names_a_duty_holder,
     names_organisations,
     opens_with_kind_subject,
+    opens_with_ministry_list,
     opens_with_office,
     opens_with_subject,
 )
@@ -283,7 +284,8 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     def subject_at(start: int, sec: Section) -> bool:
         # The subject stands in the first ~400 characters (a heading may be cut short).
         span = Span(start, max(start, min(sec.end, start + 400)))
-        return opens_with_subject(text, span, gazetteer.find(text, span.start, span.end))
+        found = gazetteer.find(text, span.start, span.end)
+        return opens_with_subject(text, span, found) or opens_with_ministry_list(text, span, gazetteer)
 
     def addressed(sec: Section) -> bool:
         if names_organisations(sec.heading) or opens_with_office(sec.heading) or names_a_duty_holder(sec.heading):

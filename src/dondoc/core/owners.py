@@ -29,6 +29,7 @@ __all__ = [
     "names_a_duty_holder",
     "names_organisations",
     "opens_with_kind_subject",
+    "opens_with_ministry_list",
     "opens_with_office",
     "opens_with_subject",
     "owners_of",
@@ -165,6 +166,11 @@ def _ministries(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[s
             names.append(other[0].name)
         break
     return names if len(names) >= 2 else []
+
+
+def opens_with_ministry_list(text: str, span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether the text at ``span`` opens with "Các Bộ: Y tế, Công Thương, …" (its subject)."""
+    return bool(_ministries(text, span.start, span.end, gazetteer))
 
 
 def inherited_owners(text: str, gazetteer: Gazetteer, sections: Sequence[Section], i: int) -> tuple[Owner, ...]:

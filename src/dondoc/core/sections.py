@@ -148,9 +148,9 @@ def _rewritten_duty(sec: Section, sections: list[Section], text: str, addressed:
 
 
 def _addresses_under_title(sec: Section, text: str, body_addressed: Callable[[Section], bool] | None) -> bool:
-    """An article titled "Tổ chức thực hiện" with no items, whose text opens with the body that must
-    act and is not the closing formula ("Các Bộ trưởng … chịu trách nhiệm thi hành …")."""
-    if body_addressed is None or sec.marker is None or not sec.marker.style.endswith("article"):
+    """An article or item titled "Tổ chức thực hiện" with no items, whose text opens with the body
+    that must act and is not the closing formula ("Các Bộ trưởng … chịu trách nhiệm thi hành …")."""
+    if body_addressed is None or sec.marker is None or sec.marker.style in ("dash", "plus"):
         return False
     body = text[sec.heading_span.end : min(sec.end, sec.heading_span.end + 600)]
     return not _GENERIC_DUTY_RE.search(body) and not _IMPLEMENTATION_RE.search(body) and body_addressed(sec)

@@ -62,7 +62,10 @@ _DELEGATION_RE = compile_vi(
     r"Ủy\s+ban\s+nhân\s+dân[^,;:.]{0,40}?|Hội\s+đồng\s+nhân\s+dân[^,;:.]{0,40}?)\s+(?P<a>quy\s+định\s+chi\s+tiết)(?!\w)"
 )
 # An article's title that names the work, not who does it.
-_TITLE_ONLY_RE = compile_vi(r"(?i:\W*(?:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)|trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành)\W*)")
+# "Tổ chức thực hiện", "Trách nhiệm thi hành", "Trách nhiệm phối hợp trong tổ chức thực hiện": a title.
+_TITLE_ONLY_RE = compile_vi(
+    r"(?i:\W*(?:trách\s+nhiệm(?:\s+[^\W\d]+){0,4}?\s+)?(?:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)|thi\s+hành)\W*)"
+)
 # "1. Về xây dựng và hoàn thiện cơ sở pháp lý": the topic of the items below, not a task.
 _TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s)")
 _TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\s+(?:và\s+quyền\s+hạn\s+)?của)(?!\w))")
@@ -140,6 +143,15 @@ class TaskContext:
     bodies: list[BodyMatch] = field(default_factory=list)
 
 
+def _is_title(text: str, sec: Section) -> bool:
+    """Whether a section's heading is a title on its own line ("Điều 25. Tổ chức thực hiện", "4. Trách
+    nhiệm phối hợp trong tổ chức thực hiện"), not the start of its text."""
+    if sec.marker is None or not _TITLE_ONLY_RE.fullmatch(sec.heading):
+        return False
+    line_end = text.find("\n", sec.heading_span.end)
+    return sec.marker.style.endswith("article") or line_end == -1 or not text[sec.heading_span.end : line_end].strip()
+
+
 def extract_tasks(ctx: TaskContext) -> list[Task]:
     """All tasks in the task sections of ``ctx.text``."""
     text = ctx.text
@@ -155,7 +167,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         kids = children.get(i, [])
         own_end = _own_end(ctx.sections, i, children)
         own_start = sec.body_start
-        if sec.marker is not None and sec.marker.style.endswith("article") and _TITLE_ONLY_RE.fullmatch(sec.heading):
+        if _is_title(text, sec):
             own_start = max(own_start, sec.heading_span.end)  # "Điều 25. Tổ chức thực hiện": a title, no task
         seg = text[own_start:own_end].rstrip()
         if not seg.strip():
