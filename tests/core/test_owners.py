@@ -200,3 +200,10 @@ def test_a_request_after_the_subject_s_own_action_does_not_assign_the_clause():
 def test_a_heading_where_an_office_directs_a_body_gives_the_body_its_items():
     text = "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ\na) Chủ trì triển khai giải pháp bảo mật.\n"
     assert _heading_leads(text) == ["Ban Cơ yếu Chính phủ"]
+
+
+def test_a_ministry_department_named_vu_leads_but_a_vu_viec_does_not():
+    assert _owners("Vụ Kế hoạch - Tài chính chủ trì, phối hợp với các đơn vị tổng hợp báo cáo") == (
+        Owner("Vụ Kế hoạch - Tài chính", "lead"),
+    )
+    assert not names_organisations("Vụ việc được xử lý theo quy định")

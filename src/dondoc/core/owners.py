@@ -48,8 +48,9 @@ _ORG_KINDS = (
     r"kinh\s+tế|sự\s+nghiệp|hành\s+nghề|kiểm\s+định|chứng\s+nhận|bảo\s+hiểm|tài\s+chính)|tổ\s+chức,\s+cá\s+nhân"
 )
 _OFFICES = r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu"
+# A ministry's department is a "Vụ" with a proper name ("Vụ Pháp chế"); "vụ việc", "nhiệm vụ" are not.
 _ORG_HEADING_RE = compile_vi(
-    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w))"
+    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|Vụ\s+(?=[\p{{Lu}}]))"
 )
 _ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
 # An item of a list that names an organisation by its kind or an office-holder by title, whatever its case.
