@@ -207,3 +207,12 @@ def test_a_ministry_department_named_vu_leads_but_a_vu_viec_does_not():
         Owner("Vụ Kế hoạch - Tài chính", "lead"),
     )
     assert not names_organisations("Vụ việc được xử lý theo quy định")
+
+
+def test_a_subject_s_role_or_basis_is_not_part_of_its_name():
+    assert _owners("Vụ Kế hoạch - Tài chính là đơn vị đầu mối, chủ trì hướng dẫn các đơn vị thực hiện") == (
+        Owner("Vụ Kế hoạch - Tài chính", "lead"),
+    )
+    assert _owners("Cơ quan bảo hiểm xã hội căn cứ số tiền chi trả, thực hiện chuyển chi phí") == (
+        Owner("Cơ quan bảo hiểm xã hội", "lead"),
+    )

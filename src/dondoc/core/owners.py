@@ -92,7 +92,10 @@ _DUTY_HOLDER_RE = compile_vi(_DUTY_HOLDER.format(name=r"[^;:.]{2,200}"))
 # the kind of organisation it is, which the gazetteer does not know, up to the clause's first action.
 _TIME_OPENER_RE = compile_vi(r"(?i:\s*(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,\s*)")
 # "… có liên quan, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, …": how, not who.
-_QUALIFIER_RE = compile_vi(r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+(?:chức\s+năng|thẩm\s+quyền)|,\s*căn\s+cứ)")
+_QUALIFIER_RE = compile_vi(
+    r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+(?:chức\s+năng|thẩm\s+quyền)|,?\s*căn\s+cứ\s"
+    r"|\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+đầu\s+mối)"
+)
 _NAME_SEP_RE = compile_vi(r",\s*(?=[\p{Lu}])|\s+và\s+(?=[\p{Lu}])")
 _NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
