@@ -728,3 +728,27 @@ def test_an_implementation_item_titled_on_its_own_line_reads_the_text_under_its_
         ("Các Bộ: Y tế, Công Thương, Tài", leads),  # the title is not part of the task
         ("đẩy mạnh ứng dụng trí tuệ nhân", leads),
     ]
+
+
+def test_competence_articles_give_their_duties_but_not_their_powers():
+    text = (
+        "CHÍNH PHỦ\nSố: 121/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về tổ chức hành chính\n\n"
+        "Điều 19. Thẩm quyền và trách nhiệm của Bộ trưởng Bộ Nội vụ\n"
+        "1. Trình Chính phủ quy định tiêu chí về thành lập tổ chức hành chính.\n"
+        "2. Quyết định thành lập, tổ chức lại, giải thể tổ chức hành chính theo quy định; tổ chức hành chính "
+        "của đặc khu.\n"
+        "Điều 21. Thẩm quyền của Ủy ban nhân dân cấp tỉnh\n"
+        "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định thành lập tổ chức hành chính.\n"
+        "Điều 22. Chế độ cung cấp thông tin, báo cáo về tổ chức hành chính\n"
+        "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương có trách nhiệm:\n"
+        "1. Cung cấp thông tin về tổ chức hành chính thuộc thẩm quyền quản lý.\n"
+        "2. Định kỳ tổng hợp gửi báo cáo về Bộ Nội vụ trước ngày 20 tháng 12 hằng năm.\n"
+    )
+    # the article's opening sentence names whom its items are for
+    leads = ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
+    assert _starts_and_leads(text) == [
+        ("Trình Chính phủ quy định tiêu ", ["Bộ trưởng Bộ Nội vụ"]),
+        # deciding each establishment, or submitting it for decision, is a power
+        ("Cung cấp thông tin về tổ chức ", leads),
+        ("Định kỳ tổng hợp gửi báo cáo v", leads),
+    ]

@@ -67,10 +67,10 @@ _OPENER_RE = compile_vi(
     r"(?:định\s+kỳ|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần))(?=[^,.;:]{0,40},))(?!\w))"
 )
 _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
-# "Trách nhiệm của X", "Nhiệm vụ, quyền hạn, trách nhiệm của X", "Quyền và trách nhiệm của X" (not
+# "Trách nhiệm của X", "Nhiệm vụ, quyền hạn, trách nhiệm của X", "Thẩm quyền và trách nhiệm của X" (not
 # "Quyền hạn của X", nor a chapter on "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân").
 _DUTY_OF_RE = compile_vi(
-    r"(?i:\s*(?:quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
+    r"(?i:\s*(?:(?:thẩm\s+)?quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
     r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}\s+của\s+)"
 )
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
@@ -182,11 +182,31 @@ def inherited_owners(text: str, gazetteer: Gazetteer, sections: Sequence[Section
     "3. Bộ Tài chính" over its items a), b)…)."""
     j = sections[i].parent
     while j is not None:
-        owners = heading_owners(text, gazetteer, sections[j])
+        owners = heading_owners(text, gazetteer, sections[j]) or _intro_owners(text, gazetteer, sections[j])
         if owners:
             return owners
         j = sections[j].parent
     return ()
+
+
+_INTRO_END_RE = compile_vi(r":[ \t]*\n")
+
+
+def _intro_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner, ...]:
+    """The leads named by the sentence that opens an article under its title and introduces its
+    items ("Điều 22. Chế độ báo cáo\nCác bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh … có trách nhiệm:")."""
+    if sec.marker is None or not sec.marker.style.endswith("article"):
+        return ()
+    start = sec.heading_span.end
+    while start < sec.end and text[start].isspace():
+        start += 1
+    colon = _INTRO_END_RE.search(text, start, min(sec.end, start + 400))
+    if colon is None or "." in text[start : colon.start()]:
+        return ()
+    span = Span(start, colon.start())
+    if not (_DUTY_WORDS_RE.search(text, span.start, span.end) or _LEADS_RE.search(text, span.start, span.end)):
+        return ()
+    return tuple(o for o in owners_of(text, gazetteer, span, ()) if o.role == "lead")
 
 
 def opens_with_office(text: str) -> bool:

@@ -156,6 +156,21 @@ def _addresses_under_title(sec: Section, text: str, body_addressed: Callable[[Se
     return not _GENERIC_DUTY_RE.search(body) and not _IMPLEMENTATION_RE.search(body) and body_addressed(sec)
 
 
+# "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh … có trách nhiệm:" over the items of an article.
+_INTRO_DUTY_RE = compile_vi(r"(?i:[^.:]{2,300}?\s(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:thi\s+hành|về|trước))[^.:]{0,60}:[ \t]*\n)")
+
+
+def _duties_under_title(sec: Section, text: str, body_addressed: Callable[[Section], bool] | None) -> bool:
+    """An article whose text, under its title, opens with the bodies it is addressed to and their duty
+    to do what its items list."""
+    if body_addressed is None or sec.marker is None or not sec.marker.style.endswith("article"):
+        return False
+    start = sec.heading_span.end
+    while start < sec.end and text[start].isspace():
+        start += 1
+    return _INTRO_DUTY_RE.match(text, start, sec.end) is not None and body_addressed(sec)
+
+
 def classify_sections(
     sections: list[Section],
     text: str,
@@ -192,6 +207,11 @@ def classify_sections(
             kind = "tasks"
         elif own == "implementation" and i not in parents and _addresses_under_title(sec, text, body_addressed):
             kind = "tasks"
+        elif (
+            own == "other" and parent_kind in (None, "other") and i in parents
+            and _duties_under_title(sec, text, body_addressed)
+        ):
+            kind = "tasks"  # "Điều 22. Chế độ báo cáo\nCác bộ, … có trách nhiệm:\n1. …"
         elif parent_kind == "implementation" and duty:
             # "Tổ chức thực hiện" of a State document: "1. Bộ Y tế có trách nhiệm: …" assigns tasks.
             kind = "tasks"

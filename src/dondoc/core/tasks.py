@@ -199,7 +199,15 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         # same paragraph ("Bộ Xây dựng chủ trì kiểm tra …; giám sát các cơ sở …").
         previous: tuple[Owner, ...] = ()
         last_end = -1
+        powers = _in_competence_article(ctx.sections, i)
+        deciding = False
         for cspan in _clauses(text, own_start, own_end):
+            decides = _DECIDES_RE.match(text, cspan.start, cspan.end) is not None
+            if powers and (decides or (deciding and text[last_end : cspan.start].strip() == ";")):
+                # "Quyết định thành lập …; tổ chức hành chính của …" under "Thẩm quyền …": a power, not a task
+                last_end, previous, deciding = cspan.end, (), True
+                continue
+            deciding = False
             # … and so does a next sentence of the same paragraph that opens with its verb ("Bộ Tài
             # chính tổ chức …. Cung cấp, chia sẻ báo cáo …"): only a full stop between, no bullet.
             gap = text[last_end : cspan.start].strip() if last_end >= 0 else "-"
@@ -260,6 +268,23 @@ def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
         if _TASK_HEADING_RE.match(sections[j].heading):
             return True
         j = sections[j].parent
+    return False
+
+
+# An article that allots competence ("Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh").
+_COMPETENCE_RE = compile_vi(r"(?i:\W*thẩm\s+quyền(?!\w))")
+# A clause that decides, or submits for a decision, case by case: "Quyết định thành lập …",
+# "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định …".
+_DECIDES_RE = compile_vi(r"(?i:[^.;:]{0,140}?(?<!\w)quyết\s+định(?!\s+(?:số|này|của))\s+(?:việc\s+)?[^\W\d])")
+
+
+def _in_competence_article(sections: Sequence[Section], i: int) -> bool:
+    j: int | None = i
+    while j is not None:
+        sec = sections[j]
+        if sec.marker is not None and sec.marker.style.endswith("article"):
+            return _COMPETENCE_RE.match(sec.heading) is not None
+        j = sec.parent
     return False
 
 
