@@ -752,3 +752,22 @@ def test_competence_articles_give_their_duties_but_not_their_powers():
         ("Cung cấp thông tin về tổ chức ", leads),
         ("Định kỳ tổng hợp gửi báo cáo v", leads),
     ]
+
+
+def test_an_item_headed_by_a_body_on_its_own_line_gives_that_body_its_text():
+    text = (
+        "CHÍNH PHỦ\nSố: 188/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định chính sách hỗ trợ học sinh\n\n"
+        "Điều 9. Tổ chức thực hiện\n"
+        "4. Hội đồng nhân dân, Ủy ban nhân dân cấp tỉnh\n"
+        "a) Hội đồng nhân dân cấp tỉnh\n"
+        "Bảo đảm kinh phí thực hiện chính sách theo quy định tại Nghị định này.\n"
+        "b) Ủy ban nhân dân cấp tỉnh\n"
+        "Chỉ đạo, hướng dẫn tổ chức thực hiện các chính sách theo quy định tại Nghị định này. "
+        "Việc phân bổ cụ thể nguồn ngân sách do Ủy ban nhân dân cấp tỉnh quyết định.\n"
+    )
+    assert _starts_and_leads(text) == [
+        # the heading line is the addressee, not part of the task; its proper name is not "… tỉnh Bảo"
+        ("Bảo đảm kinh phí thực hiện chí", ["Hội đồng nhân dân cấp tỉnh"]),
+        ("Chỉ đạo, hướng dẫn tổ chức thự", ["Ủy ban nhân dân cấp tỉnh"]),
+        ("Việc phân bổ cụ thể nguồn ngân", ["Ủy ban nhân dân cấp tỉnh"]),
+    ]

@@ -19,6 +19,7 @@ from dondoc.core.outline import Line, Section, parse_outline, split_lines
 from dondoc.core.owners import (
     Owner,
     names_a_duty_holder,
+    names_only_bodies,
     names_organisations,
     opens_with_kind_subject,
     opens_with_ministry_list,
@@ -47,8 +48,6 @@ _MEETING_RE = compile_vi(
 _PLAN_SPLIT_RE = compile_vi(r"(?i:nhiệm\s+vụ[,\s]+(?:giải\s+pháp\s+)?(?:trọng\s+tâm|chủ\s+yếu)|phương\s+hướng|kế\s+hoạch)")
 _LOCAL_PARTY_RE = compile_vi(r"\b(?:thành\s+phố|tỉnh)\s+([\p{Lu}]\w+(?:\s+[\p{Lu}]\w+){0,2})")
 _PARTY_ORGAN_RE = compile_vi(r"\b(Thành\s+ủy|Tỉnh\s+ủy|Thành\s+uỷ|Tỉnh\s+uỷ)\s+kết\s+luận\s*:")
-# What may stand between body names in a heading that only names bodies: "Bộ A, Bộ B và Bộ C".
-_BODY_LIST_GLUE_RE = compile_vi(r"(?:\s|[,;.:]|(?<!\w)và(?!\w))*")
 # A document issued with this one, after its signature: its title line, then "(Kèm theo Quyết định …)".
 _ATTACHED_KINDS = r"(?:QUY\s+CHẾ|QUY\s+ĐỊNH|ĐIỀU\s+LỆ|CHƯƠNG\s+TRÌNH|KẾ\s+HOẠCH|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)"
 _ATTACHED_TITLE_RE = compile_vi(rf"^[ \t]*{_ATTACHED_KINDS}[ \t]*$", re.MULTILINE)
@@ -301,15 +300,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
 
     def names_bodies(sec: Section) -> bool:
         hs = sec.heading_span
-        found = gazetteer.find(text, hs.start, hs.end)
-        if not found:
-            return False
-        rest, pos = [], hs.start
-        for b in found:
-            rest.append(text[pos : b.span.start])
-            pos = b.span.end
-        rest.append(text[pos : hs.end])
-        return _BODY_LIST_GLUE_RE.fullmatch("".join(rest)) is not None
+        return names_only_bodies(text, hs, gazetteer.find(text, hs.start, hs.end))
 
     classify_sections(
         sections,

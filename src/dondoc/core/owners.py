@@ -27,6 +27,7 @@ __all__ = [
     "heading_owners",
     "inherited_owners",
     "names_a_duty_holder",
+    "names_only_bodies",
     "names_organisations",
     "opens_with_kind_subject",
     "opens_with_ministry_list",
@@ -170,6 +171,24 @@ def _ministries(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[s
             names.append(other[0].name)
         break
     return names if len(names) >= 2 else []
+
+
+# What may stand between body names in a heading that only names bodies: "Bộ A, Bộ B và Bộ C".
+_BODY_LIST_GLUE_RE = compile_vi(r"(?:\s|[,;.:]|(?<!\w)và(?!\w))*")
+
+
+def names_only_bodies(text: str, span: Span, bodies: list[BodyMatch]) -> bool:
+    """Whether ``text[span]`` is nothing but the names of ``bodies`` (found in it) and the words that
+    join them ("2. Bộ Tài chính", "b) Ủy ban nhân dân cấp tỉnh", "Điều 20. Bộ Quốc phòng và Bộ Công an")."""
+    found = [b for b in bodies if span.start <= b.span.start and b.span.end <= span.end]
+    if not found:
+        return False
+    rest, pos = [], span.start
+    for b in found:
+        rest.append(text[pos : b.span.start])
+        pos = b.span.end
+    rest.append(text[pos : span.end])
+    return _BODY_LIST_GLUE_RE.fullmatch("".join(rest)) is not None
 
 
 def opens_with_ministry_list(text: str, span: Span, gazetteer: Gazetteer) -> bool:

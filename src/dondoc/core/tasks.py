@@ -26,7 +26,15 @@ from datetime import date
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
 from dondoc.core.outline import Section
-from dondoc.core.owners import LEAD_SUPPORT_RE, Owner, heading_owners, inherited_owners, opens_with_subject, owners_of
+from dondoc.core.owners import (
+    LEAD_SUPPORT_RE,
+    Owner,
+    heading_owners,
+    inherited_owners,
+    names_only_bodies,
+    opens_with_subject,
+    owners_of,
+)
 from dondoc.core.references import Reference
 from dondoc.core.sections import rewritten_item
 from dondoc.core.spans import Span, trim_span
@@ -143,6 +151,20 @@ class TaskContext:
     bodies: list[BodyMatch] = field(default_factory=list)
 
 
+def _addressee_line(ctx: TaskContext, sec: Section) -> tuple[Owner, ...]:
+    """The bodies a section's heading names, when the heading is a line of its own holding only their
+    names and the section's text follows under it ("b) Ủy ban nhân dân cấp tỉnh\nChỉ đạo, hướng dẫn …")."""
+    if sec.marker is None or sec.marker.style.endswith("article"):
+        return ()
+    hs = sec.heading_span
+    line_end = ctx.text.find("\n", hs.end)
+    if line_end == -1 or ctx.text[hs.end : line_end].strip() or not ctx.text[line_end:sec.end].strip():
+        return ()
+    if not names_only_bodies(ctx.text, hs, ctx.gazetteer.find(ctx.text, hs.start, hs.end)):
+        return ()
+    return heading_owners(ctx.text, ctx.gazetteer, sec)
+
+
 def _is_title(text: str, sec: Section) -> bool:
     """Whether a section's heading is a title on its own line ("Điều 25. Tổ chức thực hiện", "4. Trách
     nhiệm phối hợp trong tổ chức thực hiện"), not the start of its text."""
@@ -169,6 +191,9 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         own_start = sec.body_start
         if _is_title(text, sec):
             own_start = max(own_start, sec.heading_span.end)  # "Điều 25. Tổ chức thực hiện": a title, no task
+        addressees = _addressee_line(ctx, sec) if not kids else ()
+        if addressees:
+            own_start = max(own_start, sec.heading_span.end)  # "b) Ủy ban nhân dân cấp tỉnh\nChỉ đạo …"
         seg = text[own_start:own_end].rstrip()
         if not seg.strip():
             continue
@@ -188,7 +213,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         parent = sec.parent
         if parent not in owner_cache:
             owner_cache[parent] = inherited_owners(ctx.text, ctx.gazetteer, ctx.sections, i)
-        inherited = owner_cache[parent] or ctx.default_owners
+        inherited = addressees or owner_cache[parent] or ctx.default_owners
         number = _section_number(ctx.sections, i)
         # Legal texts need an owner for a clause to be a task, except under a heading that says
         # the section holds tasks ("II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU").
