@@ -771,3 +771,23 @@ def test_an_item_headed_by_a_body_on_its_own_line_gives_that_body_its_text():
         ("Chỉ đạo, hướng dẫn tổ chức thự", ["Ủy ban nhân dân cấp tỉnh"]),
         ("Việc phân bổ cụ thể nguồn ngân", ["Ủy ban nhân dân cấp tỉnh"]),
     ]
+
+
+def test_a_body_s_name_is_no_verb_and_subjects_may_be_listed_with_a_semicolon():
+    text = (
+        "CHÍNH PHỦ\nSố: 170/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về giáo dục phạm nhân\n\n"
+        "Điều 8. Tổ chức thực hiện\n"
+        "1. Bộ Giáo dục và Đào tạo là cơ quan đầu mối, chịu trách nhiệm trước Chính phủ; chủ trì, phối hợp "
+        "với các bộ hướng dẫn, theo dõi việc thực hiện Nghị định này.\n"
+        "2. Sở Giáo dục và Đào tạo, Sở Y tế; Phòng Văn hóa - xã hội phối hợp với cơ sở giam giữ phạm nhân "
+        "tổ chức hướng nghiệp, dạy nghề cho phạm nhân.\n"
+        "3. Bộ Xây dựng\n"
+    )
+    tasks = _run(text)["tasks"]
+    assert [(t["text"][:30], _leads(t)) for t in tasks] == [
+        # "Đào tạo" in the ministry's name is not the clause's action: the role statement is no task,
+        # and the clause after it is the ministry's
+        ("chủ trì, phối hợp với các bộ h", ["Bộ Giáo dục và Đào tạo"]),
+        ("Sở Giáo dục và Đào tạo, Sở Y t", ["Sở Giáo dục và Đào tạo", "Sở Y tế"]),
+    ]
+    assert tasks[1]["text"].startswith("Sở Giáo dục và Đào tạo, Sở Y tế; Phòng Văn hóa")

@@ -24,6 +24,7 @@ from dondoc.core.vietnamese import compile_vi
 __all__ = [
     "LEAD_SUPPORT_RE",
     "Owner",
+    "first_action",
     "heading_owners",
     "inherited_owners",
     "names_a_duty_holder",
@@ -300,6 +301,17 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     return ()
 
 
+def first_action(text: str, start: int, end: int, bodies: list[BodyMatch]) -> int | None:
+    """Where the first directive verb of the clause ``text[start:end]`` starts, skipping words of a
+    body's name ("Bộ Giáo dục và Đào tạo", "Bộ Xây dựng"). The clause is read on its own: a capital
+    "Quyết định" opening it is the verb."""
+    for m in ACTION_RE.finditer(text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        if not any(x.span.start < b and a < x.span.end for x in bodies):
+            return a
+    return None
+
+
 def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> list[BodyMatch]:
     """Bodies that stand before the first action of the clause (its subject).
 
@@ -307,8 +319,8 @@ def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> 
     of bodies that runs up to the action is the subject; a body after "của" and those before it
     belong to the opening phrase.
     """
-    m = ACTION_RE.search(text, start, end)
-    limit = m.start() if m else end
+    at = first_action(text, start, end, bodies)
+    limit = end if at is None else at
     subj = [b for b in bodies if b.span.start < limit]
     if not _OPENER_RE.match(text, start, end):
         # The subject is the list of bodies the clause opens with; a body further on is an object
@@ -379,9 +391,13 @@ def _requesting(text: str, span: Span) -> re.Match[str] | None:
     return None
 
 
-def owners_of(text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owner, ...]) -> tuple[Owner, ...]:
-    """The owners of the clause at ``span``; ``inherited`` are its section's (or sentence's) leads."""
-    bodies = gazetteer.find(text, span.start, span.end)
+def owners_of(
+    text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owner, ...], *, bodies: list[BodyMatch] | None = None
+) -> tuple[Owner, ...]:
+    """The owners of the clause at ``span``; ``inherited`` are its section's (or sentence's) leads;
+    ``bodies``, when given, are the bodies ``gazetteer`` finds in it."""
+    if bodies is None:
+        bodies = gazetteer.find(text, span.start, span.end)
     owners: list[Owner] = []
     ls = LEAD_SUPPORT_RE.search(text, span.start, span.end)
     if ls:

@@ -29,6 +29,7 @@ from dondoc.core.outline import Section
 from dondoc.core.owners import (
     LEAD_SUPPORT_RE,
     Owner,
+    first_action,
     heading_owners,
     inherited_owners,
     names_only_bodies,
@@ -148,7 +149,14 @@ class TaskContext:
     references: Sequence[Reference] = ()
     require_owner: bool = False  # legal documents: only assigned clauses are tasks
     default_owners: tuple[Owner, ...] = ()  # a letter's addressees own what it asks
-    bodies: list[BodyMatch] = field(default_factory=list)
+    found: dict[tuple[int, int], list[BodyMatch]] = field(default_factory=dict)  # bodies_in's memo
+
+    def bodies_in(self, span: Span) -> list[BodyMatch]:
+        """The bodies named in ``text[span]`` (each clause is read several times)."""
+        key = (span.start, span.end)
+        if key not in self.found:
+            self.found[key] = self.gazetteer.find(self.text, span.start, span.end)
+        return self.found[key]
 
 
 def _addressee_line(ctx: TaskContext, sec: Section) -> tuple[Owner, ...]:
@@ -226,7 +234,15 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         last_end = -1
         powers = _in_competence_article(ctx.sections, i)
         deciding = False
+        subjects_from: int | None = None
         for cspan in _clauses(text, own_start, own_end):
+            if subjects_from is not None:
+                cspan, subjects_from = Span(subjects_from, cspan.end), None
+            if _only_bodies(ctx, cspan) and text[cspan.end : own_end].lstrip().startswith(";"):
+                # "Sở Giáo dục và Đào tạo, Sở Y tế; Phòng Văn hóa - xã hội phối hợp …": subjects listed
+                # with a ";" are one clause's
+                subjects_from = cspan.start
+                continue
             decides = _DECIDES_RE.match(text, cspan.start, cspan.end) is not None
             if powers and (decides or (deciding and text[last_end : cspan.start].strip() == ";")):
                 # "Quyết định thành lập …; tổ chức hành chính của …" under "Thẩm quyền …": a power, not a task
@@ -239,7 +255,9 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             shared = previous if gap == ";" or (gap == "." and ACTION_RE.match(text, cspan.start)) else ()
             found = _tasks_of_clause(ctx, cspan, number, shared or inherited, needs_owner=needs_owner)
             tasks.extend(found)
-            previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
+            # "Bộ Giáo dục và Đào tạo là cơ quan đầu mối, chịu trách nhiệm trước Chính phủ; chủ trì, …":
+            # no task, but the clause after it shares its subject
+            previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else _subject_of(ctx, cspan)
             last_end = cspan.end
     tasks.extend(_assigned_in_rules(ctx, children))
     tasks.sort(key=lambda t: t.span.start)
@@ -421,12 +439,24 @@ def _is_deadline(e: TimeExpr, refs: Sequence[Reference], text: str) -> bool:
     return e.kind in ("month", "month_part", "quarter", "half_year", "date")
 
 
+def _subject_of(ctx: TaskContext, span: Span) -> tuple[Owner, ...]:
+    bodies = ctx.bodies_in(span)
+    if not bodies or not opens_with_subject(ctx.text, span, bodies):
+        return ()
+    return tuple(o for o in owners_of(ctx.text, ctx.gazetteer, span, (), bodies=bodies) if o.role == "lead")
+
+
+def _only_bodies(ctx: TaskContext, span: Span) -> bool:
+    return names_only_bodies(ctx.text, span, ctx.bodies_in(span))
+
+
 def _tasks_of_clause(
     ctx: TaskContext, span: Span, number: str | None, inherited: tuple[Owner, ...], *, needs_owner: bool
 ) -> list[Task]:
     text = ctx.text
     clause = text[span.start : span.end]
-    act = ACTION_RE.search(clause) or _DELEGATION_RE.match(clause)
+    at = first_action(text, span.start, span.end, ctx.bodies_in(span))
+    act = ACTION_RE.match(clause, at - span.start) if at is not None else _DELEGATION_RE.match(clause)
     if act is None or _PASSIVE_RE.match(clause) or _AMENDMENT_RE.match(clause):
         return []
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
@@ -436,7 +466,7 @@ def _tasks_of_clause(
         return []
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
-    owners = owners_of(ctx.text, ctx.gazetteer, span, inherited)
+    owners = owners_of(ctx.text, ctx.gazetteer, span, inherited, bodies=ctx.bodies_in(span))
     if needs_owner and not owners:
         return []
     refs = _references_in(ctx.references, span)
