@@ -791,3 +791,22 @@ def test_a_body_s_name_is_no_verb_and_subjects_may_be_listed_with_a_semicolon():
         ("Sở Giáo dục và Đào tạo, Sở Y t", ["Sở Giáo dục và Đào tạo", "Sở Y tế"]),
     ]
     assert tasks[1]["text"].startswith("Sở Giáo dục và Đào tạo, Sở Y tế; Phòng Văn hóa")
+
+
+def test_an_implementation_item_that_assigns_work_to_a_body_gives_its_points_to_that_body():
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 78/2025/UBTVQH15\n\nNGHỊ QUYẾT\nVề bảo hiểm xã hội\n\n"
+        "Điều 2. Tổ chức thực hiện\n"
+        "1. Giao Chính phủ:\n"
+        "a) Chỉ đạo, hướng dẫn tổ chức thực hiện Nghị quyết này; chủ động giải quyết những vướng mắc phát sinh;\n"
+        "b) Báo cáo kết quả thực hiện Nghị quyết này trong báo cáo tình hình thực hiện chính sách.\n"
+        "2. Phân công Ủy ban Pháp luật của Quốc hội chủ trì thẩm tra; Ủy ban Trung ương Mặt trận Tổ quốc "
+        "Việt Nam giám sát việc thực hiện Nghị quyết này.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Chỉ đạo, hướng dẫn tổ chức thự", ["Chính phủ"]),
+        ("chủ động giải quyết những vướn", ["Chính phủ"]),
+        ("Báo cáo kết quả thực hiện Nghị", ["Chính phủ"]),
+        ("Phân công Ủy ban Pháp luật của", ["Ủy ban Pháp luật"]),
+        ("Ủy ban Trung ương Mặt trận Tổ ", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+    ]

@@ -18,6 +18,7 @@ from dondoc.core.header import Header, Tail, parse_header, parse_tail
 from dondoc.core.outline import Line, Section, parse_outline, split_lines
 from dondoc.core.owners import (
     Owner,
+    assigns_to_bodies,
     names_a_duty_holder,
     names_only_bodies,
     names_organisations,
@@ -284,7 +285,11 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         # The subject stands in the first ~400 characters (a heading may be cut short).
         span = Span(start, max(start, min(sec.end, start + 400)))
         found = gazetteer.find(text, span.start, span.end)
-        return opens_with_subject(text, span, found) or opens_with_ministry_list(text, span, gazetteer)
+        return (
+            opens_with_subject(text, span, found)
+            or opens_with_ministry_list(text, span, gazetteer)
+            or assigns_to_bodies(text, span, found)
+        )
 
     def addressed(sec: Section) -> bool:
         if names_organisations(sec.heading) or opens_with_office(sec.heading) or names_a_duty_holder(sec.heading):

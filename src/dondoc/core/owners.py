@@ -24,6 +24,7 @@ from dondoc.core.vietnamese import compile_vi
 __all__ = [
     "LEAD_SUPPORT_RE",
     "Owner",
+    "assigns_to_bodies",
     "first_action",
     "heading_owners",
     "inherited_owners",
@@ -105,7 +106,9 @@ _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
 _MINISTRY_LIST_RE = compile_vi(r"\W*(?i:các\s+bộ)\s*:\s*")
 _LIST_END_RE = compile_vi(r"[;:.]|\s(?:có|chịu)\s+trách\s+nhiệm|\s(?:căn\s+cứ|theo|trong)\s")
 _TITLE_BEFORE_RE = compile_vi(rf"(?<!\w)(?P<t>{OFFICE_TITLES})\s+$")
-_ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu)\s+$")
+_ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu|Phân\s+công|phân\s+công)\s+$")
+# "Giao Chính phủ:", "Đề nghị Bộ Y tế …", "Phân công Ủy ban Pháp luật …": a clause or heading that assigns.
+_ASSIGNS_RE = compile_vi(r"(?i:\s*(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)\s+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +230,13 @@ def _intro_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner,
     if not (_DUTY_WORDS_RE.search(text, span.start, span.end) or _LEADS_RE.search(text, span.start, span.end)):
         return ()
     return tuple(o for o in owners_of(text, gazetteer, span, ()) if o.role == "lead")
+
+
+def assigns_to_bodies(text: str, span: Span, bodies: list[BodyMatch]) -> bool:
+    """Whether the heading or clause at ``span`` opens by assigning work to the bodies named next
+    ("Giao Chính phủ:", "Phân công Ủy ban Pháp luật chủ trì …")."""
+    m = _ASSIGNS_RE.match(text, span.start, span.end)
+    return m is not None and any(b.span.start == m.end() for b in bodies)
 
 
 def opens_with_office(text: str) -> bool:
