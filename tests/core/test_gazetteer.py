@@ -39,3 +39,11 @@ def test_an_office_holder_normalises_to_their_body():
     assert gazetteer().normalise("Bộ trưởng  Bộ Công an") == "Bộ Công an"
     assert gazetteer().normalise("Chủ tịch UBND cấp tỉnh") == "Ủy ban nhân dân cấp tỉnh"
     assert gazetteer().normalise("Bộ trưởng") == "Bộ trưởng"  # no body: kept as written
+
+
+def test_a_capitalised_thanh_pho_is_still_the_locality():
+    text = "Ủy ban nhân dân Thành phố Hồ Chí Minh, Ủy ban nhân dân tỉnh Khánh Hòa có trách nhiệm"
+    assert [b.name for b in gazetteer().find(text)] == [
+        "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+        "Ủy ban nhân dân tỉnh Khánh Hòa",
+    ]

@@ -810,3 +810,16 @@ def test_an_implementation_item_that_assigns_work_to_a_body_gives_its_points_to_
         ("Phân công Ủy ban Pháp luật của", ["Ủy ban Pháp luật"]),
         ("Ủy ban Trung ương Mặt trận Tổ ", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
     ]
+
+
+def test_the_subject_carries_past_an_accountability_clause():
+    text = (
+        "QUỐC HỘI\nNghị quyết số: 170/2024/QH15\n\nNGHỊ QUYẾT\nVề cơ chế đặc thù\n\n"
+        "Điều 9. Tổ chức thực hiện\n"
+        "1. Chính phủ quy định chi tiết Nghị quyết này; chịu trách nhiệm toàn diện về tính chính xác của "
+        "hồ sơ, thông tin trình Quốc hội; hướng dẫn, thanh tra, kiểm tra việc tổ chức thực hiện Nghị quyết.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Chính phủ quy định chi tiết Ng", ["Chính phủ"]),
+        ("hướng dẫn, thanh tra, kiểm tra", ["Chính phủ"]),
+    ]

@@ -257,7 +257,8 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             tasks.extend(found)
             # "Bộ Giáo dục và Đào tạo là cơ quan đầu mối, chịu trách nhiệm trước Chính phủ; chủ trì, …":
             # no task, but the clause after it shares its subject
-            previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else _subject_of(ctx, cspan)
+            # ("…; chịu trách nhiệm toàn diện về …; hướng dẫn, thanh tra …": the subject carries on)
+            previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else (_subject_of(ctx, cspan) or shared)
             last_end = cspan.end
     tasks.extend(_assigned_in_rules(ctx, children))
     tasks.sort(key=lambda t: t.span.start)
