@@ -134,6 +134,22 @@ def test_a_quoted_provision_keeps_its_own_numbering():
     assert tree == [("Điều 1", None), ("1", "Điều 1"), ("4", "1"), ("5", "1"), ("2", "Điều 1"), ("2", "2")]
 
 
+def test_an_amended_article_may_quote_one_clause_numbered_out_of_sequence():
+    text = (
+        "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 112/2021/NĐ-CP\n"
+        "1. Sửa đổi, bổ sung tên Điều và khoản 7 Điều 39 như sau:\n"
+        "“Điều 39. Trách nhiệm của Bộ Nội vụ\n"
+        "7. Duy trì và thường xuyên cập nhật trên trang thông tin điện tử về chính sách.”\n"
+    )
+    secs = parse_outline(text)
+    assert [(s.number, secs[s.parent].number if s.parent is not None else None) for s in secs] == [
+        ("Điều 1", None),
+        ("1", "Điều 1"),
+        ("Điều 39", "1"),
+        ("7", "Điều 39"),
+    ]
+
+
 def test_inserted_articles_with_a_letter_and_a_heading_wrapped_mid_phrase():
     text = (
         "Điều 20. Bộ Quốc phòng\n"

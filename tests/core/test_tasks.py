@@ -823,3 +823,14 @@ def test_the_subject_carries_past_an_accountability_clause():
         ("Chính phủ quy định chi tiết Ng", ["Chính phủ"]),
         ("hướng dẫn, thanh tra, kiểm tra", ["Chính phủ"]),
     ]
+
+
+def test_a_list_of_what_to_publish_after_semicolons_is_one_task():
+    text = (
+        "CHÍNH PHỦ\nSố: 372/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nVề người lao động đi làm việc ở nước ngoài\n\n"
+        "Điều 39. Trách nhiệm của Bộ Nội vụ\n"
+        "1. Duy trì và thường xuyên cập nhật trên trang thông tin điện tử về chính sách và văn bản quy phạm "
+        "pháp luật; thông tin về các điều ước quốc tế mà Việt Nam ký kết; chính sách, pháp luật của thị trường "
+        "tiếp nhận lao động; danh sách doanh nghiệp được cấp giấy phép.\n"
+    )
+    assert _starts_and_leads(text) == [("Duy trì và thường xuyên cập nh", ["Bộ Nội vụ"])]

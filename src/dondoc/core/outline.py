@@ -302,8 +302,11 @@ def _place(
     prev_same = last_of_style.get((parent, mk.style))
     if prev_same is not None and not _follows(prev_same, mk):
         return None
-    # An unseen style whose numbering does not start a list: accept only articles and parts.
-    if prev_same is None and not _is_first(mk, parent_marker) and not mk.style.startswith(("article", "part")):
+    # An unseen style whose numbering does not start a list: accept only articles and parts, and the
+    # clause an amending text quotes under its article ("“Điều 39. Trách nhiệm của Bộ Nội vụ\n7. …").
+    quoted_clause = mk.style == "quoted:arabic" and parent_marker is not None and parent_marker.style == "quoted:article"
+    first = _is_first(mk, parent_marker) or mk.style.startswith(("article", "part")) or quoted_clause
+    if prev_same is None and not first:
         return None
     return parent, (sections[parent].depth + 1 if parent is not None else 0)
 

@@ -54,11 +54,13 @@ _ELABORATION_RE = compile_vi(
     r"bảo\s+đảm|đảm\s+bảo|gắn\s+với|không\s+để|tránh|theo\s)",
     re.IGNORECASE,
 )
-# "cung cấp thông tin về …; tình hình sản xuất; công tác quản lý, điều hành giá …": what is to be
-# provided, listed, not a clause of its own although "quản lý" is a verb elsewhere.
+# "cung cấp thông tin về …; tình hình sản xuất; công tác quản lý, điều hành giá …", "cập nhật … về chính
+# sách …; thông tin về các điều ước …; danh sách doanh nghiệp …": what is to be provided, listed, not a
+# clause of its own although "quản lý", "ký kết" are verbs elsewhere.
 # "…; quy định của pháp luật về cung cấp thông tin …": the rules it must follow, not a clause of its own.
 _NOMINAL_RE = compile_vi(
-    r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|số\s+liệu|danh\s+mục|quy\s+định\s+(?:của|tại|hiện\s+hành))\s",
+    r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|số\s+liệu|danh\s+mục|quy\s+định\s+(?:của|tại|hiện\s+hành)|"
+    r"thông\s+tin\s+(?:về|xử\s+phạt)|chính\s+sách,|danh\s+sách)\s",
     re.IGNORECASE,
 )
 _PASSIVE_RE = compile_vi(
