@@ -834,3 +834,16 @@ def test_a_list_of_what_to_publish_after_semicolons_is_one_task():
         "tiếp nhận lao động; danh sách doanh nghiệp được cấp giấy phép.\n"
     )
     assert _starts_and_leads(text) == [("Duy trì và thường xuyên cập nh", ["Bộ Nội vụ"])]
+
+
+def test_a_rewritten_definition_may_go_on_to_assign_work():
+    text = (
+        "CHÍNH PHỦ\nSố: 144/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nSửa đổi, bổ sung Nghị định số 181/2025/NĐ-CP\n\n"
+        "Điều 1. Sửa đổi, bổ sung một số khoản của Điều 4\n"
+        "1. Sửa đổi, bổ sung khoản 14 như sau:\n"
+        "“14. Sản phẩm xuất khẩu là tài nguyên, khoáng sản khai thác chưa chế biến được quy định tại Danh mục.\n"
+        "Trong trường hợp cần thiết phải điều chỉnh Danh mục, Bộ Công Thương xác định và đề xuất điều chỉnh "
+        "gửi Bộ Tài chính chủ trì, phối hợp với các bộ báo cáo Chính phủ xem xét, quyết định.”.\n"
+        "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == ["Trong trường hợp cần thiết phả"]

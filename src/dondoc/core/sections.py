@@ -112,8 +112,12 @@ def _opens_with_action(sec: Section) -> bool:
     )
 
 
-def _rewritten(sec: Section, sections: Sequence[Section]) -> bool:
+def is_rewritten(sec: Section, sections: Sequence[Section]) -> bool:
     """Whether ``sec`` opens a provision quoted by an amending item ("Sửa đổi, bổ sung khoản 2 như sau:")."""
+    return _rewritten(sec, sections)
+
+
+def _rewritten(sec: Section, sections: Sequence[Section]) -> bool:
     if sec.marker is None or not sec.marker.style.startswith("quoted:") or sec.parent is None:
         return False
     return _AMENDING_RE.match(sections[sec.parent].heading) is not None

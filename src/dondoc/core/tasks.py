@@ -37,7 +37,7 @@ from dondoc.core.owners import (
     owners_of,
 )
 from dondoc.core.references import Reference
-from dondoc.core.sections import rewritten_item
+from dondoc.core.sections import is_rewritten, rewritten_item
 from dondoc.core.spans import Span, trim_span
 from dondoc.core.timeexpr import TimeExpr
 from dondoc.core.vietnamese import compile_vi
@@ -91,6 +91,7 @@ _ACCOUNTABLE_RE = compile_vi(
     r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước)(?!\w))"
 )
 # An optional power or a prohibition, before the clause's action: not a duty to track.
+_LEADS_RE = compile_vi(r"(?i:(?<!\w)chủ\s+trì(?!\w))")
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
@@ -270,17 +271,26 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
 def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list[Task]:
     """Sentences of an implementation section's own text that assign work to a named body ("Người
     đã được tuyển … thì không chuyển …. Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính … hướng dẫn …"),
-    though the section as a whole states rules (transition, closing formula)."""
+    though the section as a whole states rules (transition, closing formula); and so in a provision
+    an amending text rewrites."""
     text = ctx.text
     out: list[Task] = []
     for i, sec in enumerate(ctx.sections):
-        if sec.kind != "implementation":
+        rewritten = sec.kind == "other" and is_rewritten(sec, ctx.sections)
+        if sec.kind != "implementation" and not rewritten:
             continue
         for sent in _sentences(text, sec.body_start, _own_end(ctx.sections, i, children)):
-            if not LEAD_SUPPORT_RE.search(text, sent.start, sent.end) or _CLOSING_RE.search(text, sent.start, sent.end):
+            if _CLOSING_RE.search(text, sent.start, sent.end):
+                continue
+            if not (_LEADS_RE if rewritten else LEAD_SUPPORT_RE).search(text, sent.start, sent.end):
                 continue
             bodies = ctx.gazetteer.find(text, sent.start, sent.end)
-            if not bodies or text[sent.start : bodies[0].span.start].strip():
+            if rewritten:
+                # a rewritten provision that defines or rules may go on to assign work ("“14. Sản phẩm
+                # xuất khẩu là … . Trong trường hợp cần thiết …, Bộ Công Thương xác định và đề xuất …")
+                if not opens_with_subject(text, sent, bodies):
+                    continue
+            elif not bodies or text[sent.start : bodies[0].span.start].strip():
                 continue  # the body that leads opens the sentence
             leads: tuple[Owner, ...] = ()
             for cspan in _clauses(text, sent.start, sent.end):
