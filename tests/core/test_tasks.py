@@ -847,3 +847,18 @@ def test_a_rewritten_definition_may_go_on_to_assign_work():
         "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\n"
     )
     assert [s for s, _ in _starts_and_leads(text)] == ["Trong trường hợp cần thiết phả"]
+
+
+def test_a_semicolon_clause_that_ensures_something_is_a_duty_but_not_one_that_says_how():
+    text = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 78/2025/UBTVQH15\n\nNGHỊ QUYẾT\nVề bảo hiểm xã hội\n\n"
+        "Điều 2. Tổ chức thực hiện\n"
+        "1. Chính phủ chỉ đạo, hướng dẫn tổ chức thực hiện Nghị quyết này; bảo đảm quyền lợi cho chủ hộ kinh "
+        "doanh trong giải quyết chế độ bảo hiểm xã hội.\n"
+        "2. Bộ Tài chính báo cáo kết quả thực hiện; bảo đảm đúng thời hạn, ngắn gọn, rõ ràng.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == [
+        "Chính phủ chỉ đạo, hướng dẫn t",
+        "bảo đảm quyền lợi cho chủ hộ k",
+        "Bộ Tài chính báo cáo kết quả t",
+    ]

@@ -51,7 +51,10 @@ _DEADLINE_ONLY_RE = compile_vi(
 # Clause openers that only elaborate the previous clause.
 _ELABORATION_RE = compile_vi(
     r"^\s*(?:nhất\s+là|đặc\s+biệt(?:\s+là)?|trong\s+đó|kể\s+cả|bao\s+gồm|gồm|như|trước\s+hết|"
-    r"bảo\s+đảm|đảm\s+bảo|gắn\s+với|không\s+để|tránh|theo\s)",
+    r"gắn\s+với|không\s+để|tránh|theo\s|"
+    # "…; bảo đảm đúng thời hạn, ngắn gọn": how, not what ("…; bảo đảm quyền lợi cho …" is a duty)
+    r"(?:bảo\s+đảm|đảm\s+bảo)\s+(?:đúng|chính\s+xác|kịp\s+thời|ngắn\s+gọn|đầy\s+đủ|trung\s+thực|hiệu\s+quả|"
+    r"tiết\s+kiệm|phù\s+hợp|tuân\s+thủ|không|dễ|thống\s+nhất|hạch\s+toán))",
     re.IGNORECASE,
 )
 # "cung cấp thông tin về …; tình hình sản xuất; công tác quản lý, điều hành giá …", "cập nhật … về chính
@@ -246,7 +249,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
                 # with a ";" are one clause's
                 subjects_from = cspan.start
                 continue
-            decides = _DECIDES_RE.match(text, cspan.start, cspan.end) is not None
+            decides = powers and _DECIDES_RE.match(text, cspan.start, cspan.end) is not None
             if powers and (decides or (deciding and text[last_end : cspan.start].strip() == ";")):
                 # "Quyết định thành lập …; tổ chức hành chính của …" under "Thẩm quyền …": a power, not a task
                 last_end, previous, deciding = cspan.end, (), True
