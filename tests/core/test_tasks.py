@@ -862,3 +862,19 @@ def test_a_semicolon_clause_that_ensures_something_is_a_duty_but_not_one_that_sa
         "bảo đảm quyền lợi cho chủ hộ k",
         "Bộ Tài chính báo cáo kết quả t",
     ]
+
+
+def test_a_role_or_a_basis_is_no_task_but_its_subject_leads_the_next_clause():
+    text = (
+        "CHÍNH PHỦ\nSố: 191/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy chế làm việc của Chính phủ\n\n"
+        "Điều 45. Trách nhiệm thi hành\n"
+        "1. Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ là người phát ngôn của Chính phủ; chủ trì cung cấp thông tin "
+        "về hoạt động của Chính phủ, tổ chức họp báo.\n"
+        "2. Bộ Tài chính là cơ quan chủ trì giúp Chính phủ thống nhất quản lý nhà nước về hoạt động cho vay.\n"
+        "3. Ủy ban nhân dân cấp tỉnh bảo đảm kinh phí. Mức hỗ trợ quy định tại Điều 4 là cơ sở để xác định tổng "
+        "kinh phí ngân sách trung ương hỗ trợ.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("chủ trì cung cấp thông tin về ", ["Chủ nhiệm Văn phòng Chính phủ"]),
+        ("Ủy ban nhân dân cấp tỉnh bảo đ", ["Ủy ban nhân dân cấp tỉnh"]),
+    ]

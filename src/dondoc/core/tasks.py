@@ -33,6 +33,7 @@ from dondoc.core.owners import (
     heading_owners,
     inherited_owners,
     names_only_bodies,
+    opens_with_office,
     opens_with_subject,
     owners_of,
 )
@@ -99,6 +100,12 @@ _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
 # of the body, not a duty.
+# A role or a basis, not work: "X là người phát ngôn của Chính phủ", "Mức hỗ trợ … là cơ sở để xác định …",
+# "Bộ Tài chính là cơ quan chủ trì giúp Chính phủ thống nhất quản lý nhà nước về …".
+_ROLE_RE = compile_vi(
+    r"(?i:[^.;]{0,200}?\slà\s+(?:người\s+phát\s+ngôn|cơ\s+sở\s+để|căn\s+cứ\s+để|cơ\s+quan\s+(?:chủ\s+trì\s+)?giúp\s+"
+    r"Chính\s+phủ\s+thống\s+nhất\s+quản\s+lý))"
+)
 _RIGHT_RE = compile_vi(r"\s*Được\s|[^.;]{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)")
 _TARGET_RE = compile_vi(
     r"(?<![\d,./])(?<!lộ )(?<!đường )(?<!số )(?<!bến )(?<!khóa )(?<!thứ )(?<!đai )(?<!Điều )(?<!khoản )"
@@ -456,8 +463,11 @@ def _is_deadline(e: TimeExpr, refs: Sequence[Reference], text: str) -> bool:
 
 
 def _subject_of(ctx: TaskContext, span: Span) -> tuple[Owner, ...]:
+    """The leads a clause opens with ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ là người phát ngôn …")."""
     bodies = ctx.bodies_in(span)
-    if not bodies or not opens_with_subject(ctx.text, span, bodies):
+    if not bodies:
+        return ()
+    if not (opens_with_subject(ctx.text, span, bodies) or opens_with_office(ctx.text[span.start : span.end])):
         return ()
     return tuple(o for o in owners_of(ctx.text, ctx.gazetteer, span, (), bodies=bodies) if o.role == "lead")
 
@@ -478,7 +488,7 @@ def _tasks_of_clause(
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
     closing = "trách nhiệm" in clause and _CLOSING_RE.search(clause) is not None
-    if accountable is not None or _RIGHT_RE.match(clause) or closing:
+    if accountable is not None or _RIGHT_RE.match(clause) or _ROLE_RE.match(clause) or closing:
         return []
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
