@@ -878,3 +878,14 @@ def test_a_role_or_a_basis_is_no_task_but_its_subject_leads_the_next_clause():
         ("chủ trì cung cấp thông tin về ", ["Chủ nhiệm Văn phòng Chính phủ"]),
         ("Ủy ban nhân dân cấp tỉnh bảo đ", ["Ủy ban nhân dân cấp tỉnh"]),
     ]
+
+
+def test_the_beneficiaries_of_a_policy_do_not_make_a_clause_a_right():
+    text = (
+        "CHÍNH PHỦ\nSố: 188/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định chính sách hỗ trợ học sinh\n\n"
+        "Điều 9. Tổ chức thực hiện\n"
+        "1. Bộ Tài chính phối hợp với Bộ Giáo dục và Đào tạo kiểm tra việc sử dụng nguồn vốn cho các cơ sở giáo "
+        "dục có đối tượng được hưởng chính sách tại Nghị định này.\n"
+        "2. Người lao động được hưởng chế độ theo quy định.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == ["Bộ Tài chính phối hợp với Bộ G"]

@@ -106,7 +106,9 @@ _ROLE_RE = compile_vi(
     r"(?i:[^.;]{0,200}?\slà\s+(?:người\s+phát\s+ngôn|cơ\s+sở\s+để|căn\s+cứ\s+để|cơ\s+quan\s+(?:chủ\s+trì\s+)?giúp\s+"
     r"Chính\s+phủ\s+thống\s+nhất\s+quản\s+lý))"
 )
-_RIGHT_RE = compile_vi(r"\s*Được\s|[^.;]{0,200}?\sđược\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)")
+_RIGHT_RE = compile_vi(
+    r"\s*Được\s|[^.;]{0,200}?\s(?P<d>được)\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)"
+)
 _TARGET_RE = compile_vi(
     r"(?<![\d,./])(?<!lộ )(?<!đường )(?<!số )(?<!bến )(?<!khóa )(?<!thứ )(?<!đai )(?<!Điều )(?<!khoản )"
     r"(?P<q>\d{1,3}(?:\.\d{3})*)\s+(?P<u>(?!năm\b|tháng\b|ngày\b|quý\b|lần\b|giờ\b|từ\b|đến\b|tại\b|đoạn\b|và\b)"
@@ -488,7 +490,10 @@ def _tasks_of_clause(
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
     closing = "trách nhiệm" in clause and _CLOSING_RE.search(clause) is not None
-    if accountable is not None or _RIGHT_RE.match(clause) or _ROLE_RE.match(clause) or closing:
+    right = _RIGHT_RE.match(clause)
+    if right is not None and right.start("d") > act.end() and clause[: right.start("d")].rstrip().endswith("đối tượng"):
+        right = None  # "… cho các cơ sở giáo dục có đối tượng được hưởng chính sách": the beneficiaries
+    if accountable is not None or right is not None or _ROLE_RE.match(clause) or closing:
         return []
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
