@@ -216,3 +216,16 @@ def test_a_subject_s_role_or_basis_is_not_part_of_its_name():
     assert _owners("Cơ quan bảo hiểm xã hội căn cứ số tiền chi trả, thực hiện chuyển chi phí") == (
         Owner("Cơ quan bảo hiểm xã hội", "lead"),
     )
+
+
+def test_a_level_written_once_after_a_list_of_local_bodies_is_each_one_s():
+    assert _owners("Hội đồng nhân dân, Ủy ban nhân dân các cấp tổ chức thực hiện Nghị quyết tại địa phương") == (
+        Owner("Hội đồng nhân dân các cấp", "lead"),
+        Owner("Ủy ban nhân dân các cấp", "lead"),
+    )
+    # a ministry keeps its name; a body with a level of its own keeps it
+    assert _owners("Bộ Y tế, Hội đồng nhân dân cấp xã, Ủy ban nhân dân cấp tỉnh chỉ đạo") == (
+        Owner("Bộ Y tế", "lead"),
+        Owner("Hội đồng nhân dân cấp xã", "lead"),
+        Owner("Ủy ban nhân dân cấp tỉnh", "lead"),
+    )

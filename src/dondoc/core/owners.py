@@ -130,6 +130,34 @@ def _name(text: str, body: BodyMatch) -> str:
     return f"{t[0].upper()}{t[1:]} {body.name}"
 
 
+# The level a list of local bodies shares, written once after the last: "Hội đồng nhân dân, Ủy ban nhân dân
+# các cấp", "Hội đồng nhân dân, Ủy ban nhân dân cấp tỉnh".
+_LEVEL_RE = compile_vi(r"\s(các\s+cấp|cấp\s+(?:tỉnh|huyện|xã)(?:\s*,\s*cấp\s+(?:huyện|xã))*)$")
+_LOCAL_BODIES = frozenset(
+    (
+        "Hội đồng nhân dân",
+        "Ủy ban nhân dân",
+        "Thường trực Hội đồng nhân dân",
+        "Ban của Hội đồng nhân dân",
+        "Mặt trận Tổ quốc Việt Nam",
+    )
+)
+
+
+def _names_of_list(text: str, bodies: list[BodyMatch]) -> list[str]:
+    """The owners' names of a list of bodies, the level written after the last one given to each local
+    body before it that has none of its own."""
+    names = [_name(text, b) for b in bodies]
+    level = _LEVEL_RE.search(bodies[-1].name) if len(bodies) > 1 else None
+    if level is None:
+        return names
+    for k, b in enumerate(bodies[:-1]):
+        listed = _LIST_SEP_RE.fullmatch(text, b.span.end, bodies[k + 1].span.start) is not None
+        if listed and b.name in _LOCAL_BODIES and b.name == " ".join(b.text.split()):
+            names[k] = f"{names[k]} {' '.join(level.group(1).split())}"
+    return names
+
+
 def _ministries(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[str]:
     """The ministries of "Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường …" (and a body that
     closes the list: "…, Tài chính và Ủy ban nhân dân tỉnh …"), each named in full; [] when the text
@@ -285,7 +313,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             if len(offices) > max(1, len(lead)) and all(len(n.split()) <= 16 for n in offices):
                 return tuple(Owner(n, "lead") for n in offices)
         if lead:
-            return tuple(Owner(_name(text, b), "lead") for b in lead)
+            return tuple(Owner(n, "lead") for n in _names_of_list(text, lead))
     duty_of = _DUTY_OF_RE.match(h)
     if duty_of is not None:
         # "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ": its points are that body's duties.
@@ -423,7 +451,7 @@ def owners_of(
         supports = [b for b in bodies if ls.end() <= b.span.start < support_end]
         # "Tổng cục Thống kê chủ trì, …": a lead the gazetteer does not know, named by its kind.
         owners += (
-            [Owner(_name(text, b), "lead") for b in leads]
+            [Owner(n, "lead") for n in _names_of_list(text, leads)]
             or list(_kind_subject(text, span))
             or [o for o in inherited if o.role == "lead"]
         )
@@ -472,7 +500,7 @@ def owners_of(
                 # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
                 # after the request are, or else the letter's addressees.
                 subj = [b for b in subj if b.span.start >= req.end()]
-            owners += [Owner(_name(text, b), "lead") for b in subj]
+            owners += [Owner(n, "lead") for n in _names_of_list(text, subj)]
             if _OFFICE_START_RE.match(text, span.start, span.end):
                 # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân cấp tỉnh …": offices
                 # the gazetteer cannot find, each a lead.
