@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from dondoc.core.anchors import effective_date, resolve_anchored
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
-from dondoc.core.outline import Line, Section, parse_outline, split_lines
+from dondoc.core.outline import Line, Section, parse_outline, split_lines, text_under_heading
 from dondoc.core.owners import (
     Owner,
     assigns_to_bodies,
@@ -298,10 +298,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
 
     def body_addressed(sec: Section) -> bool:
         # "Điều 25. Tổ chức thực hiện\n\nChính phủ quy định chi tiết …": the text under a title.
-        start = sec.heading_span.end
-        while start < sec.end and text[start].isspace():
-            start += 1
-        return subject_at(start, sec)
+        return subject_at(text_under_heading(text, sec), sec)
 
     def names_bodies(sec: Section) -> bool:
         hs = sec.heading_span

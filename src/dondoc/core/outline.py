@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from dondoc.core.spans import Span
 from dondoc.core.vietnamese import compile_vi
 
-__all__ = ["Line", "Marker", "Section", "parse_outline", "split_lines"]
+__all__ = ["Line", "Marker", "Section", "heading_ends_line", "parse_outline", "split_lines", "text_under_heading"]
 
 _NOISE_RE = re.compile(
     r"^\s*(?:CÔNG\s*BÁO\s*/\s*Số[^\n]*|\d{1,4}|Ký\s+bởi:.*|Cơ\s+quan:.*|Ngày\s+ký:.*|Email:.*|"
@@ -86,6 +86,20 @@ class Section:
     depth: int
     kind: str = "other"
     body_start: int = 0  # after the marker
+
+
+def text_under_heading(text: str, sec: Section) -> int:
+    """Where the text under a section's heading starts ("Điều 25. Tổ chức thực hiện\n\nChính phủ …")."""
+    start = sec.heading_span.end
+    while start < sec.end and text[start].isspace():
+        start += 1
+    return start
+
+
+def heading_ends_line(text: str, sec: Section) -> bool:
+    """Whether nothing follows a section's heading on its line: a title over its text."""
+    line_end = text.find("\n", sec.heading_span.end)
+    return line_end == -1 or not text[sec.heading_span.end : line_end].strip()
 
 
 def split_lines(text: str) -> list[Line]:

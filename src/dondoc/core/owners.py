@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import OFFICE_TITLES, BodyMatch, Gazetteer
-from dondoc.core.outline import Section
+from dondoc.core.outline import Section, text_under_heading
 from dondoc.core.spans import Span
 from dondoc.core.vietnamese import compile_vi
 
 __all__ = [
+    "LEADS_RE",
     "LEAD_SUPPORT_RE",
     "Owner",
     "assigns_to_bodies",
@@ -84,7 +85,8 @@ _LIST_SEP_RE = compile_vi(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:{OFFICE_TITLES}\s+)
 # "X chủ trì, phối hợp với Y …": X leads, Y supports.
 LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
-_LEADS_RE = compile_vi(r"(?i:chủ\s+trì)")
+# "… chủ trì …": the body before it leads.
+LEADS_RE = compile_vi(r"(?i:(?<!\w)chủ\s+trì(?!\w))")
 _DIRECTS_RE = compile_vi(r"(?<!\w)chỉ\s+đạo\s+")
 # "X có trách nhiệm …" (not "chịu trách nhiệm về/trước"): X is the duty holder, as written. The short
 # form stops at a comma (an unknown name as the fallback owner); the long one reads a list of kinds.
@@ -248,14 +250,12 @@ def _intro_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner,
     items ("Điều 22. Chế độ báo cáo\nCác bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh … có trách nhiệm:")."""
     if sec.marker is None or not sec.marker.style.endswith("article"):
         return ()
-    start = sec.heading_span.end
-    while start < sec.end and text[start].isspace():
-        start += 1
+    start = text_under_heading(text, sec)
     colon = _INTRO_END_RE.search(text, start, min(sec.end, start + 400))
     if colon is None or "." in text[start : colon.start()]:
         return ()
     span = Span(start, colon.start())
-    if not (_DUTY_WORDS_RE.search(text, span.start, span.end) or _LEADS_RE.search(text, span.start, span.end)):
+    if not (_DUTY_WORDS_RE.search(text, span.start, span.end) or LEADS_RE.search(text, span.start, span.end)):
         return ()
     return tuple(o for o in owners_of(text, gazetteer, span, ()) if o.role == "lead")
 
@@ -286,7 +286,7 @@ def opens_with_kind_subject(text: str, span: Span) -> bool:
     if not _kind_subject(text, span):
         return False
     act = ACTION_RE.search(text, span.start, span.end)
-    return act is not None and _LEADS_RE.match(text, act.start(), span.end) is not None
+    return act is not None and LEADS_RE.match(text, act.start(), span.end) is not None
 
 
 def names_organisations(heading: str) -> bool:
@@ -429,6 +429,20 @@ def _requesting(text: str, span: Span) -> re.Match[str] | None:
     return None
 
 
+def _opening_body(text: str, span: Span, bodies: list[BodyMatch]) -> BodyMatch | None:
+    """The body the clause opens with, if any, after a duty label or a time opener ("Trách nhiệm của
+    Tòa án nhân dân tối cao: Hằng năm, Tòa án nhân dân tối cao có trách nhiệm …")."""
+    head = span.start
+    if _DUTY_OF_RE.match(text, head, span.end) is not None:
+        colon = text.find(":", head, min(span.end, head + 200))
+        if colon != -1:
+            head = colon + 1
+    opener = _TIME_OPENER_RE.match(text, head, span.end)
+    head = opener.end() if opener is not None else head
+    first = next((b for b in bodies if b.span.start >= head), None)
+    return first if first is not None and not text[head : first.span.start].strip() else None
+
+
 def owners_of(
     text: str, gazetteer: Gazetteer, span: Span, inherited: tuple[Owner, ...], *, bodies: list[BodyMatch] | None = None
 ) -> tuple[Owner, ...]:
@@ -458,16 +472,6 @@ def owners_of(
         owners += [Owner(_name(text, b), "support") for b in supports]
     else:
         prev: BodyMatch | None = None
-        head = span.start
-        label = _DUTY_OF_RE.match(text, head, span.end)
-        colon = text.find(":", head, min(span.end, head + 200)) if label is not None else -1
-        if colon != -1:
-            head = colon + 1  # "Trách nhiệm của Tòa án nhân dân tối cao: Hằng năm, Tòa án …"
-        opener = _TIME_OPENER_RE.match(text, head, span.end)
-        head = opener.end() if opener is not None else head
-        # The body the clause opens with, if any ("Hằng năm, Tòa án nhân dân tối cao có trách nhiệm …").
-        first = next((b for b in bodies if b.span.start >= head), None)
-        subject = first if first is not None and not text[head : first.span.start].strip() else None
         for b in bodies:
             before = text[max(span.start, b.span.start - 12) : b.span.start]
             # "Giao Bộ Y tế, Bộ Tài chính …": every body of the list after "Giao" is assigned.
@@ -481,13 +485,10 @@ def owners_of(
             at = b.span.start - len(before) + assign.start() if assign is not None else 0
             # "X có trách nhiệm tổng hợp dự toán, đề nghị Chính phủ trình …": a request after the
             # subject's own action is part of that action, not the assignment of the clause.
-            if (
-                assign is not None
-                and subject is not None
-                and subject.span.end <= at
-                and ACTION_RE.search(text, subject.span.end, at)
-            ):
-                assign = None
+            if assign is not None:
+                subject = _opening_body(text, span, bodies)
+                if subject is not None and subject.span.end <= at and ACTION_RE.search(text, subject.span.end, at):
+                    assign = None
             if assign is not None or listed:
                 owners.append(Owner(_name(text, b), "lead"))
             prev = b

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from dondoc.core.actions import ACTION_RE
-from dondoc.core.outline import Section
+from dondoc.core.outline import Section, text_under_heading
 from dondoc.core.vietnamese import compile_vi
 
 __all__ = ["TRIGGER_RE", "classify_sections", "rewritten_item"]
@@ -169,10 +169,7 @@ def _duties_under_title(sec: Section, text: str, body_addressed: Callable[[Secti
     to do what its items list."""
     if body_addressed is None or sec.marker is None or not sec.marker.style.endswith("article"):
         return False
-    start = sec.heading_span.end
-    while start < sec.end and text[start].isspace():
-        start += 1
-    return _INTRO_DUTY_RE.match(text, start, sec.end) is not None and body_addressed(sec)
+    return _INTRO_DUTY_RE.match(text, text_under_heading(text, sec), sec.end) is not None and body_addressed(sec)
 
 
 def classify_sections(

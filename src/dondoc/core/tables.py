@@ -47,6 +47,9 @@ _GROUPNUM = re.compile(r"^\s*[IVX]{1,5}\.?\s*$")
 _STOP = re.compile(r"^\s*(?:Phụ\s+lục|PHỤ\s+LỤC|Điều\s+\d+|Nơi\s+nhận)")
 # In a list of documents to amend the number may be followed by one space: "14. Nghị định số …".
 _AMEND_ROWNUM = re.compile(r"^\s*(\d{1,3})\.(?:\s*$|\s+(?=\S))")
+_RECIPIENTS_RE = re.compile(r"\s*Nơi\s+nhận")
+_APPENDIX_LINE_RE = re.compile(r"\s*(?:Phụ\s+lục|PHỤ\s+LỤC)\b")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +85,9 @@ def _amend_stop(content: list[Line], j: int) -> bool:
     an upper-case title) or "Nơi nhận". A cell may name an appendix or an article ("Phụ lục II.",
     "Điều 21, 22") without ending the table."""
     ln = content[j].text
-    if re.match(r"\s*Nơi\s+nhận", ln):
+    if _RECIPIENTS_RE.match(ln):
         return True
-    if not re.match(r"\s*(?:Phụ\s+lục|PHỤ\s+LỤC)\b", ln) or j + 1 >= len(content):
+    if not _APPENDIX_LINE_RE.match(ln) or j + 1 >= len(content):
         return False
     title = content[j + 1].text.strip()
     return len(title.split()) >= 3 and title.upper() == title
@@ -316,7 +319,7 @@ def find_field_tasks(
                 key = ("task" if "nhiệm vụ" in name or "nội dung" in name else
                        "lead" if "chủ trì" in name else "support" if "phối hợp" in name else "due")
                 # A value ends at a blank line: a page header ("58 / CÔNG BÁO/Số …") may follow it.
-                blank = re.compile(r"\n[ \t]*\n").search(text, m.end(), sec.end)
+                blank = _BLANK_LINE_RE.search(text, m.end(), sec.end)
                 fields.setdefault(key, (m.end(), blank.start() if blank else sec.end))
                 label_start.setdefault(key, m.start("f"))
         if not ({"lead", "due"} & fields.keys()):

@@ -25,9 +25,10 @@ from datetime import date
 
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
-from dondoc.core.outline import Section
+from dondoc.core.outline import Section, heading_ends_line
 from dondoc.core.owners import (
     LEAD_SUPPORT_RE,
+    LEADS_RE,
     Owner,
     first_action,
     heading_owners,
@@ -95,17 +96,16 @@ _ACCOUNTABLE_RE = compile_vi(
     r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước)(?!\w))"
 )
 # An optional power or a prohibition, before the clause's action: not a duty to track.
-_LEADS_RE = compile_vi(r"(?i:(?<!\w)chủ\s+trì(?!\w))")
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
-# "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
-# of the body, not a duty.
 # A role or a basis, not work: "X là người phát ngôn của Chính phủ", "Mức hỗ trợ … là cơ sở để xác định …",
 # "Bộ Tài chính là cơ quan chủ trì giúp Chính phủ thống nhất quản lý nhà nước về …".
 _ROLE_RE = compile_vi(
     r"(?i:[^.;]{0,200}?\slà\s+(?:người\s+phát\s+ngôn|cơ\s+sở\s+để|căn\s+cứ\s+để|cơ\s+quan\s+(?:chủ\s+trì\s+)?giúp\s+"
     r"Chính\s+phủ\s+thống\s+nhất\s+quản\s+lý))"
 )
+# "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
+# of the body, not a duty.
 _RIGHT_RE = compile_vi(
     r"\s*Được\s|[^.;]{0,200}?\s(?P<d>được)\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)"
 )
@@ -180,10 +180,9 @@ def _addressee_line(ctx: TaskContext, sec: Section) -> tuple[Owner, ...]:
     if sec.marker is None or sec.marker.style.endswith("article"):
         return ()
     hs = sec.heading_span
-    line_end = ctx.text.find("\n", hs.end)
-    if line_end == -1 or ctx.text[hs.end : line_end].strip() or not ctx.text[line_end:sec.end].strip():
+    if not heading_ends_line(ctx.text, sec) or not ctx.text[hs.end : sec.end].strip():
         return ()
-    if not names_only_bodies(ctx.text, hs, ctx.gazetteer.find(ctx.text, hs.start, hs.end)):
+    if not names_only_bodies(ctx.text, hs, ctx.bodies_in(hs)):
         return ()
     return heading_owners(ctx.text, ctx.gazetteer, sec)
 
@@ -193,8 +192,7 @@ def _is_title(text: str, sec: Section) -> bool:
     nhiệm phối hợp trong tổ chức thực hiện"), not the start of its text."""
     if sec.marker is None or not _TITLE_ONLY_RE.fullmatch(sec.heading):
         return False
-    line_end = text.find("\n", sec.heading_span.end)
-    return sec.marker.style.endswith("article") or line_end == -1 or not text[sec.heading_span.end : line_end].strip()
+    return sec.marker.style.endswith("article") or heading_ends_line(text, sec)
 
 
 def extract_tasks(ctx: TaskContext) -> list[Task]:
@@ -258,8 +256,9 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
                 # with a ";" are one clause's
                 subjects_from = cspan.start
                 continue
-            decides = powers and _DECIDES_RE.match(text, cspan.start, cspan.end) is not None
-            if powers and (decides or (deciding and text[last_end : cspan.start].strip() == ";")):
+            if powers and (
+                _DECIDES_RE.match(text, cspan.start, cspan.end) or (deciding and text[last_end : cspan.start].strip() == ";")
+            ):
                 # "Quyết định thành lập …; tổ chức hành chính của …" under "Thẩm quyền …": a power, not a task
                 last_end, previous, deciding = cspan.end, (), True
                 continue
@@ -294,9 +293,9 @@ def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list
         for sent in _sentences(text, sec.body_start, _own_end(ctx.sections, i, children)):
             if _CLOSING_RE.search(text, sent.start, sent.end):
                 continue
-            if not (_LEADS_RE if rewritten else LEAD_SUPPORT_RE).search(text, sent.start, sent.end):
+            if not (LEADS_RE if rewritten else LEAD_SUPPORT_RE).search(text, sent.start, sent.end):
                 continue
-            bodies = ctx.gazetteer.find(text, sent.start, sent.end)
+            bodies = ctx.bodies_in(sent)
             if rewritten:
                 # a rewritten provision that defines or rules may go on to assign work ("“14. Sản phẩm
                 # xuất khẩu là … . Trong trường hợp cần thiết …, Bộ Công Thương xác định và đề xuất …")
