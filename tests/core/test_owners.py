@@ -105,6 +105,24 @@ def test_a_kind_subject_is_one_name_unless_each_part_names_an_organisation():
     assert _owners(long_name + " có trách nhiệm thực hiện khám bệnh, chữa bệnh") == (Owner(long_name, "lead"),)
 
 
+def test_and_before_an_organisations_kind_joins_two_names():
+    text = "Doanh nghiệp và tổ chức khoa học và công nghệ thực hiện trách nhiệm báo cáo kết quả"
+    assert _owners(text) == (Owner("Doanh nghiệp", "lead"), Owner("tổ chức khoa học và công nghệ", "lead"))
+    text = (
+        "Điều 9. Trách nhiệm của Sở Giao dịch Chứng khoán Việt Nam và Tổng công ty Lưu ký và Bù trừ Chứng khoán "
+        "Việt Nam\n1. Tuân thủ quy định.\n"
+    )
+    assert _heading_leads(text) == [
+        "Sở Giao dịch Chứng khoán Việt Nam",
+        "Tổng công ty Lưu ký và Bù trừ Chứng khoán Việt Nam",
+    ]
+
+
+def test_a_verb_right_after_a_comma_opens_the_next_name_not_the_action():
+    # "tổ chức" is the organisation here, not "to organise": no subject ends at it
+    assert _owners("Cơ quan, tổ chức, cá nhân khi phát hiện hành vi vi phạm thông báo cho cơ quan") == ()
+
+
 def test_a_signing_block_is_no_subject():
     assert _owners("BỘ TRƯỞNG Nguyễn Chí Dũng 30 CÔNG BÁO/Số 1287 Phụ lục I BIỂU MẪU báo cáo") == ()
 

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import OFFICE_TITLES, BodyMatch, Gazetteer
@@ -57,6 +58,8 @@ _ORG_HEADING_RE = compile_vi(
     rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|Vụ\s+(?=[\p{{Lu}}]))"
 )
 _ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
+_AND_RE = compile_vi(r"\s+và\s+")
+_JOINED_RE = compile_vi(r"(?:,|\s(?i:và))\s*$")
 # An item of a list that names an organisation by its kind or an office-holder by title, whatever its case.
 _ORG_OR_OFFICE_RE = compile_vi(
     rf"(?i:\s*(?:các\s+)?(?:{_ORG_KINDS}|tòa\s+án|toà\s+án|trại\s+(?:tạm\s+)?giam)(?!\w)|\s*{OFFICE_TITLES}\s)"
@@ -546,6 +549,9 @@ def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
         who, most = named.group("who"), 22  # "… có trách nhiệm" closes a long name safely
     else:
         act = ACTION_RE.search(text, start, span.end)
+        # "Doanh nghiệp và tổ chức khoa học …": a verb right after "và" or "," starts the next name.
+        while act is not None and _JOINED_RE.search(text, start, act.start()):
+            act = ACTION_RE.search(text, act.end(), span.end)
         if act is None:
             return ()
         who, most = text[start : act.start()], 16
@@ -569,11 +575,17 @@ def _split_names(who: str) -> list[str]:
         return names_organisations(n) or _ORG_OR_OFFICE_RE.match(n) is not None
 
     names = [" ".join(n.split()) for n in _NAME_SEP_RE.split(who)]
-    if len(names) > 1:
-        return names if all(named(n) for n in names) else [who]  # "Cục Chăn nuôi và Thú y": one name
+    if len(names) > 1 and all(named(n) for n in names):
+        return names
     # "giám thị trại giam, giám thị trại tạm giam, thủ trưởng cơ quan thi hành án …": a list whose
     # items are not capitalised, when every item names an office or an organisation.
     parts = [" ".join(n.split()) for n in _ANY_SEP_RE.split(who)]
     if len(parts) > 1 and all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= 3 for n in parts):
         return parts  # (not "… và hiệp hội, doanh nghiệp liên quan": a bare kind shares the qualifier)
-    return [n for n in names if n]
+    # "Doanh nghiệp và tổ chức khoa học và công nghệ": "và" before an organisation's kind joins two
+    # names; the other "và" belong to a name ("Cục Chăn nuôi và Thú y", "Lưu ký và Bù trừ").
+    cuts = [m for m in _AND_RE.finditer(who) if _ORG_OR_OFFICE_RE.match(who, m.end())]
+    pieces = [who[a.end() if a else 0 : b.start() if b else len(who)] for a, b in pairwise([None, *cuts, None])]
+    if len(pieces) > 1 and all(named(n) for n in pieces):
+        return [" ".join(n.split()) for n in pieces]
+    return [" ".join(who.split())] if who.strip() else []
