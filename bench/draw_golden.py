@@ -3,12 +3,14 @@
 The pool: the NQ / QĐ / NĐ texts of ``shared/data/official`` (manifest types NQ, QĐ, Quyết định,
 Nghị quyết, Nghị định) and every ``shared/data/directives-vbpl`` text, less those already copied
 to ``tests/data/docs`` (their origins in ``tests/data/docs/SOURCES.md``), keeping those where
-"chủ trì|có trách nhiệm|Giao" occurs at least ``--min`` times. The draw is
+"chủ trì|có trách nhiệm|Giao" occurs at least ``--min`` times. ``--types`` replaces the manifest
+types (``--types "Thông tư"`` draws circulars; the vbpl texts then stay out). The draw is
 ``random.Random(seed).sample(sorted(pool), n)``; record the seed and the pool size in
 ``tests/data/golden/README.md``.
 
     .venv/bin/python -m bench.draw_golden                 # pool size only
     .venv/bin/python -m bench.draw_golden --seed 20261202 --n 6
+    .venv/bin/python -m bench.draw_golden --types "Thông tư" --min 2 --seed 20261214 --n 8
 """
 
 from __future__ import annotations
@@ -26,16 +28,20 @@ _TYPES = {"NQ", "QĐ", "Quyết định", "Nghị quyết", "Nghị định"}
 _DUTY = re.compile("chủ trì|có trách nhiệm|Giao")
 
 
-def pool(data: Path, minimum: int) -> list[str]:
-    """Origins (relative to ``data``) that may be drawn, sorted."""
+def pool(data: Path, minimum: int, types: frozenset[str] | None = None) -> list[str]:
+    """Origins (relative to ``data``) that may be drawn, sorted.
+
+    ``types`` replaces the default manifest types and leaves the vbpl directives out.
+    """
     sources = (REPO_ROOT / "tests" / "data" / "docs" / "SOURCES.md").read_text(encoding="utf-8")
     used = set(re.findall(r"data/((?:official|directives-vbpl)/[^\s|()]+\.txt)", sources))
     candidates = set()
     with (data / "official" / "manifest.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            if row["loai"] in _TYPES and row["txt_path"]:
+            if row["loai"] in (types or _TYPES) and row["txt_path"]:
                 candidates.add("official/" + row["txt_path"].removeprefix("docs/"))
-    candidates |= {f"directives-vbpl/{p.name}" for p in (data / "directives-vbpl").glob("*.txt")}
+    if types is None:
+        candidates |= {f"directives-vbpl/{p.name}" for p in (data / "directives-vbpl").glob("*.txt")}
     kept = []
     for origin in sorted(candidates - used):
         path = data / origin
@@ -51,9 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min", type=int, default=5, help="least occurrences of the duty words (default 5)")
     ap.add_argument("--seed", type=int, help="seed of the draw")
     ap.add_argument("--n", type=int, default=0, help="how many to draw")
+    ap.add_argument(
+        "--types", action="append", help="manifest type to draw from, repeatable (default: NQ, QĐ, NĐ and vbpl)"
+    )
     args = ap.parse_args(argv)
     data = BenchConfig().corpus_dir.parent
-    origins = pool(data, args.min)
+    origins = pool(data, args.min, frozenset(args.types) if args.types else None)
     print(f"{len(origins)} documents in the pool")
     if args.n:
         if args.seed is None:
