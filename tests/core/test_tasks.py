@@ -1,6 +1,8 @@
 """Task extraction on small directive texts written for these tests."""
 
 from dondoc.core.analysis import analyse
+from dondoc.core.owners import owners_of
+from dondoc.core.spans import Span
 from dondoc.resources import gazetteer
 
 KL = """KẾT LUẬN
@@ -892,3 +894,36 @@ def test_the_beneficiaries_of_a_policy_do_not_make_a_clause_a_right():
         "2. Người lao động được hưởng chế độ theo quy định.\n"
     )
     assert [s for s, _ in _starts_and_leads(text)] == ["Bộ Tài chính phối hợp với Bộ G"]
+
+
+CIRCULAR_REPORT_BACK = """BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+Số: 15/2023/TT-BLĐTBXH
+
+THÔNG TƯ
+Sửa đổi một số điều của Thông tư số 28/2015/TT-BLĐTBXH
+
+Điều 1. Sửa đổi, bổ sung
+1. Sửa đổi Mẫu số 03.
+Điều 2. Điều khoản thi hành
+1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 02 năm 2024.
+2. Cục trưởng Cục Việc làm và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này.
+Trong quá trình thực hiện nếu có vướng mắc, đề nghị kịp thời phản ánh về Bộ Lao động - Thương binh và Xã hội để nghiên cứu, giải quyết./.
+3. Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc đề nghị các cơ quan, tổ chức, cá nhân phản ánh kịp thời về Bộ Lao động - Thương binh và Xã hội để xem xét, quyết định./.
+"""
+
+
+def test_a_request_to_report_back_is_a_task_of_those_asked_not_of_the_ministry_told():
+    tasks = _run(CIRCULAR_REPORT_BACK)["tasks"]
+    assert [t["text"].split(",")[0][:40] for t in tasks] == [
+        "Trong quá trình thực hiện nếu có vướng m",  # after the closing formula, in its paragraph
+        "Trong quá trình tổ chức thực hiện",
+    ]
+    assert _leads(tasks[0]) == []  # it asks every reader; the ministry only receives
+    assert _leads(tasks[1]) == ["các cơ quan, tổ chức, cá nhân"]
+
+
+def test_a_letter_of_request_is_no_request():
+    # "văn bản đề nghị" names the letter: the ministry that receives it acts, not the department asking
+    text = "Khi nhận được văn bản đề nghị của Sở Y tế, Bộ Y tế thẩm định và phê duyệt danh mục"
+    owners = owners_of(text, gazetteer(), Span(0, len(text)), ())
+    assert [o.name for o in owners if o.role == "lead"] == ["Bộ Y tế"]

@@ -25,6 +25,7 @@ from dondoc.core.vietnamese import compile_vi
 __all__ = [
     "LEADS_RE",
     "LEAD_SUPPORT_RE",
+    "REPORT_BACK_RE",
     "Owner",
     "assigns_to_bodies",
     "first_action",
@@ -58,6 +59,13 @@ _ORG_HEADING_RE = compile_vi(
     rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|Vụ\s+(?=[\p{{Lu}}]))"
 )
 _ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
+# "nếu có vướng mắc, đề nghị (các cơ quan …) (kịp thời) phản ánh về …": a request to report back.
+REPORT_BACK_RE = compile_vi(
+    r"(?i:(?:vướng\s+mắc|khó\s+khăn|chưa\s+phù\s+hợp)[^.;]{0,60}?(?P<req>đề\s+nghị)[^.;]{0,120}?"
+    r"(?:phản\s+ánh|gửi\s+ý\s+kiến|báo\s+cáo))"
+)
+# What a request asks for: a directive verb, or to report back ("đề nghị … phản ánh về Bộ …").
+_ASKED_RE = compile_vi(rf"{ACTION_RE.pattern}|(?<!\w)(?i:phản\s+ánh|kịp\s+thời)(?!\w)")
 _AND_RE = compile_vi(r"\s+và\s+")
 _JOINED_RE = compile_vi(r"(?:,|\s(?i:và))\s*$")
 # An item of a list that names an organisation by its kind or an office-holder by title, whatever its case.
@@ -105,7 +113,7 @@ _QUALIFIER_RE = compile_vi(
     r"|\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+đầu\s+mối)"
 )
 _NAME_SEP_RE = compile_vi(r",\s*(?=[\p{Lu}])|\s+và\s+(?=[\p{Lu}])")
-_NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của)\s+$)")
+_NOUN_REQUEST_RE = compile_vi(r"(?i:(?:theo|có|các|của|căn\s+cứ|hồ\s+sơ|văn\s+bản|được|và|với|đối)\s+$)")
 _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
 # "Các Bộ: Y tế, Công Thương, …": a list of ministries written after one "Bộ".
 _MINISTRY_LIST_RE = compile_vi(r"\W*(?i:các\s+bộ)\s*:\s*")
@@ -424,12 +432,25 @@ def _list_at(text: str, bodies: list[BodyMatch], pos: int) -> list[BodyMatch]:
 
 def _requesting(text: str, span: Span) -> re.Match[str] | None:
     """The request verb of "Bộ Tài chính đề nghị các đơn vị …", when it is the clause's main verb:
-    before its first action, and not a noun ("theo đề nghị của …", "khi có đề nghị")."""
+    before its first action, and not a noun ("theo đề nghị của …", "khi có đề nghị"); or the request
+    to report back after an opening phrase ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị …")."""
     act = ACTION_RE.search(text, span.start, span.end)
     for m in _REQUEST_RE.finditer(text, span.start, act.start() if act else span.end):
         if not _NOUN_REQUEST_RE.search(text, max(span.start, m.start() - 12), m.start()):
             return m
+    back = REPORT_BACK_RE.search(text, span.start, span.end)
+    if back is not None and _OPENER_RE.match(text, span.start, span.end):
+        return _REQUEST_RE.match(text, back.start("req"))
     return None
+
+
+def _asked_verb(text: str, start: int, end: int) -> int:
+    """Where the verb a request asks for starts ("đề nghị các cơ quan, tổ chức, cá nhân phản ánh …":
+    at "phản ánh"; "tổ chức" after a comma is a name); ``end`` when there is none."""
+    act = _ASKED_RE.search(text, start, end)
+    while act is not None and _JOINED_RE.search(text, start, act.start()):
+        act = _ASKED_RE.search(text, act.end(), end)
+    return act.start() if act is not None else end
 
 
 def _opening_body(text: str, span: Span, bodies: list[BodyMatch]) -> BodyMatch | None:
@@ -500,11 +521,20 @@ def owners_of(
         if not owners:
             subj = subject_bodies(text, span.start, bodies, span.end)
             req = _requesting(text, span)
+            asked: tuple[Owner, ...] = ()
             if req is not None:
                 # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
                 # after the request are, or else the letter's addressees.
                 subj = [b for b in subj if b.span.start >= req.end()]
-            owners += [Owner(n, "lead") for n in _names_of_list(text, subj)]
+                if REPORT_BACK_RE.search(text, span.start, span.end):
+                    # "… vướng mắc, đề nghị các cơ quan, doanh nghiệp … phản ánh về Bộ X": those asked
+                    # report back, named by their kind if need be; Bộ X receives, it does not act
+                    verb = _asked_verb(text, req.end(), span.end)
+                    subj = [b for b in bodies if req.end() <= b.span.start < verb]
+                    who = " ".join(text[req.end() : verb].split())
+                    if not subj and who and names_organisations(who[:1].upper() + who[1:]):
+                        asked = tuple(Owner(n, "lead") for n in _split_names(who))
+            owners += [Owner(n, "lead") for n in _names_of_list(text, subj)] + list(asked)
             if _OFFICE_START_RE.match(text, span.start, span.end):
                 # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân cấp tỉnh …": offices
                 # the gazetteer cannot find, each a lead.

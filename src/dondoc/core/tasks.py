@@ -29,6 +29,7 @@ from dondoc.core.outline import Section, heading_ends_line
 from dondoc.core.owners import (
     LEAD_SUPPORT_RE,
     LEADS_RE,
+    REPORT_BACK_RE,
     Owner,
     first_action,
     heading_owners,
@@ -293,6 +294,11 @@ def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list
         for sent in _sentences(text, sec.body_start, _own_end(ctx.sections, i, children)):
             if _CLOSING_RE.search(text, sent.start, sent.end):
                 continue
+            if not rewritten and REPORT_BACK_RE.search(text, sent.start, sent.end):
+                # "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các cơ quan … phản ánh về Bộ …":
+                # a standing duty to report back, after the closing formula or the entry into force
+                out.extend(_tasks_of_clause(ctx, sent, _section_number(ctx.sections, i), (), needs_owner=False))
+                continue
             if not (LEADS_RE if rewritten else LEAD_SUPPORT_RE).search(text, sent.start, sent.end):
                 continue
             bodies = ctx.bodies_in(sent)
@@ -497,8 +503,8 @@ def _tasks_of_clause(
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
     owners = owners_of(ctx.text, ctx.gazetteer, span, inherited, bodies=ctx.bodies_in(span))
-    if needs_owner and not owners:
-        return []
+    if needs_owner and not owners and not REPORT_BACK_RE.search(clause):
+        return []  # (a request to report back names no one when it asks every reader)
     refs = _references_in(ctx.references, span)
     times = [e for e in ctx.find_times(text, span.start, span.end) if _is_deadline(e, refs, text)]
     targets = [
