@@ -123,6 +123,16 @@ def test_a_verb_right_after_a_comma_opens_the_next_name_not_the_action():
     assert _owners("Cơ quan, tổ chức, cá nhân khi phát hiện hành vi vi phạm thông báo cho cơ quan") == ()
 
 
+def test_units_of_a_body_that_open_the_clause_lead_as_written():
+    text = "Các Đơn vị chức năng thuộc Bộ Nông nghiệp và Môi trường có trách nhiệm hướng dẫn thủ tục"
+    assert [o.name for o in _owners(text)] == ["Các Đơn vị chức năng thuộc Bộ Nông nghiệp và Môi trường"]
+    text = "Trong thời hạn 03 tháng, các cơ quan, đơn vị thuộc Bộ Y tế có trách nhiệm chuyển giao hồ sơ"
+    assert [o.name for o in _owners(text)] == ["các cơ quan, đơn vị thuộc Bộ Y tế"]
+    # "cơ quan thuộc Chính phủ" is a kind of body, and an object is not the subject's unit
+    text = "Bộ Tài chính hướng dẫn các đơn vị thuộc Bộ Y tế thực hiện"
+    assert [o.name for o in _owners(text)] == ["Bộ Tài chính"]
+
+
 def test_a_signing_block_is_no_subject():
     assert _owners("BỘ TRƯỞNG Nguyễn Chí Dũng 30 CÔNG BÁO/Số 1287 Phụ lục I BIỂU MẪU báo cáo") == ()
 

@@ -118,6 +118,12 @@ _CO_LEAD_RE = compile_vi(r"(?i:đồng\s+chủ\s+trì\s+với\s+)")
 # "Các Bộ: Y tế, Công Thương, …": a list of ministries written after one "Bộ".
 _MINISTRY_LIST_RE = compile_vi(r"\W*(?i:các\s+bộ)\s*:\s*")
 _LIST_END_RE = compile_vi(r"[;:.]|\s(?:có|chịu)\s+trách\s+nhiệm|\s(?:căn\s+cứ|theo|trong)\s")
+# "Các đơn vị chức năng thuộc …", "các cơ quan, đơn vị thuộc …": units of the body named next.
+_UNIT_BEFORE_RE = compile_vi(
+    r"(?P<u>(?i:(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|bộ\s+phận)(?:\s+[^\W\d][^,;.:()\d\n]{0,40}?)?"
+    r"(?:,\s*(?:cơ\s+quan|đơn\s+vị|tổ\s+chức)(?:\s+[^\W\d][^,;.:()\d\n]{0,40}?)?)*))\s+(?P<of>(?i:(?:trực\s+)?thuộc))\s+$"
+)
+_CLAUSE_START_RE = compile_vi(r"(?:^|[,;:.\n]|\d\.|[a-zđ]\))\s*$")
 _TITLE_BEFORE_RE = compile_vi(rf"(?<!\w)(?P<t>{OFFICE_TITLES})\s+$")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu|Phân\s+công|phân\s+công)\s+$")
 # "Giao Chính phủ:", "Đề nghị Bộ Y tế …", "Phân công Ủy ban Pháp luật …": a clause or heading that assigns.
@@ -135,9 +141,16 @@ class Owner:
 
 def _name(text: str, body: BodyMatch) -> str:
     """The owner's name: the body's, after the title of its office-holder when the text names one
-    ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân cấp tỉnh"), as annotators and readers do."""
+    ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân cấp tỉnh"), or after the units of it that
+    open the clause ("Các đơn vị chức năng thuộc Bộ Nông nghiệp và Môi trường"), as annotators and
+    readers do."""
     title = _TITLE_BEFORE_RE.search(text, max(0, body.span.start - 40), body.span.start)
     if title is None:
+        # ("cơ quan thuộc Chính phủ" is a kind of body of its own, not a unit of the Government)
+        unit = None if body.name == "Chính phủ" else _UNIT_BEFORE_RE.search(text, max(0, body.span.start - 80), body.span.start)
+        if unit is not None and _CLAUSE_START_RE.search(text, max(0, unit.start() - 8), unit.start()):
+            u = " ".join(unit.group("u").split())
+            return f"{u} {' '.join(unit.group('of').split())} {body.name}"
         return body.name
     t = " ".join(title.group("t").split())
     return f"{t[0].upper()}{t[1:]} {body.name}"
