@@ -927,3 +927,19 @@ def test_a_letter_of_request_is_no_request():
     text = "Khi nhận được văn bản đề nghị của Sở Y tế, Bộ Y tế thẩm định và phê duyệt danh mục"
     owners = owners_of(text, gazetteer(), Span(0, len(text)), ())
     assert [o.name for o in owners if o.role == "lead"] == ["Bộ Y tế"]
+
+
+def test_provided_in_cites_and_does_not_make_a_verb_first_item_passive():
+    text = """BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+Số: 22/2022/TT-BLĐTBXH
+
+THÔNG TƯ
+Quy định về Hội thi
+
+Điều 18. Trách nhiệm của Sở Lao động - Thương binh và Xã hội
+1. Tổ chức Hội thi cấp tỉnh và thực hiện các trách nhiệm theo thẩm quyền được quy định tại Thông tư này.
+2. Đào tạo thường xuyên được thực hiện với các chương trình sau đây.
+"""
+    tasks = _run(text)["tasks"]
+    assert [t["text"].split()[0] for t in tasks] == ["Tổ"]  # "Đào tạo … được thực hiện" stays a rule
+    assert _leads(tasks[0]) == ["Sở Lao động - Thương binh và Xã hội"]

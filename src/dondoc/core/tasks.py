@@ -70,7 +70,7 @@ _NOMINAL_RE = compile_vi(
     re.IGNORECASE,
 )
 _PASSIVE_RE = compile_vi(
-    r"^[^,;]{0,80}?\s(?:được|bị)\s+(?:thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính|ban\s+hành|triển\s+khai)"
+    r"^[^,;]{0,80}?\s(?P<p>được|bị)\s+(?P<v>thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính|ban\s+hành|triển\s+khai)"
 )
 # "Chính phủ quy định chi tiết Điều 8, …": a body that must issue the detailed rules, at the head of
 # the clause ("Nghị định số … của Chính phủ quy định chi tiết …" names a document, not a duty).
@@ -490,7 +490,12 @@ def _tasks_of_clause(
     clause = text[span.start : span.end]
     at = first_action(text, span.start, span.end, ctx.bodies_in(span))
     act = ACTION_RE.match(clause, at - span.start) if at is not None else _DELEGATION_RE.match(clause)
-    if act is None or _PASSIVE_RE.match(clause) or _AMENDMENT_RE.match(clause):
+    passive = _PASSIVE_RE.match(clause)
+    if passive is not None and act is not None and not clause[: act.start()].strip() and passive.group("v").startswith("quy"):
+        # "Tổ chức Hội thi … và thực hiện các trách nhiệm … được quy định tại …": opens with its verb,
+        # and "được quy định tại" only cites
+        passive = None
+    if act is None or passive is not None or _AMENDMENT_RE.match(clause):
         return []
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
