@@ -13,6 +13,7 @@ from dondoc.core.actions import ACTION_RE
         ("Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định việc hỗ trợ", "quyết định"),
         ("Khen thưởng các giảng viên cơ hữu", "Khen thưởng"),
         ("Thống kê; chủ \ntrì tổng hợp thông tin", "chủ \ntrì"),  # a verb wrapped across a line
+        ("Đăng tải thông tin quy định tại các điểm a, g", "Đăng tải"),  # to post on the procurement system
     ],
 )
 def test_verbs(text, verb):
