@@ -160,7 +160,7 @@ FLOORS = {
     "thong-tu-so-86-2025-tt-bca": ("no-repair", 0.90, 0.90, 0.90),
     "thong-tu-so-10-2023-tt-bldtbxh": ("no-repair", 0.50, 0.90, 0.90),
     "thong-tu-so-15-2023-tt-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
-    # the nineteenth fresh set, circulars, held out (scored once at 189b089)
+    # the nineteenth fresh set, circulars (scored once at 189b089 while held out), then tuned on
     "thong-tu-so-21-2021-tt-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
     "thong-tu-so-04-2024-tt-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
     "thong-tu-so-22-2026-tt-btc": ("no-repair", 0.90, 0.90, 0.90),
