@@ -257,3 +257,22 @@ def test_a_level_written_once_after_a_list_of_local_bodies_is_each_one_s():
         Owner("Hội đồng nhân dân cấp xã", "lead"),
         Owner("Ủy ban nhân dân cấp tỉnh", "lead"),
     )
+
+
+def test_those_who_report_back_lead_and_the_ministry_told_does_not():
+    text = (
+        "Trong quá trình thực hiện Thông tư này, nếu có vướng mắc, các tổ chức, cá nhân có liên quan phản ánh "
+        "về Bộ Tài chính để được hướng dẫn."
+    )
+    assert _owners(text) == (Owner("các tổ chức, cá nhân có liên quan", "lead"),)
+    text = (
+        "Trong quá trình thực hiện nếu phát sinh khó khăn, vướng mắc, Công an đơn vị, địa phương báo cáo về "
+        "Bộ Công an (qua Cục Tổ chức cán bộ) để hướng dẫn kịp thời."
+    )
+    assert _owners(text) == (Owner("Công an đơn vị, địa phương", "lead"),)
+    text = "Nếu có khó khăn, vướng mắc, cơ quan, tổ chức, cá nhân phản ánh, gửi ý kiến về Bộ Y tế để xem xét."
+    assert _owners(text) == (Owner("cơ quan, tổ chức, cá nhân", "lead"),)
+    # no one named: the section's bodies, else no one
+    text = "Trong quá trình thực hiện nếu có vướng mắc, đề nghị phản ánh kịp thời về Bộ Y tế để được hướng dẫn."
+    assert _owners(text) == ()
+    assert _owners(text, [Owner("Sở Y tế", "lead")]) == (Owner("Sở Y tế", "lead"),)

@@ -943,3 +943,22 @@ Quy định về Hội thi
     tasks = _run(text)["tasks"]
     assert [t["text"].split()[0] for t in tasks] == ["Tổ"]  # "Đào tạo … được thực hiện" stays a rule
     assert _leads(tasks[0]) == ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_a_management_board_named_by_its_kind_leads_the_items_of_an_implementation_article():
+    text = """BỘ KẾ HOẠCH VÀ ĐẦU TƯ
+Số: 05/2025/TT-BKHĐT
+
+THÔNG TƯ
+Hướng dẫn về khu công nghiệp sinh thái
+
+Chương IV
+TỔ CHỨC THỰC HIỆN
+Điều 9. Tổ chức thực hiện
+Ban Quản lý các khu công nghiệp, khu kinh tế chủ trì, phối hợp với các Sở, ngành thực hiện các nhiệm vụ sau:
+a) Hàng năm, rà soát, đánh giá khó khăn, vướng mắc trong việc thực hiện các quy định của pháp luật;
+b) Kịp thời cập nhật các quy định liên quan đến khu công nghiệp sinh thái.
+"""
+    tasks = _run(text)["tasks"]
+    assert [t["section"] for t in tasks] == ["a", "b"]
+    assert all(_leads(t) == ["Ban Quản lý các khu công nghiệp, khu kinh tế"] for t in tasks)

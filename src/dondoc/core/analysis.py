@@ -297,8 +297,10 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         return subject_at(sec.heading_span.start, sec) or opens_with_kind_subject(text, sec.heading_span)
 
     def body_addressed(sec: Section) -> bool:
-        # "Điều 25. Tổ chức thực hiện\n\nChính phủ quy định chi tiết …": the text under a title.
-        return subject_at(text_under_heading(text, sec), sec)
+        # "Điều 25. Tổ chức thực hiện\n\nChính phủ quy định chi tiết …": the text under a title; or
+        # "Ban Quản lý các khu công nghiệp … chủ trì, …": a lead named by its kind.
+        start = text_under_heading(text, sec)
+        return subject_at(start, sec) or opens_with_kind_subject(text, Span(start, max(start, min(sec.end, start + 400))))
 
     def names_bodies(sec: Section) -> bool:
         hs = sec.heading_span

@@ -46,7 +46,7 @@ __all__ = [
 # học", "Hiệp hội Ngân hàng", "Các Bộ:", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ").
 _ORG_KINDS = (
     r"khu(?!\s+vực)|hiệp\s+hội|tập\s+đoàn|tổng\s+công\s+ty|công\s+ty|trung\s+tâm|viện|học\s+viện|trường(?!\s+hợp)|đại\s+học|"
-    r"sở(?!\s+hữu)|(?:ủy|uỷ)\s+ban|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|ngân\s+hàng|doanh\s+nghiệp|"
+    r"sở(?!\s+hữu)|công\s+an|(?:ủy|uỷ)\s+ban|tổng\s+cục|cục|quỹ(?!\s+đất)|liên\s+đoàn|đài|cơ\s+quan\s+báo\s+chí|bệnh\s+viện|ngân\s+hàng|doanh\s+nghiệp|"
     r"cơ\s+quan|đơn\s+vị|văn\s+phòng|ban\s+quản\s+lý|hội\s+đồng|bảo\s+hiểm\s+xã\s+hội|kho\s+bạc|"
     r"cơ\s+sở\s+(?:giáo\s+dục|đào\s+tạo|khám|y\s+tế|nghiên\s+cứu|sản\s+xuất|kinh\s+doanh|trợ\s+giúp|bảo\s+trợ|"
     r"cai\s+nghiện|dạy\s+nghề|giáo\s+dục\s+nghề)|"
@@ -61,11 +61,17 @@ _ORG_HEADING_RE = compile_vi(
 _ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
 # "nếu có vướng mắc, đề nghị (các cơ quan …) (kịp thời) phản ánh về …": a request to report back.
 REPORT_BACK_RE = compile_vi(
-    r"(?i:(?:vướng\s+mắc|khó\s+khăn|chưa\s+phù\s+hợp)[^.;]{0,60}?(?P<req>đề\s+nghị)[^.;]{0,120}?"
-    r"(?:phản\s+ánh|gửi\s+ý\s+kiến|báo\s+cáo))"
+    r"(?i:(?:vướng\s+mắc|khó\s+khăn|chưa\s+phù\s+hợp)[^.;]{0,160}?(?:(?P<req>đề\s+nghị)[^.;]{0,120}?)?"
+    r"(?P<verb>phản\s+ánh|gửi\s+ý\s+kiến|báo\s+cáo)(?:\s*,\s*(?:gửi\s+ý\s+kiến|báo\s+cáo))?"
+    r"(?(req)|(?:\s+kịp\s+thời)?\s+(?:về|cho|đến|tới)\s))"
 )
+# The condition a request to report back opens with, up to its comma ("nếu có khó khăn, vướng mắc,").
+_TROUBLE_RE = compile_vi(r"(?i:(?:vướng\s+mắc|khó\s+khăn|chưa\s+phù\s+hợp)(?:\s*\([^)]{0,20}\))?\s*,?)")
 # What a request asks for: a directive verb, or to report back ("đề nghị … phản ánh về Bộ …").
 _ASKED_RE = compile_vi(rf"{ACTION_RE.pattern}|(?<!\w)(?i:phản\s+ánh|kịp\s+thời)(?!\w)")
+_MANAGEMENT_BOARD_RE = compile_vi(r"\s*(?i:các\s+)?(?i:ban\s+quản\s+lý)(?!\w)")
+# "Ban Quản lý các khu công nghiệp, khu kinh tế": the list is the first name's object.
+_INNER_LIST_RE = compile_vi(r"\s(?i:các)\s|^(?i:ban\s+quản\s+lý)\s")
 _AND_RE = compile_vi(r"\s+và\s+")
 _JOINED_RE = compile_vi(r"(?:,|\s(?i:và))\s*$")
 # An item of a list that names an organisation by its kind or an office-holder by title, whatever its case.
@@ -309,7 +315,8 @@ def opens_with_kind_subject(text: str, span: Span) -> bool:
     its kind, that leads the work ("Tổng cục Thống kê chủ trì, phối hợp …")."""
     if not _kind_subject(text, span):
         return False
-    act = ACTION_RE.search(text, span.start, span.end)
+    kind = _ORG_HEADING_RE.match(text, span.start, span.end)
+    act = _action_after_kind(text, span.start, kind.end() if kind is not None else span.start, span.end)
     return act is not None and LEADS_RE.match(text, act.start(), span.end) is not None
 
 
@@ -445,16 +452,32 @@ def _list_at(text: str, bodies: list[BodyMatch], pos: int) -> list[BodyMatch]:
 
 def _requesting(text: str, span: Span) -> re.Match[str] | None:
     """The request verb of "Bộ Tài chính đề nghị các đơn vị …", when it is the clause's main verb:
-    before its first action, and not a noun ("theo đề nghị của …", "khi có đề nghị"); or the request
-    to report back after an opening phrase ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị …")."""
+    before its first action, and not a noun ("theo đề nghị của …", "khi có đề nghị")."""
     act = ACTION_RE.search(text, span.start, span.end)
     for m in _REQUEST_RE.finditer(text, span.start, act.start() if act else span.end):
         if not _NOUN_REQUEST_RE.search(text, max(span.start, m.start() - 12), m.start()):
             return m
-    back = REPORT_BACK_RE.search(text, span.start, span.end)
-    if back is not None and _OPENER_RE.match(text, span.start, span.end):
-        return _REQUEST_RE.match(text, back.start("req"))
     return None
+
+
+def _reporting_back(text: str, span: Span, bodies: list[BodyMatch], back: re.Match[str]) -> list[Owner]:
+    """The leads of a request to report back: those asked ("… vướng mắc, đề nghị các cơ quan, doanh
+    nghiệp … phản ánh về Bộ X") or named before the verb ("… vướng mắc, Công an đơn vị, địa phương
+    báo cáo về Bộ Công an"), by their kind if need be; none when the request names no one. Bộ X
+    receives the reports, it does not act."""
+    verb = back.start("verb")
+    if back.group("req") is not None:
+        start = back.end("req")
+        verb = _asked_verb(text, start, span.end)
+    else:
+        start = max((m.end() for m in _TROUBLE_RE.finditer(text, span.start, verb)), default=span.start)
+    asked = [b for b in bodies if start <= b.span.start and b.span.end <= verb]
+    if asked:
+        return [Owner(n, "lead") for n in _names_of_list(text, asked)]
+    who = " ".join(text[start:verb].split()).rstrip(" ,")
+    if who and names_organisations(who[:1].upper() + who[1:]):
+        return [Owner(n, "lead") for n in _split_names(who)]
+    return []
 
 
 def _asked_verb(text: str, start: int, end: int) -> int:
@@ -507,6 +530,9 @@ def owners_of(
             or [o for o in inherited if o.role == "lead"]
         )
         owners += [Owner(_name(text, b), "support") for b in supports]
+    elif (back := REPORT_BACK_RE.search(text, span.start, span.end)) is not None:
+        # (no one named: the section's bodies, or no one when it has none)
+        owners += _reporting_back(text, span, bodies, back) or [o for o in inherited if o.role == "lead"]
     else:
         prev: BodyMatch | None = None
         for b in bodies:
@@ -534,20 +560,11 @@ def owners_of(
         if not owners:
             subj = subject_bodies(text, span.start, bodies, span.end)
             req = _requesting(text, span)
-            asked: tuple[Owner, ...] = ()
             if req is not None:
                 # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
                 # after the request are, or else the letter's addressees.
                 subj = [b for b in subj if b.span.start >= req.end()]
-                if REPORT_BACK_RE.search(text, span.start, span.end):
-                    # "… vướng mắc, đề nghị các cơ quan, doanh nghiệp … phản ánh về Bộ X": those asked
-                    # report back, named by their kind if need be; Bộ X receives, it does not act
-                    verb = _asked_verb(text, req.end(), span.end)
-                    subj = [b for b in bodies if req.end() <= b.span.start < verb]
-                    who = " ".join(text[req.end() : verb].split())
-                    if not subj and who and names_organisations(who[:1].upper() + who[1:]):
-                        asked = tuple(Owner(n, "lead") for n in _split_names(who))
-            owners += [Owner(n, "lead") for n in _names_of_list(text, subj)] + list(asked)
+            owners += [Owner(n, "lead") for n in _names_of_list(text, subj)]
             if _OFFICE_START_RE.match(text, span.start, span.end):
                 # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân cấp tỉnh …": offices
                 # the gazetteer cannot find, each a lead.
@@ -585,16 +602,14 @@ def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
     opener = _TIME_OPENER_RE.match(text, start, span.end)
     if opener is not None:
         start = opener.end()
-    if not _ORG_HEADING_RE.match(text, start, span.end):
+    kind = _ORG_HEADING_RE.match(text, start, span.end)
+    if kind is None:
         return ()  # most clauses open with their verb: nothing to read
     named = _DUTY_HOLDER_RE.match(text, start, span.end)
     if named is not None:
         who, most = named.group("who"), 22  # "… có trách nhiệm" closes a long name safely
     else:
-        act = ACTION_RE.search(text, start, span.end)
-        # "Doanh nghiệp và tổ chức khoa học …": a verb right after "và" or "," starts the next name.
-        while act is not None and _JOINED_RE.search(text, start, act.start()):
-            act = ACTION_RE.search(text, act.end(), span.end)
+        act = _subject_action(text, start, kind.end(), span.end)
         if act is None:
             return ()
         who, most = text[start : act.start()], 16
@@ -611,6 +626,25 @@ def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
     return tuple(Owner(n, "lead") for n in _split_names(who))
 
 
+def _action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:
+    """The first action of a clause that opens with an organisation's kind: not the verb of "Ban Quản
+    lý"; other kinds that hold a verb ("Tổ chức, cá nhân …", "Cơ sở đào tạo …") are left as they are,
+    most of their clauses being rules."""
+    act = ACTION_RE.search(text, start, end)
+    if act is not None and start < act.start() < kind_end and _MANAGEMENT_BOARD_RE.match(text, start, kind_end):
+        act = ACTION_RE.search(text, kind_end, end)
+    return act
+
+
+def _subject_action(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:
+    """The action that ends a subject named by its kind; "Doanh nghiệp và tổ chức khoa học …": a verb
+    right after "và" or "," starts the next name."""
+    act = _action_after_kind(text, start, kind_end, end)
+    while act is not None and _JOINED_RE.search(text, start, act.start()):
+        act = ACTION_RE.search(text, act.end(), end)
+    return act
+
+
 def _split_names(who: str) -> list[str]:
     """The names in a list of them ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Sở Giao dịch Chứng
     khoán Việt Nam và Tổng công ty Lưu ký …"), when each part names an organisation or an office."""
@@ -623,7 +657,12 @@ def _split_names(who: str) -> list[str]:
     # "giám thị trại giam, giám thị trại tạm giam, thủ trưởng cơ quan thi hành án …": a list whose
     # items are not capitalised, when every item names an office or an organisation.
     parts = [" ".join(n.split()) for n in _ANY_SEP_RE.split(who)]
-    if len(parts) > 1 and all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= 3 for n in parts):
+    # (not "Ban Quản lý các khu công nghiệp, khu kinh tế": the list after "các" is the first name's)
+    if (
+        len(parts) > 1
+        and not _INNER_LIST_RE.search(parts[0])
+        and all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= 3 for n in parts)
+    ):
         return parts  # (not "… và hiệp hội, doanh nghiệp liên quan": a bare kind shares the qualifier)
     # "Doanh nghiệp và tổ chức khoa học và công nghệ": "và" before an organisation's kind joins two
     # names; the other "và" belong to a name ("Cục Chăn nuôi và Thú y", "Lưu ký và Bù trừ").

@@ -161,7 +161,10 @@ def _addresses_under_title(sec: Section, text: str, body_addressed: Callable[[Se
 
 
 # "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh … có trách nhiệm:" over the items of an article.
-_INTRO_DUTY_RE = compile_vi(r"(?i:[^.:]{2,300}?\s(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:thi\s+hành|về|trước))[^.:]{0,60}:[ \t]*\n)")
+_INTRO_DUTY_RE = compile_vi(
+    r"(?i:[^.:]{2,300}?\s(?:(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:thi\s+hành|về|trước))[^.:]{0,60}"
+    r"|chủ\s+trì[^.:]{0,200}?(?:nhiệm\s+vụ|nội\s+dung|công\s+việc)\s+sau(?:\s+đây)?\s*):[ \t]*\n)"
+)
 
 
 def _duties_under_title(sec: Section, text: str, body_addressed: Callable[[Section], bool] | None) -> bool:
@@ -209,10 +212,12 @@ def classify_sections(
         elif own == "implementation" and i not in parents and _addresses_under_title(sec, text, body_addressed):
             kind = "tasks"
         elif (
-            own == "other" and parent_kind in (None, "other") and i in parents
+            own in ("other", "implementation") and parent_kind in (None, "other", own) and i in parents
             and _duties_under_title(sec, text, body_addressed)
         ):
-            kind = "tasks"  # "Điều 22. Chế độ báo cáo\nCác bộ, … có trách nhiệm:\n1. …"
+            # "Điều 22. Chế độ báo cáo\nCác bộ, … có trách nhiệm:\n1. …", "Điều 9. Tổ chức thực hiện\nBan
+            # Quản lý … chủ trì, phối hợp với … thực hiện các nhiệm vụ sau:\na) …"
+            kind = "tasks"
         elif parent_kind == "implementation" and duty:
             # "Tổ chức thực hiện" of a State document: "1. Bộ Y tế có trách nhiệm: …" assigns tasks.
             kind = "tasks"
