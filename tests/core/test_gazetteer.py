@@ -15,6 +15,9 @@ from dondoc.resources import gazetteer
         # the regional branch is not the central bank itself
         ("Ngân hàng Nhà nước Khu vực thực hiện; Ngân hàng Nhà nước hướng dẫn", ["Ngân hàng Nhà nước Khu vực", "Ngân hàng Nhà nước Việt Nam"]),
         ("Tổng cục Thống kê chủ trì", ["Tổng cục Thống kê"]),
+        # a branch, and a province's police, keep their own names (not the central bank, not "thành phố")
+        ("Ngân hàng Nhà nước chi nhánh tỉnh giám sát", ["Ngân hàng Nhà nước chi nhánh tỉnh"]),
+        ("Công an tỉnh chỉ đạo", ["Công an tỉnh"]),
         # a collective keeps its words ("các Ủy ban của Quốc hội"), as the Front's central committee its name
         ("Hội đồng Dân tộc, các Ủy ban của Quốc hội và Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam giám sát",
          ["Hội đồng Dân tộc", "các Ủy ban của Quốc hội", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
