@@ -14,6 +14,7 @@ from dondoc.core.actions import ACTION_RE
         ("Khen thưởng các giảng viên cơ hữu", "Khen thưởng"),
         ("Thống kê; chủ \ntrì tổng hợp thông tin", "chủ \ntrì"),  # a verb wrapped across a line
         ("Đăng tải thông tin quy định tại các điểm a, g", "Đăng tải"),  # to post on the procurement system
+        ("Tháng 12 hằng năm, quyết toán kinh phí đóng bảo hiểm y tế", "quyết toán"),  # to settle the accounts
     ],
 )
 def test_verbs(text, verb):
