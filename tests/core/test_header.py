@@ -145,6 +145,15 @@ def test_a_decree_kind_line_ends_the_header_and_the_signature_stands_before_the_
     assert parse_tail(DECREE_WITH_APPENDIX, lines, head.body_start).signer == "Hồ Đức Phớc"
 
 
+def test_a_governor_signs_before_the_appendix_forms():
+    text = DECREE_WITH_APPENDIX.replace("TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG", "KT. THỐNG ĐỐC\nPHÓ THỐNG ĐỐC")
+    lines = split_lines(text)
+    head = parse_header(text, lines)
+    tail = parse_tail(text, lines, head.body_start)
+    assert tail.signer == "Hồ Đức Phớc"
+    assert "THỐNG ĐỐC" not in text[: tail.body_end]
+
+
 def test_an_issuer_on_two_lines_and_a_lower_case_number_label():
     text = (
         "ỦY BAN THƯỜNG VỤ\n\nQUỐC HỘI\n\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"

@@ -69,7 +69,8 @@ _MOTTO_RE = compile_vi(
 _RECIPIENTS_RE = compile_vi(r"^\s*N[ơo]i\s+nh[ậâa]n\s*:?", re.MULTILINE)
 _CAPACITY_RE = compile_vi(
     r"^\s*(?:T/?M\.?|TM\.|KT\.|TL\.|TUQ\.|Q\.|\(Đã ký\)|\(đã ký\)|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|"
-    r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN)"
+    r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|THỨ TRUỞNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|"
+    r"THỐNG ĐỐC|PHÓ THỐNG ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|PHÓ CỤC TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN)"
 )
 _NAME_RE = compile_vi(r"^\s*([\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,4})\s*$")
 
