@@ -154,6 +154,13 @@ def test_a_governor_signs_before_the_appendix_forms():
     assert "THỐNG ĐỐC" not in text[: tail.body_end]
 
 
+def test_a_signer_after_a_military_rank_or_the_remains_of_an_e_signature_mark():
+    for written in ("Đại tướng Lương Tam Quang", "y]Lương Tam Quang"):
+        text = DECREE_WITH_APPENDIX.replace("\nHồ Đức Phớc\n", f"\n{written}\n")
+        lines = split_lines(text)
+        assert parse_tail(text, lines, parse_header(text, lines).body_start).signer == "Lương Tam Quang"
+
+
 def test_an_issuer_on_two_lines_and_a_lower_case_number_label():
     text = (
         "ỦY BAN THƯỜNG VỤ\n\nQUỐC HỘI\n\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"

@@ -72,7 +72,12 @@ _CAPACITY_RE = compile_vi(
     r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|THỨ TRUỞNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG BAN|"
     r"THỐNG ĐỐC|PHÓ THỐNG ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|PHÓ CỤC TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN)"
 )
-_NAME_RE = compile_vi(r"^\s*([\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,4})\s*$")
+# A signer's name, after a military rank ("Đại tướng Lương Tam Quang") or the remains of an e-signature
+# mark ("y]Phạm Thị Thanh Trà").
+_NAME_RE = compile_vi(
+    r"^\s*(?:[a-z]{0,3}\]\s*)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá)\s+)?"
+    r"([\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+){1,4})\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
