@@ -161,6 +161,12 @@ def test_a_signer_after_a_military_rank_or_the_remains_of_an_e_signature_mark():
         assert parse_tail(text, lines, parse_header(text, lines).body_start).signer == "Lương Tam Quang"
 
 
+def test_a_misspelt_capacity_line_stays_in_the_signing_block():
+    text = DECREE_WITH_APPENDIX.replace("TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG", "KT.THỐNG ĐỐC\nPHÓ THỐNG ĐÔC")
+    lines = split_lines(text)
+    assert parse_tail(text, lines, parse_header(text, lines).body_start).signer == "Hồ Đức Phớc"
+
+
 def test_an_issuer_on_two_lines_and_a_lower_case_number_label():
     text = (
         "ỦY BAN THƯỜNG VỤ\n\nQUỐC HỘI\n\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"

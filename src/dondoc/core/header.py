@@ -357,6 +357,6 @@ def _first_signature(lines: list[Line]) -> tuple[str, int] | None:
             name = _NAME_RE.match(nxt.text)
             if name is not None:
                 return name.group(1), ln.start
-            if not _CAPACITY_RE.match(nxt.text):
-                break
+            if not _CAPACITY_RE.match(nxt.text) and not nxt.text.strip().isupper():
+                break  # (an upper-case line is still the block's: "PHÓ THỐNG ĐÔC", misspelt)
     return None
