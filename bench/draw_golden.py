@@ -11,6 +11,9 @@ types (``--types "Thông tư"`` draws circulars; the vbpl texts then stay out). 
     .venv/bin/python -m bench.draw_golden                 # pool size only
     .venv/bin/python -m bench.draw_golden --seed 20261202 --n 6
     .venv/bin/python -m bench.draw_golden --types "Thông tư" --min 2 --seed 20261214 --n 8
+
+``--within FILE`` keeps only the origins listed in FILE (one per line, ``#`` comments), e.g. the texts no
+diff shown while tuning had touched.
 """
 
 from __future__ import annotations
@@ -57,12 +60,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min", type=int, default=5, help="least occurrences of the duty words (default 5)")
     ap.add_argument("--seed", type=int, help="seed of the draw")
     ap.add_argument("--n", type=int, default=0, help="how many to draw")
+    ap.add_argument("--within", type=Path, help="keep only the origins listed in this file")
     ap.add_argument(
         "--types", action="append", help="manifest type to draw from, repeatable (default: NQ, QĐ, NĐ and vbpl)"
     )
     args = ap.parse_args(argv)
     data = BenchConfig().corpus_dir.parent
     origins = pool(data, args.min, frozenset(args.types) if args.types else None)
+    if args.within is not None:
+        lines = args.within.read_text(encoding="utf-8").splitlines()
+        listed = {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
+        origins = [o for o in origins if o in listed]
     print(f"{len(origins)} documents in the pool")
     if args.n:
         if args.seed is None:
