@@ -59,15 +59,18 @@ _ORG_HEADING_RE = compile_vi(
     rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|Vụ\s+(?=[\p{{Lu}}]))"
 )
 _ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
-# "nếu có vướng mắc, đề nghị (các cơ quan …) (kịp thời) phản ánh về …": a request to report back.
+# A request to report back: "nếu có vướng mắc, đề nghị (các cơ quan …) (kịp thời) phản ánh …", or
+# "nếu có vướng mắc, các tổ chức … phản ánh về Bộ …" (the troubles, then those who report, then to whom).
+_TROUBLE = r"vướng\s+mắc|khó\s+khăn|chưa\s+phù\s+hợp"
 REPORT_BACK_RE = compile_vi(
-    r"(?i:(?:vướng\s+mắc|khó\s+khăn|chưa\s+phù\s+hợp)[^.;]{0,160}?(?:(?P<req>đề\s+nghị)[^.;]{0,120}?)?"
+    rf"(?i:(?:{_TROUBLE})[^.;]{{0,160}}?(?:(?P<req>đề\s+nghị)[^.;]{{0,120}}?)?"
     r"(?P<verb>phản\s+ánh|gửi\s+ý\s+kiến|báo\s+cáo)(?:\s*,\s*(?:gửi\s+ý\s+kiến|báo\s+cáo))?"
     r"(?(req)|(?:\s+kịp\s+thời)?\s+(?:về|cho|đến|tới)\s))"
 )
 # The condition a request to report back opens with, up to its comma ("nếu có khó khăn, vướng mắc,").
-_TROUBLE_RE = compile_vi(r"(?i:(?:vướng\s+mắc|khó\s+khăn|chưa\s+phù\s+hợp)(?:\s*\([^)]{0,20}\))?\s*,?)")
-# What a request asks for: a directive verb, or to report back ("đề nghị … phản ánh về Bộ …").
+_TROUBLE_RE = compile_vi(rf"(?i:(?:{_TROUBLE})(?:\s*\([^)]{{0,20}}\))?\s*,?)")
+# Where what a request asks for starts: a directive verb, to report back, or its manner
+# ("đề nghị … kịp thời phản ánh về Bộ …").
 _ASKED_RE = compile_vi(rf"{ACTION_RE.pattern}|(?<!\w)(?i:phản\s+ánh|kịp\s+thời)(?!\w)")
 _MANAGEMENT_BOARD_RE = compile_vi(r"\s*(?i:các\s+)?(?i:ban\s+quản\s+lý)(?!\w)")
 # "Ban Quản lý các khu công nghiệp, khu kinh tế": the list is the first name's object.
