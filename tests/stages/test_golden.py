@@ -169,6 +169,15 @@ FLOORS = {
     "thong-tu-so-38-2026-tt-btc": ("no-repair", 0.90, 0.90, 0.90),
     "thong-tu-so-05-2025-tt-bkhdt": ("no-repair", 0.55, 0.90, 0.90),
     "thong-tu-so-10-2021-tt-nhnn": ("no-repair", 0.90, 0.80, 0.90),
+    # the twentieth fresh set, circulars, held out (scored once at 33dc818)
+    "thong-tu-so-30-2026-tt-bkhcn": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-20-2026-tt-btc": ("no-repair", 0.0, 0.0, 0.0),  # no duty; one task predicted in scope
+    "thong-tu-so-11-2024-tt-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-45-2026-tt-btc": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-03-2024-tt-bkhdt": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-21-2022-tt-bkhdt": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-06-2026-tt-btc": ("no-repair", 0.0, 1.0, 0.0),  # no duty, and none predicted in scope
+    "thong-tu-so-20-2022-tt-bkhdt": ("no-repair", 0.90, 0.90, 0.90),
 }
 
 
@@ -179,6 +188,7 @@ def test_golden_floors(path):
     text = load_doc_text(gold)
     pred = extract_text(text, repair=mode == "repair")
     s = score(pred, gold, text)
-    assert s["task_recall"] >= recall, s["details"]
-    assert (s["task_precision"] or 0.0) >= precision, s["details"]  # None: nothing predicted in scope
+    assert s["task_recall"] is None or s["task_recall"] >= recall, s["details"]  # None: no task to find
+    # None: nothing predicted in scope, which is right only where there is nothing to find
+    assert (s["task_precision"] if s["task_precision"] is not None else float(not s["tasks_gold"])) >= precision, s["details"]
     assert s["deadline_accuracy"] is None or s["deadline_accuracy"] >= deadline
