@@ -179,3 +179,32 @@ def test_an_inserted_clause_with_a_letter_opens_its_quoted_provision():
     secs = parse_outline(text)
     inserted = secs[-1]
     assert (inserted.number, inserted.marker.value, secs[inserted.parent].number) == ("5a", (5, 1), "2")
+
+
+def test_a_chapter_closes_the_numbered_list_of_a_consolidated_texts_preamble():
+    text = (
+        "LUẬT\nBẢO HIỂM Y TẾ\n\nLuật Bảo hiểm y tế được sửa đổi, bổ sung bởi:\n"
+        "1. Luật số 46/2014/QH13 ngày 13 tháng 6 năm 2014 của Quốc hội;\n"
+        "2. Luật số 51/2024/QH15 ngày 27 tháng 11 năm 2024 của Quốc hội.\n\n"
+        "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 6. Trách nhiệm của Bộ Y tế về bảo hiểm y tế\n"
+        "1. Xây dựng chiến lược về bảo hiểm y tế.\n"
+    )
+    secs = parse_outline(text, split_lines(text))
+    chapter = next(s for s in secs if s.number == "Chương I")
+    assert chapter.parent is None  # not an item of the list of amending laws
+    article = next(s for s in secs if s.number == "Điều 6")
+    assert secs[article.parent].number == "Chương I"
+
+
+def test_a_consolidated_texts_footnote_is_noise():
+    text = "1. Xây dựng chiến lược.\n11 Khoản này được sửa đổi, bổ sung theo quy định tại điểm a khoản 3 Điều 1 của Luật số 46/2014/QH13\n2. Ban hành quy định.\n"
+    lines = split_lines(text)
+    assert [ln.noise for ln in lines if ln.text.strip()] == [False, True, False]
+
+
+def test_a_consolidated_texts_basis_line_does_not_hand_on_a_directive_part():
+    from dondoc.core.sections import TRIGGER_RE
+
+    assert TRIGGER_RE.search("Luật số 46/2014/QH13 sửa đổi Luật Bảo hiểm y tế có căn cứ ban hành như sau:\n") is None
+    assert TRIGGER_RE.search("… có căn cứ ban \nhành như sau:\n") is None
+    assert TRIGGER_RE.search("Thủ tướng Chính phủ chỉ đạo như sau:\n") is not None

@@ -962,3 +962,38 @@ b) Kịp thời cập nhật các quy định liên quan đến khu công nghi�
     tasks = _run(text)["tasks"]
     assert [t["section"] for t in tasks] == ["a", "b"]
     assert all(_leads(t) == ["Ban Quản lý các khu công nghiệp, khu kinh tế"] for t in tasks)
+
+
+CONSOLIDATED_LAW = """VĂN PHÒNG QUỐC HỘI
+Số: 22/VBHN-VPQH
+
+LUẬT
+BẢO HIỂM Y TẾ
+
+Luật Bảo hiểm y tế số 25/2008/QH12 được sửa đổi, bổ sung bởi:
+1. Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế có căn cứ ban hành như sau:
+2. Luật số 51/2024/QH15 ngày 27 tháng 11 năm 2024 của Quốc hội.
+
+Chương I
+NHỮNG QUY ĐỊNH CHUNG
+
+Điều 2. Giải thích từ ngữ
+Trong Luật này, các từ ngữ dưới đây được hiểu như sau:
+1. Bảo hiểm y tế là hình thức bảo hiểm bắt buộc.
+Điều 3. Trách nhiệm của Bộ Giáo dục và Đào tạo17
+1. Chỉ đạo, hướng dẫn tổ chức thực hiện việc xác định, quản lý đối tượng tham gia bảo hiểm y tế.
+17 Điều này được bổ sung theo quy định tại khoản 4 Điều 1 của Luật số 46/2014/QH13
+2. Ban hành chiến lược bảo hiểm y tế; quy định về đánh giá sự hợp lý của việc cung cấp dịch vụ.
+Chương II
+ĐỐI TƯỢNG, MỨC ĐÓNG
+Điều 4. Đối tượng tham gia bảo hiểm y tế
+1. Người lao động làm việc theo hợp đồng lao động phải tham gia bảo hiểm y tế.
+"""
+
+
+def test_a_consolidated_laws_duty_article_under_its_general_provisions_gives_tasks():
+    tasks = _run(CONSOLIDATED_LAW)["tasks"]
+    assert [t["section"] for t in tasks] == ["1", "2"]  # not the definitions, nor the chapter on who joins
+    assert all(_leads(t) == ["Bộ Giáo dục và Đào tạo"] for t in tasks)  # the footnote marker is not the name's
+    assert "quy định về đánh giá" in tasks[1]["text"]  # "…; quy định về …" is what it issues, one task
+    assert not any("được bổ sung theo" in t["text"][:40] for t in tasks)  # the footnote is no task

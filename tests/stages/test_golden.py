@@ -179,10 +179,10 @@ FLOORS = {
     "thong-tu-so-06-2026-tt-btc": ("no-repair", 0.0, 1.0, 0.0),  # no duty, and none predicted in scope
     "thong-tu-so-20-2022-tt-bkhdt": ("no-repair", 0.90, 0.90, 0.90),
     # the twenty-first fresh set, consolidated texts (scored once at 33dc818 while held out), then tuned on
-    "van-ban-hop-nhat-so-22-vbhn-vpqh": ("no-repair", 0.0, 0.0, 0.0),
-    "van-ban-hop-nhat-so-47-vbhn-vpqh": ("no-repair", 0.0, 0.0, 0.0),
-    "van-ban-hop-nhat-so-40-vbhn-vpqh": ("no-repair", 0.90, 0.55, 0.90),
-    "van-ban-hop-nhat-so-14-vbhn-vpqh": ("no-repair", 0.0, 0.0, 0.0),
+    "van-ban-hop-nhat-so-22-vbhn-vpqh": ("no-repair", 0.90, 0.80, 0.90),
+    "van-ban-hop-nhat-so-47-vbhn-vpqh": ("no-repair", 0.90, 0.90, 0.90),
+    "van-ban-hop-nhat-so-40-vbhn-vpqh": ("no-repair", 0.90, 0.80, 0.90),
+    "van-ban-hop-nhat-so-14-vbhn-vpqh": ("no-repair", 0.15, 0.80, 0.90),  # the unions' rights are not read
     "van-ban-hop-nhat-so-4804-vbhn-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
     "van-ban-hop-nhat-so-40-vbhn-bct": ("no-repair", 0.0, 0.0, 0.0),
 }

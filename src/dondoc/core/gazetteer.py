@@ -72,7 +72,8 @@ class Gazetteer:
         named = [f for f, b in self._by_form.items() if b.kind != "collective"]
         # Collectives ("các Bộ, cơ quan ngang bộ") vary in case; proper names do not.
         alternation = trie_pattern(named, space=r"\s+") + "|(?i:" + trie_pattern(list(self._collective), space=r"\s+") + ")"
-        self._re = compile_vi(rf"(?<!\w)(?P<head>{alternation})(?P<loc>{_LOCALITY})(?!\w)")
+        # (a consolidated text's footnote marker may follow a name: "Bộ Giáo dục và Đào tạo17")
+        self._re = compile_vi(rf"(?<!\w)(?P<head>{alternation})(?P<loc>{_LOCALITY})(?![^\W\d])")
 
     @classmethod
     def from_tsv(cls, text: str) -> Gazetteer:

@@ -24,11 +24,28 @@ from dataclasses import dataclass
 from dondoc.core.spans import Span
 from dondoc.core.vietnamese import compile_vi
 
-__all__ = ["Line", "Marker", "Section", "heading_ends_line", "parse_outline", "split_lines", "text_under_heading"]
+__all__ = [
+    "FOOTNOTE_RE",
+    "Line",
+    "Marker",
+    "Section",
+    "heading_ends_line",
+    "is_legal_unit",
+    "parse_outline",
+    "split_lines",
+    "text_under_heading",
+]
 
+# A consolidated text's footnote, printed among the provisions: "11 Khoản này được sửa đổi, bổ sung theo
+# quy định tại …", "20 Cụm từ “tổ chức bảo hiểm y tế” được thay thế bằng …".
+_FOOTNOTE = (
+    r"(?:\d{1,3}\s*)?(?:Khoản|Điều|Điểm|Mục|Chương|Phụ\s+lục|Cụm\s+từ|Từ|Tên)\s[^\n]{0,80}?"
+    r"(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính)[^\n]*"
+)
+FOOTNOTE_RE = re.compile(r"\s*" + _FOOTNOTE)
 _NOISE_RE = re.compile(
     r"^\s*(?:CÔNG\s*BÁO\s*/\s*Số[^\n]*|\d{1,4}|Ký\s+bởi:.*|Cơ\s+quan:.*|Ngày\s+ký:.*|Email:.*|"
-    r"Thời\s+gian\s+ký:.*|_{3,}|-{3,}|={3,}|\*{3,}|\.{3,})\s*$"
+    r"Thời\s+gian\s+ký:.*|_{3,}|-{3,}|={3,}|\*{3,}|\.{3,}|" + _FOOTNOTE + r")\s*$"
 )
 
 _ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
@@ -284,6 +301,12 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
     return sections
 
 
+def is_legal_unit(sec: Section) -> bool:
+    """Whether ``sec`` is a chapter ("Chương I", "Mục 2") or an article ("Điều 5."): the units of a
+    legal text, which no numbered item holds."""
+    return sec.marker is not None and (sec.marker.style.startswith("part") or sec.marker.style == "article")
+
+
 def _place(
     mk: Marker,
     sections: list[Section],
@@ -298,6 +321,11 @@ def _place(
         # The first marker of a quoted provision opens it, whatever its number ("“4. …").
         top = stack[-1]
         return top, sections[top].depth + 1
+    if mk.style.startswith("part") or mk.style == "article":
+        # A chapter or an article is never an item's: "Chương I" after the numbered list of amending
+        # laws in a consolidated text's preamble ("1. Luật số 46/2014/QH13 …") closes that list.
+        while len(stack) > floor and not is_legal_unit(sections[stack[-1]]):
+            stack.pop()
     # Close back to an open section of the same style if the numbering continues it.
     for pos in range(len(stack) - 1, floor - 1, -1):
         sec = sections[stack[pos]]

@@ -39,8 +39,10 @@ _RULES_RE = re.compile(
     r"(?i:^\W*(?:những\s+)?(?:phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|quy\s+định\s+chung))"
 )
 # A line that hands the rest of the document to the directive part: "Thành ủy kết luận:", "QUYẾT NGHỊ:".
+# (Not a consolidated text's footnote: "Luật số 46/2014/QH13 … có căn cứ ban hành như sau:".)
 TRIGGER_RE = re.compile(
-    r"(?:kết\s+luận|yêu\s+cầu|chỉ\s+thị|quyết\s+nghị|QUYẾT\s+NGHỊ|đề\s+nghị|giao|chỉ\s+đạo|như\s+sau)\s*:\s*$",
+    r"(?:kết\s+luận|yêu\s+cầu|chỉ\s+thị|quyết\s+nghị|QUYẾT\s+NGHỊ|đề\s+nghị|giao|chỉ\s+đạo|"
+    r"(?<!hành\s)(?<!hành)như\s+sau)\s*:\s*$",
     re.MULTILINE,
 )
 
@@ -54,6 +56,13 @@ _PERSONS_DUTY_RE = re.compile(
 )
 
 
+# An article on the duties of a body: "Trách nhiệm của Bộ Y tế …", "Nhiệm vụ, quyền hạn của …",
+# "Quyền, trách nhiệm của tổ chức công đoàn …" (the persons' duties are rules, above; so are those of
+# "tổ chức, cá nhân" at large in a law's general provisions).
+_BODY_DUTY_HEADING_RE = re.compile(
+    r"(?i:^\W*(?:quyền(?:\s+hạn)?(?:,|\s+và)\s+|nhiệm\s+vụ,\s+quyền\s+hạn(?:,|\s+và)\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của\s"
+    r"(?!(?:các\s+)?(?:cơ\s+quan,\s+)?tổ\s+chức,\s+cá\s+nhân))"
+)
 _CITED_RE = re.compile(
     r"(?i:(?<!\w)(?:nghị\s+quyết|quyết\s+định|nghị\s+định|chỉ\s+thị|kết\s+luận|thông\s+tư|luật|kế\s+hoạch)\s+số\s[^,;]*)"
 )
@@ -223,6 +232,10 @@ def classify_sections(
             kind = "tasks"
         elif parent_kind == "tasks" and own == "implementation":
             kind = "tasks"  # "a) Tổ chức triển khai thực hiện Quyết định này" is the addressed body's task
+        elif parent_kind == "rules" and own == "tasks" and sec.marker is not None and sec.marker.style == "article" and (
+            _BODY_DUTY_HEADING_RE.match(sec.heading)
+        ):
+            kind = "tasks"  # "Chương I. Những quy định chung / Điều 6. Trách nhiệm của Bộ Y tế …": a law's duty article
         elif parent_kind in ("results", "limitations", "implementation", "rules") and own in ("other", "tasks"):
             # A sub-item of a results section that mentions "nhiệm vụ" still reports results.
             kind = parent_kind if own == "other" or parent_kind != "implementation" else own

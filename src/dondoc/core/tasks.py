@@ -25,7 +25,7 @@ from datetime import date
 
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
-from dondoc.core.outline import Section, heading_ends_line
+from dondoc.core.outline import FOOTNOTE_RE, Section, heading_ends_line
 from dondoc.core.owners import (
     LEAD_SUPPORT_RE,
     LEADS_RE,
@@ -65,10 +65,13 @@ _ELABORATION_RE = compile_vi(
 # clause of its own although "quản lý", "ký kết" are verbs elsewhere.
 # "…; quy định của pháp luật về cung cấp thông tin …": the rules it must follow, not a clause of its own.
 _NOMINAL_RE = compile_vi(
-    r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|số\s+liệu|danh\s+mục|quy\s+định\s+(?:của|tại|hiện\s+hành)|"
+    r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|số\s+liệu|danh\s+mục|quy\s+định\s+(?:của|tại|hiện\s+hành|về|liên\s+quan)|"
+    r"giải\s+pháp\s|"
     r"thông\s+tin\s+(?:về|xử\s+phạt)|chính\s+sách,|danh\s+sách)\s",
     re.IGNORECASE,
 )
+# "…; quy định về kết nối … và chỉ đạo triển khai …": "quy định" is a verb when another action joins it.
+_RULES_AND_ACTS_RE = compile_vi(r"(?i:\s*quy\s+định\s+về\s[^;]*?\svà\s+)" + rf"(?:{ACTION_RE.pattern})")
 _PASSIVE_RE = compile_vi(
     r"^[^,;]{0,80}?\s(?P<p>được|bị)\s+(?P<v>thực\s+hiện|áp\s+dụng|quy\s+định|xác\s+định|tính|ban\s+hành|triển\s+khai)"
 )
@@ -398,7 +401,7 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
             frag = text[sp.start : sp.end]
             weak = (
                 _ELABORATION_RE.match(frag)
-                or _NOMINAL_RE.match(frag)
+                or (_NOMINAL_RE.match(frag) and not _RULES_AND_ACTS_RE.match(frag))
                 or not ACTION_RE.search(frag)
                 or len(frag.split()) < 4
                 or (_DEADLINE_ONLY_RE.match(frag) and len(frag.split()) <= 10)
@@ -495,8 +498,8 @@ def _tasks_of_clause(
         # "Tổ chức Hội thi … và thực hiện các trách nhiệm … được quy định tại …": opens with its verb,
         # and "được quy định tại" only cites
         passive = None
-    if act is None or passive is not None or _AMENDMENT_RE.match(clause):
-        return []
+    if act is None or passive is not None or _AMENDMENT_RE.match(clause) or FOOTNOTE_RE.match(clause):
+        return []  # (a consolidated text's footnote: "11 Khoản này được sửa đổi, bổ sung theo …")
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
     closing = "trách nhiệm" in clause and _CLOSING_RE.search(clause) is not None
