@@ -185,6 +185,12 @@ FLOORS = {
     "van-ban-hop-nhat-so-14-vbhn-vpqh": ("no-repair", 0.15, 0.80, 0.90),  # the unions' rights are not read
     "van-ban-hop-nhat-so-4804-vbhn-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
     "van-ban-hop-nhat-so-40-vbhn-bct": ("no-repair", 0.0, 0.0, 0.0),
+    # the twenty-second fresh set, consolidated texts, held out (scored once at f04ae99)
+    "van-ban-hop-nhat-so-08-vbhn-btc": ("no-repair", 0.0, 0.0, 0.0),  # its annotator took the closing formula as its task
+    "van-ban-hop-nhat-so-16-vbhn-btc": ("no-repair", 0.90, 0.90, 0.90),
+    "van-ban-hop-nhat-so-03-vbhn-btc": ("no-repair", 0.90, 0.90, 0.90),
+    "van-ban-hop-nhat-so-2651-vbhn-bldtbxh": ("no-repair", 0.90, 0.80, 0.90),
+    "van-ban-hop-nhat-so-9191-vbhn-bkhdt": ("no-repair", 0.80, 0.90, 0.90),
 }
 
 
