@@ -1,5 +1,7 @@
+from dondoc.core.analysis import analyse
 from dondoc.core.header import parse_header, parse_tail, sentence_case_body
 from dondoc.core.outline import split_lines
+from dondoc.resources import gazetteer
 
 STATE = """CHÍNH PHỦ
 __________
@@ -174,3 +176,41 @@ def test_an_issuer_on_two_lines_and_a_lower_case_number_label():
     )
     head = parse_header(text, split_lines(text))
     assert (head.issuer, head.number) == ("Ủy ban Thường vụ Quốc hội", "95/2025/UBTVQH15")
+
+
+CONSOLIDATED = """CÔNG BÁO/Số 1117 + 1118/Ngày 19-10-2024
+
+VĂN BẢN HỢP NHẤT -
+BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+NGHỊ ĐỊNH
+Quy định mức hưởng trợ cấp
+
+Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính phủ, được sửa đổi, bổ sung bởi:
+
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định mức hưởng trợ cấp.
+
+BỘ LAO ĐỘNG - THƯƠNG BINH
+VÀ XÃ HỘI
+
+Số: 4804/VBHN-BLĐTBXH
+XÁC THỰC VĂN BẢN HỢP NHẤT
+
+Hà Nội, ngày 04 tháng 10 năm 2024
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Nguyễn Bá Hoan
+"""
+
+
+def test_a_consolidated_text_is_numbered_and_dated_where_it_is_authenticated():
+    head = parse_header(CONSOLIDATED, split_lines(CONSOLIDATED))
+    assert (head.number, head.issued_date, head.place) == ("4804/VBHN-BLĐTBXH", (2024, 10, 4), "Hà Nội")
+    assert head.issuer == "Bộ Lao động - thương binh và xã hội"  # sentence case; the gazetteer's name in analysis
+    doc = analyse(CONSOLIDATED, gazetteer=gazetteer()).to_json()["document"]
+    assert doc["issuer"] == "Bộ Lao động - Thương binh và Xã hội"

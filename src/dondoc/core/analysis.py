@@ -192,9 +192,11 @@ def _bounds(e: TimeExpr) -> tuple[date, date] | None:
     return (e.start, e.end) if e.start and e.end else None
 
 
-def _issuer(text: str, header: Header) -> str | None:
+def _issuer(text: str, header: Header, gazetteer: Gazetteer) -> str | None:
     if header.issuer:
-        return header.issuer
+        # "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" is "Bộ Lao động - Thương binh và Xã hội", as the
+        # gazetteer writes it; a body it does not know keeps the header's sentence case
+        return gazetteer.proper(header.issuer) or header.issuer
     m = _PARTY_ORGAN_RE.search(text)
     if m is None:
         return None
@@ -395,7 +397,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         reviewed_period=reviewed,
         planned_period=planned,
         meeting_date=meeting,
-        issuer=_issuer(text, header),
+        issuer=_issuer(text, header, gazetteer),
         assignments=_assignments(text, sections, gazetteer),
         checks=checks,
     )

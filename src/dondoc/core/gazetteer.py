@@ -61,6 +61,7 @@ class Gazetteer:
     def __init__(self, bodies: list[Body]) -> None:
         self.bodies = bodies
         self._by_form: dict[str, Body] = {}
+        self._lower: dict[str, str] | None = None  # built on first use by ``proper``
         for b in bodies:
             for form in (b.name, *b.aliases):
                 self._by_form.setdefault(form, b)
@@ -102,6 +103,13 @@ class Gazetteer:
             name = base + (" " + loc if loc else "")
             out.append(BodyMatch(Span(m.start(), m.end()), m.group(0), name, body.kind))
         return out
+
+    def proper(self, name: str) -> str | None:
+        """The canonical name of a body written in another case ("Bộ Lao động - thương binh và xã hội",
+        a header's upper-case line made sentence case), or None when no body is so named."""
+        if self._lower is None:
+            self._lower = {" ".join(f.lower().split()): b.name for f, b in self._by_form.items() if b.kind != "collective"}
+        return self._lower.get(" ".join(name.lower().split()))
 
     def normalise(self, name: str) -> str:
         """Canonical form of a body name ("UBND thành phố" -> "Ủy ban nhân dân thành phố"); an

@@ -202,7 +202,46 @@ def parse_header(text: str, lines: list[Line]) -> Header:
             if kind == "other":
                 kind = "cong_van"
     addressees, body_start = _addressees(text, lines, body_start)
+    if number is None and (block := _authentication_block(text, lines)) is not None:
+        # A consolidated text (VBHN) states its number, date and consolidating body where it is
+        # authenticated, after the provisions: "BỘ CÔNG THƯƠNG / Số: 40/VBHN-BCT / XÁC THỰC VĂN BẢN
+        # HỢP NHẤT / Hà Nội, ngày 26 tháng 5 năm 2026".
+        number, by, place, issued = block
+        issuer = by or issuer
+    if issuer is not None:
+        issuer = _CONSOLIDATED_BY_RE.sub("", issuer) or None  # "Văn bản hợp nhất - văn phòng Quốc hội"
     return Header(kind, kind_span, number, issuer, place, issued, title, title_span, body_start, addressees)
+
+
+_AUTHENTICATED_RE = compile_vi(r"XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT")
+_CONSOLIDATED_BY_RE = compile_vi(r"^(?i:văn\s+bản\s+hợp\s+nhất)\s*-\s*")
+
+
+def _authentication_block(
+    text: str, lines: list[Line]
+) -> tuple[str, str | None, str | None, tuple[int, int, int] | None] | None:
+    """The number, consolidating body, place and date of a consolidated text's authentication block
+    (the last "XÁC THỰC VĂN BẢN HỢP NHẤT" with a "Số: …/VBHN-…" near it), or None."""
+    marks = list(_AUTHENTICATED_RE.finditer(text))
+    if not marks:
+        return None
+    mark = marks[-1]
+    lo, hi = max(0, mark.start() - 300), min(len(text), mark.end() + 300)
+    num = next((m for m in _NUMBER_RE.finditer(text, lo, hi) if "VBHN" in m.group("num")), None)
+    if num is None:
+        return None
+    pd = _PLACE_DATE_RE.search(text, lo, hi)
+    place = pd.group("place") if pd else None
+    issued = (int(pd.group("y")), int(pd.group("m")), int(pd.group("d"))) if pd else None
+    # The body: the upper-case lines just above the number ("BỘ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI").
+    above = [ln.text.strip() for ln in lines if lo <= ln.start < num.start() and not ln.blank and not ln.noise]
+    names: list[str] = []
+    for t in reversed(above):
+        if not t.isupper() or _CAPACITY_RE.match(t) or _AUTHENTICATED_RE.search(t):
+            break
+        names.insert(0, t)
+    by = sentence_case_body(" ".join(names)) if names else None
+    return re.sub(r"\s+", "", num.group("num")), by, place, issued
 
 
 _VV_RE = compile_vi(r"^\s*V/v\.?\s*:?\s*")
