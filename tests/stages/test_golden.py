@@ -191,6 +191,12 @@ FLOORS = {
     "van-ban-hop-nhat-so-03-vbhn-btc": ("no-repair", 0.90, 0.90, 0.90),
     "van-ban-hop-nhat-so-2651-vbhn-bldtbxh": ("no-repair", 0.90, 0.80, 0.90),
     "van-ban-hop-nhat-so-9191-vbhn-bkhdt": ("no-repair", 0.80, 0.90, 0.90),
+    # the twenty-third fresh set, circulars, held out (scored once at c9ba045)
+    "thong-tu-so-23-2024-tt-bkhdt": ("no-repair", 0.35, 0.90, 0.90),
+    "thong-tu-so-06-2022-tt-bldtbxh": ("no-repair", 0.70, 0.60, 0.90),
+    "thong-tu-so-02-2026-tt-btc": ("no-repair", 0.0, 1.0, 0.0),  # no duty, and none predicted in scope
+    "thong-tu-so-58-2026-tt-btc": ("no-repair", 0.0, 0.0, 0.0),  # its one duty, under the effect article, is not read
+    "thong-tu-so-20-2026-tt-bxd": ("no-repair", 0.65, 0.90, 0.90),
 }
 
 
