@@ -18,6 +18,8 @@ from dondoc.resources import gazetteer
         # a branch, and a province's police, keep their own names (not the central bank, not "thành phố")
         ("Ngân hàng Nhà nước chi nhánh tỉnh giám sát", ["Ngân hàng Nhà nước chi nhánh tỉnh"]),
         ("Công an tỉnh chỉ đạo", ["Công an tỉnh"]),
+        # a list of levels after the first ("cấp tỉnh, cấp xã") stays the body's
+        ("Ủy ban nhân dân cấp huyện, cấp xã tổ chức thực hiện", ["Ủy ban nhân dân cấp huyện, cấp xã"]),
         # a consolidated text's footnote marker glued to the name
         ("Trách nhiệm của Bộ Giáo dục và Đào tạo17", ["Bộ Giáo dục và Đào tạo"]),
         # a collective keeps its words ("các Ủy ban của Quốc hội"), as the Front's central committee its name

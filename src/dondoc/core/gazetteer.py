@@ -24,7 +24,7 @@ __all__ = ["OFFICE_TITLES", "Body", "BodyMatch", "Gazetteer", "office_body"]
 # proper name stays on the line: "Ủy ban nhân dân cấp tỉnh\nChỉ đạo …" is a heading over its text.
 _LOCALITY = (
     r"(?:\s+(?:các\s+)?(?:[Tt]hành\s+phố|[Tt]ỉnh|quận|huyện|thị\s+xã|thị\s+trấn|xã|phường|cấp\s+tỉnh|cấp\s+huyện|"
-    r"cấp\s+xã|các\s+cấp)(?:\s*,\s*(?:thành\s+phố|huyện|quận|thị\s+xã|phường|xã|thị\s+trấn))*"
+    r"cấp\s+xã|các\s+cấp)(?:\s*,\s*(?:thành\s+phố|huyện|quận|thị\s+xã|phường|xã|thị\s+trấn|cấp\s+(?:huyện|xã)))*"
     r"(?:\s+trực\s+thuộc\s+(?:trung\s+ương|Trung\s+ương))?"
     r"(?:[ \t]+(?!(?:Chủ|Tịch|Bộ|Sở|Ban|Ủy|Uỷ|Báo|Các|Cơ|Văn|Đề|Nghị|Quyết|Kế|Thủ|Tổng|Hội|Trung)\b)[\p{Lu}]\w*){0,3})?"
 )
