@@ -61,7 +61,6 @@ class Gazetteer:
     def __init__(self, bodies: list[Body]) -> None:
         self.bodies = bodies
         self._by_form: dict[str, Body] = {}
-        self._lower: dict[str, str] | None = None  # built on first use by ``proper``
         for b in bodies:
             for form in (b.name, *b.aliases):
                 self._by_form.setdefault(form, b)
@@ -71,6 +70,7 @@ class Gazetteer:
             " ".join(f.lower().split()): b for f, b in self._by_form.items() if b.kind == "collective"
         }
         named = [f for f, b in self._by_form.items() if b.kind != "collective"]
+        self._lower = {" ".join(f.lower().split()): self._by_form[f].name for f in named}
         # Collectives ("các Bộ, cơ quan ngang bộ") vary in case; proper names do not.
         alternation = trie_pattern(named, space=r"\s+") + "|(?i:" + trie_pattern(list(self._collective), space=r"\s+") + ")"
         # (a consolidated text's footnote marker may follow a name: "Bộ Giáo dục và Đào tạo17")
@@ -107,8 +107,6 @@ class Gazetteer:
     def proper(self, name: str) -> str | None:
         """The canonical name of a body written in another case ("Bộ Lao động - thương binh và xã hội",
         a header's upper-case line made sentence case), or None when no body is so named."""
-        if self._lower is None:
-            self._lower = {" ".join(f.lower().split()): b.name for f, b in self._by_form.items() if b.kind != "collective"}
         return self._lower.get(" ".join(name.lower().split()))
 
     def normalise(self, name: str) -> str:

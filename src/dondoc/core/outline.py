@@ -30,7 +30,6 @@ __all__ = [
     "Marker",
     "Section",
     "heading_ends_line",
-    "is_legal_unit",
     "parse_outline",
     "split_lines",
     "text_under_heading",
@@ -301,7 +300,7 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
     return sections
 
 
-def is_legal_unit(sec: Section) -> bool:
+def _is_legal_unit(sec: Section) -> bool:
     """Whether ``sec`` is a chapter ("Chương I", "Mục 2") or an article ("Điều 5."): the units of a
     legal text, which no numbered item holds."""
     return sec.marker is not None and (sec.marker.style.startswith("part") or sec.marker.style == "article")
@@ -324,7 +323,7 @@ def _place(
     if mk.style.startswith("part") or mk.style == "article":
         # A chapter or an article is never an item's: "Chương I" after the numbered list of amending
         # laws in a consolidated text's preamble ("1. Luật số 46/2014/QH13 …") closes that list.
-        while len(stack) > floor and not is_legal_unit(sections[stack[-1]]):
+        while len(stack) > floor and not _is_legal_unit(sections[stack[-1]]):
             stack.pop()
     # Close back to an open section of the same style if the numbering continues it.
     for pos in range(len(stack) - 1, floor - 1, -1):

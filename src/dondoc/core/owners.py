@@ -72,9 +72,12 @@ _TROUBLE_RE = compile_vi(rf"(?i:(?:{_TROUBLE})(?:\s*\([^)]{{0,20}}\))?\s*,?)")
 # Where what a request asks for starts: a directive verb, to report back, or its manner
 # ("đề nghị … kịp thời phản ánh về Bộ …").
 _ASKED_RE = compile_vi(rf"{ACTION_RE.pattern}|(?<!\w)(?i:phản\s+ánh|kịp\s+thời)(?!\w)")
-_MANAGEMENT_BOARD_RE = compile_vi(r"\s*(?i:các\s+)?(?i:ban\s+quản\s+lý)(?!\w)")
-# "Ban Quản lý các khu công nghiệp, khu kinh tế": the list is the first name's object.
-_INNER_LIST_RE = compile_vi(r"\s(?i:các)\s|^(?i:ban\s+quản\s+lý)\s")
+# "Ban Quản lý các khu công nghiệp, khu kinh tế": a kind whose second word is a verb, and whose name
+# holds a list (the zones it manages).
+_BOARD = r"(?i:ban\s+quản\s+lý)"
+_MANAGEMENT_BOARD_RE = compile_vi(rf"\s*(?i:các\s+)?{_BOARD}(?!\w)")
+# The list after "các" (or a board's) belongs to the first name: it is not a list of names.
+_INNER_LIST_RE = compile_vi(rf"\s(?i:các)\s|^{_BOARD}\s")
 _AND_RE = compile_vi(r"\s+và\s+")
 _JOINED_RE = compile_vi(r"(?:,|\s(?i:và))\s*$")
 # An item of a list that names an organisation by its kind or an office-holder by title, whatever its case.
@@ -486,10 +489,16 @@ def _reporting_back(text: str, span: Span, bodies: list[BodyMatch], back: re.Mat
 def _asked_verb(text: str, start: int, end: int) -> int:
     """Where the verb a request asks for starts ("đề nghị các cơ quan, tổ chức, cá nhân phản ánh …":
     at "phản ánh"; "tổ chức" after a comma is a name); ``end`` when there is none."""
-    act = _ASKED_RE.search(text, start, end)
-    while act is not None and _JOINED_RE.search(text, start, act.start()):
-        act = _ASKED_RE.search(text, act.end(), end)
+    act = _unjoined(_ASKED_RE, text, start, end, _ASKED_RE.search(text, start, end))
     return act.start() if act is not None else end
+
+
+def _unjoined(pattern: re.Pattern[str], text: str, start: int, end: int, act: re.Match[str] | None) -> re.Match[str] | None:
+    """``act`` or the next match of ``pattern`` that does not stand right after "và" or ",": there a
+    verb-like word starts the next name of a list ("Doanh nghiệp và tổ chức khoa học …")."""
+    while act is not None and _JOINED_RE.search(text, start, act.start()):
+        act = pattern.search(text, act.end(), end)
+    return act
 
 
 def _opening_body(text: str, span: Span, bodies: list[BodyMatch]) -> BodyMatch | None:
@@ -640,12 +649,8 @@ def _action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Mat
 
 
 def _subject_action(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:
-    """The action that ends a subject named by its kind; "Doanh nghiệp và tổ chức khoa học …": a verb
-    right after "và" or "," starts the next name."""
-    act = _action_after_kind(text, start, kind_end, end)
-    while act is not None and _JOINED_RE.search(text, start, act.start()):
-        act = ACTION_RE.search(text, act.end(), end)
-    return act
+    """The action that ends a subject named by its kind (past the words of a list of names)."""
+    return _unjoined(ACTION_RE, text, start, end, _action_after_kind(text, start, kind_end, end))
 
 
 def _split_names(who: str) -> list[str]:

@@ -482,6 +482,16 @@ def _subject_of(ctx: TaskContext, span: Span) -> tuple[Owner, ...]:
     return tuple(o for o in owners_of(ctx.text, ctx.gazetteer, span, (), bodies=bodies) if o.role == "lead")
 
 
+def _is_passive(clause: str, act: re.Match[str]) -> bool:
+    """Whether the clause states what is done to something ("Kinh phí … được bố trí …"), not a duty;
+    in an item that opens with its verb, "được quy định tại" only cites ("Tổ chức Hội thi … và thực hiện
+    các trách nhiệm … được quy định tại …")."""
+    passive = _PASSIVE_RE.match(clause)
+    if passive is None:
+        return False
+    return bool(clause[: act.start()].strip()) or not passive.group("v").startswith("quy")
+
+
 def _only_bodies(ctx: TaskContext, span: Span) -> bool:
     return names_only_bodies(ctx.text, span, ctx.bodies_in(span))
 
@@ -493,12 +503,7 @@ def _tasks_of_clause(
     clause = text[span.start : span.end]
     at = first_action(text, span.start, span.end, ctx.bodies_in(span))
     act = ACTION_RE.match(clause, at - span.start) if at is not None else _DELEGATION_RE.match(clause)
-    passive = _PASSIVE_RE.match(clause)
-    if passive is not None and act is not None and not clause[: act.start()].strip() and passive.group("v").startswith("quy"):
-        # "Tổ chức Hội thi … và thực hiện các trách nhiệm … được quy định tại …": opens with its verb,
-        # and "được quy định tại" only cites
-        passive = None
-    if act is None or passive is not None or _AMENDMENT_RE.match(clause) or FOOTNOTE_RE.match(clause):
+    if act is None or _is_passive(clause, act) or _AMENDMENT_RE.match(clause) or FOOTNOTE_RE.match(clause):
         return []  # (a consolidated text's footnote: "11 Khoản này được sửa đổi, bổ sung theo …")
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
