@@ -208,3 +208,50 @@ def test_a_consolidated_texts_basis_line_does_not_hand_on_a_directive_part():
     assert TRIGGER_RE.search("Luật số 46/2014/QH13 sửa đổi Luật Bảo hiểm y tế có căn cứ ban hành như sau:\n") is None
     assert TRIGGER_RE.search("… có căn cứ ban \nhành như sau:\n") is None
     assert TRIGGER_RE.search("Thủ tướng Chính phủ chỉ đạo như sau:\n") is not None
+
+
+def test_a_footnote_number_glued_to_a_marker_is_not_a_sub_number():
+    text = (
+        "Điều 7c. Trách nhiệm của Bộ Quốc phòng và Bộ Công an19\n"
+        "1.20 Chỉ đạo, quản lý, hướng dẫn việc lập danh sách.\n"
+        "2. Lập danh sách đề nghị cấp thẻ bảo hiểm y tế.\n"
+        "3.22 Thanh tra, kiểm tra việc thực hiện:\n"
+        "a)23 Trách nhiệm tham gia bảo hiểm y tế;\n"
+        "b) Trách nhiệm đóng bảo hiểm y tế.\n"
+        "Điều 8.24 Nguyên tắc cho vay vốn\n"
+        "19 Điều này được bổ sung theo quy định tại khoản 4 Điều 1 của Luật số 46/2014/QH13\n"
+        "20 Khoản này được sửa đổi, bổ sung theo quy định tại điểm a khoản 5 Điều 1 của Luật số 51/2024/QH15\n"
+        "22 Khoản này được sửa đổi, bổ sung theo quy định tại điểm b khoản 5 Điều 1 của Luật số 51/2024/QH15\n"
+        "23 Điểm này được sửa đổi, bổ sung theo quy định tại điểm c khoản 5 Điều 1 của Luật số 51/2024/QH15\n"
+        "24 Điều này được sửa đổi, bổ sung theo quy định tại khoản 6 Điều 1 của Luật số 51/2024/QH15\n"
+    )
+    secs = parse_outline(text, split_lines(text))
+    assert [s.number for s in secs] == ["Điều 7c", "1", "2", "3", "a", "b", "Điều 8"]
+    assert [s.heading[:10] for s in secs[1:3]] == ["Chỉ đạo, q", "Lập danh s"]  # the mark is not the text's
+    assert secs[-1].heading == "Nguyên tắc cho vay vốn"
+
+
+def test_a_glued_number_is_a_sub_number_where_no_footnote_has_it():
+    text = "2. Nhiệm vụ\n2.1 Theo dõi, tổng hợp việc sắp xếp.\n2.2 Thực hiện các nhiệm vụ.\n"
+    assert [s.number for s in parse_outline(text, split_lines(text))] == ["2", "2.1", "2.2"]
+
+
+def test_a_page_s_footnotes_are_noise_up_to_the_next_page_header():
+    text = (
+        "1. Ban hành chính sách, pháp luật về bảo hiểm y tế, nguồn tài chính phục vụ\n"
+        " \n"
+        "9 Khoản này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của Luật số 46/2014/QH13\n"
+        "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế.\n"
+        "10 Nội dung quy định về thuế thu nhập doanh nghiệp tại Khoản này được bãi bỏ theo quy\n"
+        "định tại Luật số 32/2013/QH13. Quy định liên quan đến cấp chuyên môn kỹ thuật.\n"
+        "\n"
+        "CÔNG BÁO/Số 172/Ngày 31-03-2026\n"
+        "32\n"
+        "công tác bảo vệ, chăm sóc sức khỏe nhân dân;\n"
+    )
+    lines = split_lines(text)
+    kept = [ln.text for ln in lines if not ln.noise and not ln.blank]
+    assert kept == [
+        "1. Ban hành chính sách, pháp luật về bảo hiểm y tế, nguồn tài chính phục vụ",
+        "công tác bảo vệ, chăm sóc sức khỏe nhân dân;",
+    ]

@@ -997,3 +997,20 @@ def test_a_consolidated_laws_duty_article_under_its_general_provisions_gives_tas
     assert all(_leads(t) == ["Bộ Giáo dục và Đào tạo"] for t in tasks)  # the footnote marker is not the name's
     assert "quy định về đánh giá" in tasks[1]["text"]  # "…; quy định về …" is what it issues, one task
     assert not any("được bổ sung theo" in t["text"][:40] for t in tasks)  # the footnote is no task
+
+
+def test_a_page_s_footnotes_inside_a_clause_make_no_task_of_their_own():
+    text = CONSOLIDATED_LAW.replace(
+        "1. Chỉ đạo, hướng dẫn tổ chức thực hiện việc xác định, quản lý đối tượng tham gia bảo hiểm y tế.\n"
+        "17 Điều này được bổ sung theo quy định tại khoản 4 Điều 1 của Luật số 46/2014/QH13\n",
+        "1. Chỉ đạo, hướng dẫn tổ chức thực hiện việc xác định, quản lý đối tượng tham gia bảo hiểm\n \n"
+        "17 Điều này được bổ sung theo quy định tại khoản 4 Điều 1 của Luật số 46/2014/QH13\n"
+        "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực kể từ ngày 01 tháng 7 năm 2025. Quy định\n"
+        "liên quan đến cấp chuyên môn kỹ thuật trong khám bệnh, chữa bệnh thực hiện từ ngày 01 tháng 01 năm 2026.\n\n"
+        "CÔNG BÁO/Số 172/Ngày 31-03-2026\n32\n"
+        "y tế trên địa bàn.\n",
+    )
+    tasks = _run(text)["tasks"]
+    assert [t["section"] for t in tasks] == ["1", "2"]
+    assert tasks[0]["text"].endswith("trên địa bàn")
+    assert tasks[0]["due"] is None or not tasks[0]["due"].get("explicit")  # the footnote's dates are not its

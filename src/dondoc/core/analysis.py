@@ -350,8 +350,16 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         sections_for_tasks = [whole]
     else:
         sections_for_tasks = sections
+    prose = text
+    if noise:
+        parts, pos = [], 0
+        for a, b in noise:
+            parts += [text[pos:a], " " * (b - a)]
+            pos = b
+        prose = "".join(parts) + text[pos:]
     ctx = TaskContext(
         text=text,
+        prose=prose,
         sections=sections_for_tasks,
         gazetteer=gazetteer,
         find_times=find_times,

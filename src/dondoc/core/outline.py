@@ -42,6 +42,10 @@ _FOOTNOTE = (
     r"(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính)[^\n]*"
 )
 FOOTNOTE_RE = re.compile(r"\s*" + _FOOTNOTE)
+_FOOTNOTE_NUMBER_RE = re.compile(r"\s*(\d{1,3})\s*" + _FOOTNOTE[len(r"(?:\d{1,3}\s*)?") :])
+# The footnote's number glued to the marker of the provision it annotates: "1.20 Chỉ đạo …", "b)6 Bản
+# sao …", "Điều 34.20 Nguyên tắc cho vay vốn" (clause 1, point b, article 34; footnotes 20, 6, 20).
+_FOOTNOTED_MARKER_RE = re.compile(r"[ \t]*(?:Điều\s+\d{1,3}[a-z]?\.|\d{1,2}\.|[a-zđ]\))(\d{1,3})(?=\s)")
 _NOISE_RE = re.compile(
     r"^\s*(?:CÔNG\s*BÁO\s*/\s*Số[^\n]*|\d{1,4}|Ký\s+bởi:.*|Cơ\s+quan:.*|Ngày\s+ký:.*|Email:.*|"
     r"Thời\s+gian\s+ký:.*|_{3,}|-{3,}|={3,}|\*{3,}|\.{3,}|" + _FOOTNOTE + r")\s*$"
@@ -137,10 +141,53 @@ def split_lines(text: str) -> list[Line]:
             prev_header += 1
         lines.append(Line(pos, end, raw, noise, not stripped))
         pos = end + 1
+    _footnote_blocks(lines)
     return lines
 
 
-def _marker_of(line: Line) -> Marker | None:
+_FOOTNOTE_BLOCK_LINES = 40  # the most lines a page's footnotes take
+
+
+def _footnote_blocks(lines: list[Line]) -> None:
+    """Mark as noise the whole of each block of footnotes at the foot of a gazette page: from its first
+    numbered footnote to the next page's header. A footnote's later lines and footnotes of another
+    shape ("10 Nội dung quy định về thuế … được bãi bỏ …") are page furniture too."""
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        if ln.noise and ln.text.lstrip()[:1].isdigit() and _FOOTNOTE_NUMBER_RE.match(ln.text):
+            ahead = range(k + 1, min(len(lines), k + _FOOTNOTE_BLOCK_LINES))
+            stop = next((j for j in ahead if lines[j].text.lstrip().startswith("CÔNG")), None)
+            if stop is not None:
+                for j in range(k + 1, stop):
+                    lines[j] = Line(lines[j].start, lines[j].end, lines[j].text, True, lines[j].blank)
+                k = stop
+        k += 1
+
+
+def _footnote_numbers(lines: list[Line]) -> frozenset[int]:
+    """The numbers of a consolidated text's footnotes ("20 Khoản này được sửa đổi, bổ sung …")."""
+    found = set()
+    for ln in lines:
+        if ln.noise and ln.text.lstrip()[:1].isdigit():
+            m = _FOOTNOTE_NUMBER_RE.match(ln.text)
+            if m is not None:
+                found.add(int(m.group(1)))
+    return frozenset(found)
+
+
+def _marker_of(line: Line, footnotes: frozenset[int] = frozenset()) -> Marker | None:
+    """The marker that opens ``line``, if any. A footnote number glued to it (one of ``footnotes``)
+    is read as part of the marker, not as a sub-number ("1.20" is clause 1 and footnote 20)."""
+    if footnotes:
+        f = _FOOTNOTED_MARKER_RE.match(line.text)
+        if f is not None and int(f.group(1)) in footnotes:
+            a, b = f.span(1)
+            masked = line.text[:a] + " " * (b - a) + line.text[b:]
+            mk = _marker_of(Line(line.start, line.end, masked, line.noise, line.blank))
+            if mk is not None and mk.span.end <= line.start + a:
+                return Marker(mk.style, mk.label, mk.value, Span(mk.span.start, line.start + b))
+            return mk
     m = _MARKER_RE.match(line.text)
     if m is None:
         return None
@@ -242,6 +289,7 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
     heading_end = -1  # where the last section's heading ends: a wrapped heading ends its block too
     quote_floor: int | None = None  # inside a quoted provision: the stack depth it opened at
     quote_lines = 0
+    footnotes = _footnote_numbers(lines)
     for ln in lines:
         if ln.start < body_start or ln.noise:
             continue
@@ -262,9 +310,9 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
             quote_floor = len(stack)
             quote_lines = 0
             k = len(ln.text) - len(unindented) + 1  # after the opening quote
-            mk = _marker_of(Line(ln.start + k, ln.end, ln.text[k:], ln.noise, ln.blank))
+            mk = _marker_of(Line(ln.start + k, ln.end, ln.text[k:], ln.noise, ln.blank), footnotes)
         else:
-            mk = _marker_of(ln) if at_block_start else None
+            mk = _marker_of(ln, footnotes) if at_block_start else None
         if mk is not None and quote_floor is not None:
             mk = Marker("quoted:" + mk.style, mk.label, mk.value, mk.span)
         if mk is not None:

@@ -169,6 +169,9 @@ class TaskContext:
     require_owner: bool = False  # legal documents: only assigned clauses are tasks
     default_owners: tuple[Owner, ...] = ()  # a letter's addressees own what it asks
     found: dict[tuple[int, int], list[BodyMatch]] = field(default_factory=dict)  # bodies_in's memo
+    # ``text`` with its page furniture (gazette headers, a consolidated text's footnotes) blanked out,
+    # offsets unchanged: where clauses are cut, so that a footnote's sentences never make one.
+    prose: str | None = None
 
     def bodies_in(self, span: Span) -> list[BodyMatch]:
         """The bodies named in ``text[span]`` (each clause is read several times)."""
@@ -252,7 +255,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         powers = _in_competence_article(ctx.sections, i)
         deciding = False
         subjects_from: int | None = None
-        for cspan in _clauses(text, own_start, own_end):
+        for cspan in _clauses(ctx.prose or text, own_start, own_end):
             if subjects_from is not None:
                 cspan, subjects_from = Span(subjects_from, cspan.end), None
             if _only_bodies(ctx, cspan) and text[cspan.end : own_end].lstrip().startswith(";"):
@@ -313,7 +316,7 @@ def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list
             elif not bodies or text[sent.start : bodies[0].span.start].strip():
                 continue  # the body that leads opens the sentence
             leads: tuple[Owner, ...] = ()
-            for cspan in _clauses(text, sent.start, sent.end):
+            for cspan in _clauses(ctx.prose or text, sent.start, sent.end):
                 # a clause after ";" without a subject of its own shares the sentence's ("…; hướng dẫn mẫu hợp đồng")
                 found = _tasks_of_clause(ctx, cspan, _section_number(ctx.sections, i), leads, needs_owner=True)
                 out.extend(found)
