@@ -276,3 +276,25 @@ def test_those_who_report_back_lead_and_the_ministry_told_does_not():
     text = "Trong quá trình thực hiện nếu có vướng mắc, đề nghị phản ánh kịp thời về Bộ Y tế để được hướng dẫn."
     assert _owners(text) == ()
     assert _owners(text, [Owner("Sở Y tế", "lead")]) == (Owner("Sở Y tế", "lead"),)
+
+
+def test_every_body_a_duty_article_is_titled_for_leads_its_clauses():
+    text = "Điều 7c. Trách nhiệm của Bộ Quốc phòng và Bộ Công an19\n1. Lập danh sách đề nghị cấp thẻ bảo hiểm y tế.\n"
+    assert _heading_leads(text) == ["Bộ Quốc phòng", "Bộ Công an"]
+    text = "Điều 6. Trách nhiệm của Bộ Y tế trong việc phối hợp với Bộ Tài chính\n1. Ban hành quy định.\n"
+    assert _heading_leads(text) == ["Bộ Y tế"]
+
+
+def test_the_name_the_text_gives_bodies_from_then_on_is_theirs():
+    text = (
+        "1. Ủy ban nhân dân xã, phường, thị trấn (sau đây gọi chung là Ủy ban nhân \n"
+        "dân cấp xã) có trách nhiệm sau đây:\na) Lập danh sách tham gia bảo hiểm y tế.\n"
+    )
+    assert _heading_leads(text) == ["Ủy ban nhân dân cấp xã"]
+    assert [o.name for o in _owners("Sở Tài chính (sau đây gọi chung là Sở) chủ trì thẩm định")] == ["Sở Tài chính"]
+
+
+def test_a_footnote_mark_glued_to_a_name_written_out_is_not_the_name_s():
+    assert _owners("Cơ quan bảo hiểm xã hội85 có trách nhiệm lưu trữ hồ sơ, số liệu về bảo hiểm y tế") == (
+        Owner("Cơ quan bảo hiểm xã hội", "lead"),
+    )

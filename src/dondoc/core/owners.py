@@ -156,6 +156,9 @@ def _name(text: str, body: BodyMatch) -> str:
     ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân cấp tỉnh"), or after the units of it that
     open the clause ("Các đơn vị chức năng thuộc Bộ Nông nghiệp và Môi trường"), as annotators and
     readers do."""
+    alias = _alias(text, body.span.end)
+    if alias is not None:
+        return alias
     title = _TITLE_BEFORE_RE.search(text, max(0, body.span.start - 40), body.span.start)
     if title is None:
         # ("cơ quan thuộc Chính phủ" is a kind of body of its own, not a unit of the Government)
@@ -182,9 +185,29 @@ _LOCAL_BODIES = frozenset(
 )
 
 
+_ALIAS_RE = compile_vi(r"[ \t]*\([ \t]*sau\s+đây\s+gọi\s+chung\s+là\s+(?P<a>[^();:.]{3,80}?)\s*\)")
+
+
+def _alias(text: str, pos: int) -> str | None:
+    """The name the text gives the bodies named just before ``pos`` from then on: "Ủy ban nhân dân xã,
+    phường, thị trấn (sau đây gọi chung là Ủy ban nhân dân cấp xã)"."""
+    m = _ALIAS_RE.match(text, pos)
+    if m is None or not m.group("a")[:1].isupper() or len(m.group("a").split()) < 2:
+        return None
+    return " ".join(m.group("a").split())
+
+
 def _names_of_list(text: str, bodies: list[BodyMatch]) -> list[str]:
     """The owners' names of a list of bodies, the level written after the last one given to each local
     body before it that has none of its own."""
+    for k, b in enumerate(bodies):
+        m = _ALIAS_RE.match(text, b.span.end)
+        alias = _alias(text, b.span.end)
+        if m is not None and alias is not None:
+            # "Sở Tài chính, Sở Xây dựng (sau đây gọi chung là …)": one name for them all; the bodies
+            # the alias itself names are not others.
+            rest = [c for c in bodies[k + 1 :] if c.span.start >= m.end()]
+            return [alias, *(_names_of_list(text, rest) if rest else [])]
     names = [_name(text, b) for b in bodies]
     level = _LEVEL_RE.search(bodies[-1].name) if len(bodies) > 1 else None
     if level is None:
@@ -355,9 +378,10 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     if duty_of is not None:
         # "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ": its points are that body's duties.
         of = hs.start + duty_of.end()
-        bodies = [b for b in found if b.span.start >= of]
-        if bodies and not text[of : bodies[0].span.start].strip():
-            return tuple(Owner(_name(text, b), "lead") for b in bodies[:1])
+        listed = _list_at(text, found, of)
+        if listed:
+            # "Trách nhiệm của Bộ Quốc phòng và Bộ Công an": every body of the list that opens it.
+            return tuple(Owner(n, "lead") for n in _names_of_list(text, listed))
         name = h[duty_of.end() :].strip().rstrip(" :.,")
         return tuple(Owner(n, "lead") for n in _split_names(name)) if name else ()
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
@@ -593,7 +617,7 @@ def owners_of(
         named = None if owners else _RESPONSIBLE_RE.match(text, span.start, span.end)
         if named is not None and not ACTION_RE.match(named.group("who")):
             # "Đơn vị chủ trì kiểm tra có trách nhiệm …": a subject the gazetteer does not know.
-            owners.append(Owner(" ".join(named.group("who").split()), "lead"))
+            owners.append(Owner(" ".join(_GLUED_FOOTNOTE_RE.sub("", named.group("who")).split()), "lead"))
         co = _CO_LEAD_RE.search(text, span.start, span.end)
         if co is not None:
             # "Đồng chủ trì với Bộ Khoa học và Công nghệ": that body leads too.
@@ -653,12 +677,17 @@ def _subject_action(text: str, start: int, kind_end: int, end: int) -> re.Match[
     return _unjoined(ACTION_RE, text, start, end, _action_after_kind(text, start, kind_end, end))
 
 
+# A consolidated text's footnote mark glued to a name written out: "cơ quan bảo hiểm xã hội85".
+_GLUED_FOOTNOTE_RE = compile_vi(r"(?<=[^\W\d])\d{1,3}(?=[\s,;:.]|$)")
+
+
 def _split_names(who: str) -> list[str]:
     """The names in a list of them ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Sở Giao dịch Chứng
     khoán Việt Nam và Tổng công ty Lưu ký …"), when each part names an organisation or an office."""
     def named(n: str) -> bool:
         return names_organisations(n) or _ORG_OR_OFFICE_RE.match(n) is not None
 
+    who = _GLUED_FOOTNOTE_RE.sub("", who)
     names = [" ".join(n.split()) for n in _NAME_SEP_RE.split(who)]
     if len(names) > 1 and all(named(n) for n in names):
         return names
