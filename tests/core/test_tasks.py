@@ -1014,3 +1014,22 @@ def test_a_page_s_footnotes_inside_a_clause_make_no_task_of_their_own():
     assert [t["section"] for t in tasks] == ["1", "2"]
     assert tasks[0]["text"].endswith("trên địa bàn")
     assert tasks[0]["due"] is None or not tasks[0]["due"].get("explicit")  # the footnote's dates are not its
+
+
+def test_the_title_of_a_body_s_duties_over_its_text_is_not_part_of_the_task():
+    text = DUTY_ARTICLES + (
+        "Điều 16. Trách nhiệm của Bộ Tài chính\n\n"
+        "Chủ trì, phối hợp với Bộ Khoa học và Công nghệ bảo đảm kinh phí đầu tư cho Mạng truyền số liệu chuyên dùng.\n"
+        "Điều 17. Trách nhiệm của các bộ, ngành\n"
+        "1. Trách nhiệm của Bộ Quốc phòng \n"
+        "Phối hợp với Bộ Công an bố trí lực lượng bảo vệ Mạng truyền số liệu chuyên dùng.\n"
+        "2. Trách nhiệm của Bộ Tư pháp\n"
+        "Chủ trì tổng hợp đưa vào chương trình xây dựng Luật, Pháp lệnh.\n"
+    )
+    tasks = _run(text)["tasks"]
+    last = [(t["text"][:20], _leads(t)) for t in tasks[-3:]]
+    assert last == [
+        ("Chủ trì, phối hợp vớ", ["Bộ Tài chính"]),
+        ("Phối hợp với Bộ Công", ["Bộ Quốc phòng"]),
+        ("Chủ trì tổng hợp đưa", ["Bộ Tư pháp"]),
+    ]

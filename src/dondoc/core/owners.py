@@ -31,6 +31,7 @@ __all__ = [
     "first_action",
     "heading_owners",
     "inherited_owners",
+    "is_duty_title",
     "names_a_duty_holder",
     "names_only_bodies",
     "names_organisations",
@@ -352,6 +353,12 @@ def opens_with_kind_subject(text: str, span: Span) -> bool:
 def names_organisations(heading: str) -> bool:
     """Whether a heading names organisations by their kind ("Các trường đại học", "Hiệp hội …")."""
     return bool(_ORG_HEADING_RE.match(heading)) and not heading.rstrip().endswith(".") and len(heading.split()) <= 25
+
+
+def is_duty_title(heading: str) -> bool:
+    """Whether a heading titles the duties of those it names ("Trách nhiệm của Bộ Tài chính",
+    "Nhiệm vụ, quyền hạn của Ủy ban nhân dân cấp tỉnh")."""
+    return _DUTY_OF_RE.match(heading) is not None
 
 
 def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner, ...]:

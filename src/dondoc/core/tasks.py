@@ -34,6 +34,7 @@ from dondoc.core.owners import (
     first_action,
     heading_owners,
     inherited_owners,
+    is_duty_title,
     names_only_bodies,
     opens_with_office,
     opens_with_subject,
@@ -194,6 +195,18 @@ def _addressee_line(ctx: TaskContext, sec: Section) -> tuple[Owner, ...]:
     return heading_owners(ctx.text, ctx.gazetteer, sec)
 
 
+def _is_duty_title(text: str, sec: Section) -> bool:
+    """Whether a section's heading is the title of the duties its text lists, on its own line ("5. Trách
+    nhiệm của Bộ Quốc phòng\nPhối hợp với Bộ Công an …"): the title is not part of the task."""
+    return (
+        sec.marker is not None
+        and is_duty_title(sec.heading)
+        and heading_ends_line(text, sec)
+        and not sec.heading.endswith(":")
+        and bool(text[sec.heading_span.end : sec.end].strip())
+    )
+
+
 def _is_title(text: str, sec: Section) -> bool:
     """Whether a section's heading is a title on its own line ("Điều 25. Tổ chức thực hiện", "4. Trách
     nhiệm phối hợp trong tổ chức thực hiện"), not the start of its text."""
@@ -222,6 +235,9 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         addressees = _addressee_line(ctx, sec) if not kids else ()
         if addressees:
             own_start = max(own_start, sec.heading_span.end)  # "b) Ủy ban nhân dân cấp tỉnh\nChỉ đạo …"
+        elif not kids and _is_duty_title(text, sec):
+            own_start = max(own_start, sec.heading_span.end)  # "Điều 17. Trách nhiệm của Bộ Tài chính\nChủ trì …"
+            addressees = heading_owners(ctx.text, ctx.gazetteer, sec)
         seg = text[own_start:own_end].rstrip()
         if not seg.strip():
             continue
