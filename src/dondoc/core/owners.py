@@ -402,6 +402,11 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
         name = _DUTY_WORDS_RE.split(h, 1)[0].rstrip(" :.,")
+        if name.isupper():
+            # A chapter's title in capitals names a topic ("BẢO HIỂM XÃ HỘI BẮT BUỘC", "CÁC BÊN"), or
+            # a body the gazetteer knows in another case ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").
+            proper = gazetteer.proper(name)
+            return (Owner(proper, "lead"),) if proper else ()
         if name:
             return tuple(Owner(n, "lead") for n in _split_names(name))
     return ()
