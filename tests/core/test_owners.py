@@ -307,3 +307,16 @@ def test_a_chapter_title_in_capitals_names_a_topic_or_a_known_body():
     assert _heading_leads(text) == ["Sở Lao động - Thương binh và Xã hội"]
     text = "1. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan\na) Tổ chức kết nối doanh nghiệp.\n"
     assert _heading_leads(text) == ["Các Khu công nghệ cao", "hiệp hội, doanh nghiệp liên quan"]
+
+
+def test_a_heading_that_opens_with_an_unknown_organisation_names_it_up_to_its_duties():
+    assert _heading_leads("1. Doanh nghiệp dịch vụ có các nghĩa vụ sau đây:\na) Báo cáo tình hình.\n") == [
+        "Doanh nghiệp dịch vụ"
+    ]
+    text = "1. Ban quản lý khu công nghiệp, khu kinh tế thực hiện các nhiệm vụ sau đây:\na) Báo cáo tình hình.\n"
+    assert _heading_leads(text) == ["Ban quản lý khu công nghiệp, khu kinh tế"]
+    text = "1. Công ty quản lý quỹ phải xây dựng phương án khắc phục theo trình tự sau:\na) Báo cáo.\n"
+    assert _heading_leads(text) == ["Công ty quản lý quỹ"]
+    # a rule about a fund, not the name of whoever does its items
+    text = "1. Quỹ đầu tư bất động sản được đầu tư vào bất động sản đáp ứng các điều kiện sau:\na) Có hợp đồng.\n"
+    assert _heading_leads(text) == []

@@ -102,6 +102,12 @@ _DUTY_OF_RE = compile_vi(
     r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}\s+của\s+)"
 )
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
+# Where the name that opens a heading ends: "Doanh nghiệp dịch vụ | có các nghĩa vụ sau đây:", "Ban quản lý
+# khu công nghiệp, khu kinh tế | thực hiện các nhiệm vụ sau đây:", "Công ty quản lý quỹ | phải xây dựng …".
+_HEADING_NAME_END_RE = compile_vi(
+    r"\s+(?:có\s+(?:các\s+|những\s+)?(?:nhiệm\s+vụ|nghĩa\s+vụ|quyền|trách\s+nhiệm)|"
+    r"thực\s+hiện\s+(?:các\s+|những\s+|một\s+số\s+)?nhiệm\s+vụ|phải|không\s+được)(?!\w)"
+)
 _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
 # Between two bodies of a list, possibly before an office-holder's title ("Bộ trưởng Bộ Quốc phòng,
 # Bộ trưởng Bộ Công an …").
@@ -401,7 +407,9 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     if names_organisations(h) and not opens_with_body:
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
-        name = _DUTY_WORDS_RE.split(h, 1)[0].rstrip(" :.,")
+        name = _HEADING_NAME_END_RE.split(_DUTY_WORDS_RE.split(h, 1)[0], 1)[0].rstrip(" :.,")
+        if re.search(r"\d|(?<!\w)(?:được|bị|là|thì|nếu|khi)(?!\w)", name):
+            return ()  # a sentence that rules, not a name ("Quỹ đầu tư bất động sản được đầu tư vào …")
         if name.isupper():
             # A chapter's title in capitals names a topic ("BẢO HIỂM XÃ HỘI BẮT BUỘC", "CÁC BÊN"), or
             # a body the gazetteer knows in another case ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").
