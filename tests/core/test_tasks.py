@@ -1033,3 +1033,4 @@ def test_the_title_of_a_body_s_duties_over_its_text_is_not_part_of_the_task():
         ("Phối hợp với Bộ Công", ["Bộ Quốc phòng"]),
         ("Chủ trì tổng hợp đưa", ["Bộ Tư pháp"]),
     ]
+

@@ -97,3 +97,12 @@ def test_docx_plan_table_becomes_tasks(tmp_path):
     assert [t["text"] for t in tasks] == ["Xây dựng kho dữ liệu dùng chung", "Số hóa hồ sơ thủ tục hành chính"]
     assert tasks[0]["owners"][0] == {"name": "Sở Thông tin và Truyền thông", "role": "lead"}
     assert [t["due"]["date"] for t in tasks] == ["2025-12-31", "2025-06-30"]
+
+
+def test_an_appendix_of_definitions_after_the_signature_gives_no_tasks():
+    # "Phụ lục II / QUY ĐỊNH NỘI DUNG HỆ THỐNG CHỈ TIÊU THỐNG KÊ … (Ban hành kèm theo Thông tư …)": each
+    # indicator's "Cơ quan chịu trách nhiệm thu thập, tổng hợp" is a definition, not a task.
+    text = (ROOT / "tests/data/docs/thong-tu-so-04-2024-tt-bldtbxh-41844.txt").read_text(encoding="utf-8")
+    appendix = text.index("Phụ lục I \nDANH MỤC")
+    tasks = extract_text(text, repair=False)["tasks"]
+    assert tasks and all(t["start"] < appendix for t in tasks)

@@ -56,6 +56,8 @@ _ISSUED_WITH_RE = compile_vi(r"\((?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s[^)]{0,30
 # The first line of a document issued with this one, which may carry more words than the kind
 # ("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ").
 _ATTACHED_LEAD_RE = compile_vi(rf"^[ \t]*{_ATTACHED_KINDS}(?![^\n]*\p{{Ll}})", re.MULTILINE)
+_APPENDIX_LINE_RE = compile_vi(r"(?:^|\n)[ \t]*(?i:phụ\s+lục)(?:\s+(?:[IVX]+|\d+[a-z]?))?[ \t]*\n\s*$")
+_ARTICLE_LINE_RE = compile_vi(r"(?m)^[ \t]*Điều\s+\d+\s*\.")
 _DIRECTIVE_KINDS = {"ket_luan", "chi_thi", "thong_bao", "ke_hoach", "cong_van"}
 
 
@@ -237,8 +239,18 @@ def _assignments(text: str, sections: list[Section], gazetteer: Gazetteer) -> li
 def _issues_a_document(text: str, after: int) -> bool:
     """Whether a document issued with this one ("QUY CHẾ … (Kèm theo Nghị định số …)") is printed
     after ``after``, rather than appendices only."""
-    leads = _ATTACHED_LEAD_RE.finditer(text, after)
-    return any(_ISSUED_WITH_RE.search(text, lead.end(), lead.end() + 600) for lead in leads)
+    for lead in _ATTACHED_LEAD_RE.finditer(text, after):
+        issued_with = _ISSUED_WITH_RE.search(text, lead.end(), lead.end() + 600)
+        if issued_with is None:
+            continue
+        if _APPENDIX_LINE_RE.search(text, max(after, lead.start() - 40), lead.start()) and not _ARTICLE_LINE_RE.search(
+            text, issued_with.end()
+        ):
+            # "Phụ lục II / QUY ĐỊNH NỘI DUNG HỆ THỐNG CHỈ TIÊU THỐNG KÊ …": an appendix of definitions
+            # and lists, not a regulation with articles.
+            continue
+        return True
+    return False
 
 
 def _attached_sections(text: str, lines: list[Line], after: int, offset: int) -> list[Section]:
