@@ -25,6 +25,9 @@ from dondoc.resources import gazetteer
         # a collective keeps its words ("các Ủy ban của Quốc hội"), as the Front's central committee its name
         ("Hội đồng Dân tộc, các Ủy ban của Quốc hội và Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam giám sát",
          ["Hội đồng Dân tộc", "các Ủy ban của Quốc hội", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+        # a fuller form of a name is written out as such; the short form stays short
+        ("Phân công Ủy ban Pháp luật của Quốc hội chủ trì; Ủy ban Pháp luật tham gia",
+         ["Ủy ban Pháp luật của Quốc hội", "Ủy ban Pháp luật"]),
     ],
 )
 def test_find_expands_abbreviations(text, names):

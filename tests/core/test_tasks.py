@@ -812,7 +812,7 @@ def test_an_implementation_item_that_assigns_work_to_a_body_gives_its_points_to_
         ("Chỉ đạo, hướng dẫn tổ chức thự", ["Chính phủ"]),
         ("chủ động giải quyết những vướn", ["Chính phủ"]),
         ("Báo cáo kết quả thực hiện Nghị", ["Chính phủ"]),
-        ("Phân công Ủy ban Pháp luật của", ["Ủy ban Pháp luật"]),
+        ("Phân công Ủy ban Pháp luật của", ["Ủy ban Pháp luật của Quốc hội"]),
         ("Ủy ban Trung ương Mặt trận Tổ ", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
     ]
 

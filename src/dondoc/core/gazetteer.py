@@ -99,7 +99,9 @@ class Gazetteer:
                 continue
             loc = _squash(m.group("loc"))
             # A collective keeps its own words: "Các bộ, cơ quan ngang bộ" is not "các bộ, ngành".
-            base = head if body.kind == "collective" and head.lower() != body.name.lower() else body.name
+            # So does a fuller form of a name: "Ủy ban Pháp luật của Quốc hội" is written out as such.
+            fuller = head != body.name and head.startswith(body.name)
+            base = head if (body.kind == "collective" and head.lower() != body.name.lower()) or fuller else body.name
             name = base + (" " + loc if loc else "")
             out.append(BodyMatch(Span(m.start(), m.end()), m.group(0), name, body.kind))
         return out
