@@ -1034,3 +1034,19 @@ def test_the_title_of_a_body_s_duties_over_its_text_is_not_part_of_the_task():
         ("Chủ trì tổng hợp đưa", ["Bộ Tư pháp"]),
     ]
 
+
+
+def test_a_step_taken_each_time_a_file_arrives_is_a_rule_not_a_task():
+    text = (
+        "CHÍNH PHỦ\nSố: 151/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nVề thừa phát lại\n\n"
+        "Điều 9. Trách nhiệm của Ủy ban nhân dân cấp tỉnh\n"
+        "1. Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ, Chủ tịch Ủy ban nhân dân cấp tỉnh "
+        "xem xét, quyết định cho phép thành lập Văn phòng.\n"
+        "2. Trong thời hạn 30 ngày kể từ ngày nhận được Nghị định này, Ủy ban nhân dân cấp tỉnh rà soát, "
+        "báo cáo Bộ Tư pháp số lượng Văn phòng.\n"
+        "3. Cung cấp thông tin cho Bộ Tư pháp trong thời hạn 10 ngày kể từ khi nhận được đề nghị.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Trong thời hạn 30 ngày kể từ n", ["Ủy ban nhân dân cấp tỉnh"]),  # once, from this decree on
+        ("Cung cấp thông tin cho Bộ Tư p", ["Ủy ban nhân dân cấp tỉnh"]),  # a standing duty to answer
+    ]

@@ -103,6 +103,13 @@ _ACCOUNTABLE_RE = compile_vi(
 # An optional power or a prohibition, before the clause's action: not a duty to track.
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
+# A step of a procedure, taken each time a file arrives: "Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ
+# hồ sơ, Sở X thẩm định …". Not a step counted from receiving this document ("… kể từ ngày nhận được
+# Quyết định này"), which is done once.
+_PER_CASE_RE = compile_vi(
+    r"(?i:kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:nhận|tiếp\s+nhận)(?:\s+(?:được|đủ))?\s+(?!(?:được|đủ)\s)"
+    r"(?!(?:quyết\s+định|nghị\s+quyết|nghị\s+định|thông\s+tư|chỉ\s+thị|kế\s+hoạch|công\s+văn|văn\s+bản)\s+này))"
+)
 # A role or a basis, not work: "X là người phát ngôn của Chính phủ", "Mức hỗ trợ … là cơ sở để xác định …",
 # "Bộ Tài chính là cơ quan chủ trì giúp Chính phủ thống nhất quản lý nhà nước về …".
 _ROLE_RE = compile_vi(
@@ -532,7 +539,7 @@ def _tasks_of_clause(
         right = None  # "… cho các cơ sở giáo dục có đối tượng được hưởng chính sách": the beneficiaries
     if accountable is not None or right is not None or _ROLE_RE.match(clause) or closing:
         return []
-    if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause):
+    if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause) or _PER_CASE_RE.search(clause, 0, act.start()):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
     owners = owners_of(ctx.text, ctx.gazetteer, span, inherited, bodies=ctx.bodies_in(span))
     if needs_owner and not owners and not REPORT_BACK_RE.search(clause):
