@@ -320,3 +320,14 @@ def test_a_heading_that_opens_with_an_unknown_organisation_names_it_up_to_its_du
     # a rule about a fund, not the name of whoever does its items
     text = "1. Quỹ đầu tư bất động sản được đầu tư vào bất động sản đáp ứng các điều kiện sau:\na) Có hợp đồng.\n"
     assert _heading_leads(text) == []
+
+
+def test_a_heading_that_says_who_has_the_duties_of_its_items_names_them():
+    text = "1. Bộ, cơ quan trung ương của tổ chức chính trị - xã hội có trách nhiệm\na) Báo cáo định kỳ 06 tháng.\n"
+    assert _heading_leads(text) == ["Bộ, cơ quan trung ương của tổ chức chính trị - xã hội"]
+    text = "1. Đối với dự án PPP, cơ quan ký kết hợp đồng có trách nhiệm:\na) Kiểm tra việc giám sát thi công.\n"
+    assert _heading_leads(text) == ["cơ quan ký kết hợp đồng"]
+    text = "1. Trách nhiệm của Trung tâm, Doanh nghiệp dự án e-GP và Báo Đấu thầu:\na) Báo Đấu thầu có trách nhiệm:\n"
+    text += "- Trích xuất thông tin về lựa chọn nhà thầu.\n"
+    secs = parse_outline(text, split_lines(text), body_start=0)
+    assert [o.name for o in heading_owners(text, gazetteer(), secs[1])] == ["Báo Đấu thầu"]

@@ -123,6 +123,10 @@ _DIRECTS_RE = compile_vi(r"(?<!\w)chỉ\s+đạo\s+")
 _DUTY_HOLDER = r"\s*(?P<who>[\p{{Lu}}]{name}?)\s+(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước))"
 _RESPONSIBLE_RE = compile_vi(_DUTY_HOLDER.format(name=r"[^,;:.]{2,80}"))
 _DUTY_HOLDER_RE = compile_vi(_DUTY_HOLDER.format(name=r"[^;:.]{2,200}"))
+# Words that make a heading's opening words a rule or a condition, not a name ("Quỹ … được đầu tư vào …").
+_RULING_RE = compile_vi(r"\d|(?<!\w)(?:được|bị|là|thì|nếu|khi)(?!\w)")
+_CASE_OPENER_RE = compile_vi(r"(?i:(?:đối\s+với|trường\s+hợp|khi|sau\s+khi|trong)\s[^,]+,)")
+_DUTY_TITLE_END_RE = compile_vi(r"(?:\s+(?:sau\s+đây|như\s+sau|sau))?\s*:?\s*")
 # "Hằng năm, Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …": a subject named by
 # the kind of organisation it is, which the gazetteer does not know, up to the clause's first action.
 _TIME_OPENER_RE = compile_vi(r"(?i:\s*(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,\s*)")
@@ -387,6 +391,16 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
                 return tuple(Owner(n, "lead") for n in offices)
         if lead:
             return tuple(Owner(n, "lead") for n in _names_of_list(text, lead))
+    holder = _DUTY_HOLDER_RE.match(h)
+    if holder is not None and _DUTY_TITLE_END_RE.fullmatch(h, holder.end()) and not found:
+        # "2. Bộ, cơ quan trung ương của tổ chức chính trị - xã hội có trách nhiệm" over its items (its
+        # colon lost): bodies the gazetteer does not know, named as written.
+        who = _QUALIFIER_RE.split(holder.group("who"), 1)[0]
+        if _CASE_OPENER_RE.match(who):
+            who = who.rsplit(",", 1)[-1].strip()  # "Đối với dự án PPP, cơ quan ký kết hợp đồng có trách nhiệm:"
+        named = who[:1].isupper() or _ORG_OR_OFFICE_RE.match(who) is not None
+        if named and not _RULING_RE.search(who):
+            return tuple(Owner(n, "lead") for n in _split_names(who))
     duty_of = _DUTY_OF_RE.match(h)
     if duty_of is not None:
         # "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ": its points are that body's duties.
@@ -408,7 +422,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
         name = _HEADING_NAME_END_RE.split(_DUTY_WORDS_RE.split(h, 1)[0], 1)[0].rstrip(" :.,")
-        if re.search(r"\d|(?<!\w)(?:được|bị|là|thì|nếu|khi)(?!\w)", name):
+        if _RULING_RE.search(name):
             return ()  # a sentence that rules, not a name ("Quỹ đầu tư bất động sản được đầu tư vào …")
         if name.isupper():
             # A chapter's title in capitals names a topic ("BẢO HIỂM XÃ HỘI BẮT BUỘC", "CÁC BÊN"), or
