@@ -1050,3 +1050,15 @@ def test_a_step_taken_each_time_a_file_arrives_is_a_rule_not_a_task():
         ("Trong thời hạn 30 ngày kể từ n", ["Ủy ban nhân dân cấp tỉnh"]),  # once, from this decree on
         ("Cung cấp thông tin cho Bộ Tư p", ["Ủy ban nhân dân cấp tỉnh"]),  # a standing duty to answer
     ]
+
+
+def test_the_items_of_a_list_of_conditions_are_not_tasks():
+    text = (
+        "CHÍNH PHỦ\nSố: 125/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nVề khoa học và công nghệ\n\n"
+        "Điều 5. Trách nhiệm của Bộ Khoa học và Công nghệ\n"
+        "1. Hướng dẫn tổ chức khoa học và công nghệ xây dựng kế hoạch hằng năm.\n"
+        "2. Tổ chức khoa học và công nghệ được hỗ trợ khi đáp ứng các điều kiện sau đây:\n"
+        "a) Có mục tiêu, lĩnh vực hoạt động phù hợp với chiến lược phát triển khoa học;\n"
+        "b) Bảo đảm nhân lực theo quy định.\n"
+    )
+    assert [t["text"][:20] for t in _run(text)["tasks"]] == ["Hướng dẫn tổ chức kh"]

@@ -234,6 +234,8 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
     for i, sec in enumerate(ctx.sections):
         if sec.kind != "tasks":
             continue
+        if sec.parent is not None and _CONDITIONS_RE.search(ctx.sections[sec.parent].heading):
+            continue  # "… khi đáp ứng các điều kiện sau:": its items are conditions, not duties
         kids = children.get(i, [])
         own_end = _own_end(ctx.sections, i, children)
         own_start = sec.body_start
@@ -373,6 +375,12 @@ def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
     return False
 
 
+# A heading over a list of conditions, criteria, cases or the parts of a file: "… được hưởng lương hưu
+# khi đáp ứng các điều kiện sau đây:", "Hồ sơ gồm:", "… trong các trường hợp sau:".
+_CONDITIONS_RE = compile_vi(
+    r"(?i:(?:điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|trường\s+hợp|hồ\s+sơ\s+(?:gồm|bao\s+gồm))"
+    r"(?:\s+[^\W\d]+){0,4}?(?:\s+(?:sau(?:\s+đây)?|như\s+sau))?\s*:\s*$)"
+)
 # An article that allots competence ("Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh").
 _COMPETENCE_RE = compile_vi(r"(?i:\W*thẩm\s+quyền(?!\w))")
 # A clause that decides, or submits for a decision, case by case: "Quyết định thành lập …",
