@@ -378,8 +378,8 @@ def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
 # A heading over a list of conditions, criteria, cases or the parts of a file: "… được hưởng lương hưu
 # khi đáp ứng các điều kiện sau đây:", "Hồ sơ gồm:", "… trong các trường hợp sau:".
 _CONDITIONS_RE = compile_vi(
-    r"(?i:(?:điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|trường\s+hợp|hồ\s+sơ\s+(?:gồm|bao\s+gồm))"
-    r"(?:\s+[^\W\d]+){0,4}?(?:\s+(?:sau(?:\s+đây)?|như\s+sau))?\s*:\s*$)"
+    r"(?i:(?:(?:điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|trường\s+hợp)(?:\s+[^\W\d]+){0,4}?\s+(?:sau(?:\s+đây)?|như\s+sau)"
+    r"|hồ\s+sơ\s+(?:gồm|bao\s+gồm)(?:\s+[^\W\d]+){0,4}?)\s*:\s*$)"
 )
 # An article that allots competence ("Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh").
 _COMPETENCE_RE = compile_vi(r"(?i:\W*thẩm\s+quyền(?!\w))")
