@@ -1062,3 +1062,16 @@ def test_the_items_of_a_list_of_conditions_are_not_tasks():
         "b) Bảo đảm nhân lực theo quy định.\n"
     )
     assert [t["text"][:20] for t in _run(text)["tasks"]] == ["Hướng dẫn tổ chức kh"]
+
+
+
+def test_the_items_of_a_list_of_rights_are_not_tasks():
+    text = (
+        "CHÍNH PHỦ\nSố: 112/2021/NĐ-CP\n\nNGHỊ ĐỊNH\nVề người lao động đi làm việc ở nước ngoài\n\n"
+        "Điều 8. Trách nhiệm của doanh nghiệp dịch vụ\n"
+        "1. Doanh nghiệp dịch vụ có các quyền sau đây:\n"
+        "a) Yêu cầu người lao động bồi thường thiệt hại;\n"
+        "b) Khiếu nại, khởi kiện về quyết định hành chính.\n"
+        "2. Doanh nghiệp dịch vụ có trách nhiệm báo cáo Bộ Nội vụ hằng năm.\n"
+    )
+    assert [t["text"][:20] for t in _run(text)["tasks"]] == ["Doanh nghiệp dịch vụ"]

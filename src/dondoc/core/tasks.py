@@ -236,6 +236,8 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             continue
         if sec.parent is not None and _CONDITIONS_RE.search(ctx.sections[sec.parent].heading):
             continue  # "… khi đáp ứng các điều kiện sau:": its items are conditions, not duties
+        if sec.parent is not None and _RIGHTS_RE.search(ctx.sections[sec.parent].heading):
+            continue  # "Tổ chức công đoàn có các quyền sau đây:", "Điều 8. Quyền của người lao động"
         kids = children.get(i, [])
         own_end = _own_end(ctx.sections, i, children)
         own_start = sec.body_start
@@ -380,6 +382,10 @@ def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
 _CONDITIONS_RE = compile_vi(
     r"(?i:(?:(?:điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|trường\s+hợp)(?:\s+[^\W\d]+){0,4}?\s+(?:sau(?:\s+đây)?|như\s+sau)"
     r"|hồ\s+sơ\s+(?:gồm|bao\s+gồm)(?:\s+[^\W\d]+){0,4}?)\s*:\s*$)"
+)
+# A heading over a list of rights: "… có các quyền sau đây:", "Điều 8. Quyền của người lao động".
+_RIGHTS_RE = compile_vi(
+    r"(?i:(?:^\W*|\s)(?:có\s+(?:các\s+|những\s+)?quyền\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$|^\W*quyền\s+của\s))"
 )
 # An article that allots competence ("Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh").
 _COMPETENCE_RE = compile_vi(r"(?i:\W*thẩm\s+quyền(?!\w))")
