@@ -303,6 +303,7 @@ def test_a_footnote_mark_glued_to_a_name_written_out_is_not_the_name_s():
 def test_a_chapter_title_in_capitals_names_a_topic_or_a_known_body():
     text = "Chương III\nBẢO HIỂM XÃ HỘI BẮT BUỘC\nĐiều 5. Quyền của người lao động\n"
     assert _heading_leads(text) == []
+    assert _heading_leads("Chương IV\nTRÁCH NHIỆM CỦA CÁC BÊN\nĐiều 5. Quyền của tổ chức bảo hiểm y tế\n") == []
     text = "Chương II\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nĐiều 5. Nhiệm vụ\n"
     assert _heading_leads(text) == ["Sở Lao động - Thương binh và Xã hội"]
     text = "1. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan\na) Tổ chức kết nối doanh nghiệp.\n"

@@ -409,8 +409,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         if listed:
             # "Trách nhiệm của Bộ Quốc phòng và Bộ Công an": every body of the list that opens it.
             return tuple(Owner(n, "lead") for n in _names_of_list(text, listed))
-        name = h[duty_of.end() :].strip().rstrip(" :.,")
-        return tuple(Owner(n, "lead") for n in _split_names(name)) if name else ()
+        return _written_leads(h[duty_of.end() :].strip().rstrip(" :.,"), gazetteer)
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
     if directed is not None:
         # "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ" over its items: the body
@@ -424,14 +423,18 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         name = _HEADING_NAME_END_RE.split(_DUTY_WORDS_RE.split(h, 1)[0], 1)[0].rstrip(" :.,")
         if _RULING_RE.search(name):
             return ()  # a sentence that rules, not a name ("Quỹ đầu tư bất động sản được đầu tư vào …")
-        if name.isupper():
-            # A chapter's title in capitals names a topic ("BẢO HIỂM XÃ HỘI BẮT BUỘC", "CÁC BÊN"), or
-            # a body the gazetteer knows in another case ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").
-            proper = gazetteer.proper(name)
-            return (Owner(proper, "lead"),) if proper else ()
-        if name:
-            return tuple(Owner(n, "lead") for n in _split_names(name))
+        return _written_leads(name, gazetteer)
     return ()
+
+
+def _written_leads(name: str, gazetteer: Gazetteer) -> tuple[Owner, ...]:
+    """The leads a heading names as written. A chapter's title in capitals names a topic ("BẢO HIỂM XÃ
+    HỘI BẮT BUỘC", "TRÁCH NHIỆM CỦA CÁC BÊN"), or a body the gazetteer knows in another case ("SỞ LAO
+    ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI")."""
+    if name.isupper():
+        proper = gazetteer.proper(name)
+        return (Owner(proper, "lead"),) if proper else ()
+    return tuple(Owner(n, "lead") for n in _split_names(name))
 
 
 def first_action(text: str, start: int, end: int, bodies: list[BodyMatch]) -> int | None:
