@@ -1075,3 +1075,14 @@ def test_the_items_of_a_list_of_rights_are_not_tasks():
         "2. Doanh nghiệp dịch vụ có trách nhiệm báo cáo Bộ Nội vụ hằng năm.\n"
     )
     assert [t["text"][:20] for t in _run(text)["tasks"]] == ["Doanh nghiệp dịch vụ"]
+
+
+def test_a_clause_that_says_what_its_subject_is_is_not_a_task():
+    text = (
+        "CHÍNH PHỦ\nSố: 26/2026/NQ-CP\n\nNGHỊ QUYẾT\nVề thi đua, khen thưởng\n\n"
+        "Điều 3. Tổ chức thực hiện\n"
+        "1. Quỹ Hỗ trợ việc làm ngoài nước là quỹ tài chính nhà nước ngoài ngân sách do Bộ Nội vụ quản lý.\n"
+        "2. Bộ Nội vụ là cơ quan đầu mối giúp Chính phủ theo dõi, đôn đốc việc thực hiện Nghị quyết này.\n"
+        "3. Văn phòng Chính phủ là cơ quan thường trực, có trách nhiệm tổng hợp kết quả thực hiện.\n"
+    )
+    assert [t["section"] for t in _run(text)["tasks"]] == ["2", "3"]

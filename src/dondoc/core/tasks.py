@@ -116,6 +116,10 @@ _ROLE_RE = compile_vi(
     r"(?i:[^.;]{0,200}?\slà\s+(?:người\s+phát\s+ngôn|cơ\s+sở\s+để|căn\s+cứ\s+để|cơ\s+quan\s+(?:chủ\s+trì\s+)?giúp\s+"
     r"Chính\s+phủ\s+thống\s+nhất\s+quản\s+lý))"
 )
+# A clause that says what something is: "Quỹ bảo hiểm hưu trí bổ sung là quỹ tài chính độc lập …".
+_DEFINES_RE = compile_vi(r"\W*[\p{Lu}][^,;:.()\n]{2,80}?\slà\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)")
+_CONDITION_OPENER_RE = compile_vi(r"(?i:\W*(?:trường\s+hợp|đối\s+với|khi|nếu|sau\s+khi)\s)")
+_DUTY_AFTER_RE = compile_vi(r"(?i:(?<!\w)(?:có\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|chủ\s+trì|phải)(?!\w))")
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
 # of the body, not a duty.
 _RIGHT_RE = compile_vi(
@@ -532,6 +536,18 @@ def _is_passive(clause: str, act: re.Match[str]) -> bool:
     return bool(clause[: act.start()].strip()) or not passive.group("v").startswith("quy")
 
 
+def _defines(clause: str, act: re.Match[str]) -> bool:
+    """Whether the clause says what its subject is ("Quỹ … là quỹ tài chính …", "Vụ Tổ chức cán bộ là cơ
+    quan thường trực Hội đồng"), with no duty after: not "Bộ X là cơ quan đầu mối …, chủ trì …", whose
+    focal role is work, nor a subject that is who it is ("Ủy viên là đại biểu Quốc hội … có trách nhiệm")."""
+    m = _DEFINES_RE.match(clause)
+    if m is None or act.start() == len(clause) - len(clause.lstrip()) or _CONDITION_OPENER_RE.match(clause):
+        return False  # "Vận động người sử dụng lao động là thành viên …", "Trường hợp người nộp thuế là …, Cục Thuế …"
+    if any(v.group(0)[:1].islower() for v in ACTION_RE.finditer(clause, 0, m.end() - 3)):
+        return False  # "Cơ quan thuế thực hiện … và trả kết quả là …": the verb before "là" is the clause's
+    return not _DUTY_AFTER_RE.search(clause, m.end())
+
+
 def _only_bodies(ctx: TaskContext, span: Span) -> bool:
     return names_only_bodies(ctx.text, span, ctx.bodies_in(span))
 
@@ -551,7 +567,7 @@ def _tasks_of_clause(
     right = _RIGHT_RE.match(clause)
     if right is not None and right.start("d") > act.end() and clause[: right.start("d")].rstrip().endswith("đối tượng"):
         right = None  # "… cho các cơ sở giáo dục có đối tượng được hưởng chính sách": the beneficiaries
-    if accountable is not None or right is not None or _ROLE_RE.match(clause) or closing:
+    if accountable is not None or right is not None or _ROLE_RE.match(clause) or _defines(clause, act) or closing:
         return []
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause) or _PER_CASE_RE.search(clause, 0, act.start()):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
