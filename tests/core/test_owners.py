@@ -332,3 +332,15 @@ def test_a_heading_that_says_who_has_the_duties_of_its_items_names_them():
     text += "- Trích xuất thông tin về lựa chọn nhà thầu.\n"
     secs = parse_outline(text, split_lines(text), body_start=0)
     assert [o.name for o in heading_owners(text, gazetteer(), secs[1])] == ["Báo Đấu thầu"]
+
+
+def test_a_request_to_report_back_that_names_no_one_is_for_those_who_carry_the_text_out():
+    text = (
+        "Cục trưởng Cục Việc làm và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành "
+        "Thông tư này.\nTrong quá trình thực hiện nếu có vướng mắc, đề nghị kịp thời phản ánh về Bộ Lao động - "
+        "Thương binh và Xã hội để nghiên cứu, giải quyết."
+    )
+    start = text.index("Trong")
+    assert owners_of(text, gazetteer(), Span(start, len(text)), ()) == (
+        Owner("các cơ quan, tổ chức, cá nhân có liên quan", "lead"),
+    )

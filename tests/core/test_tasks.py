@@ -918,7 +918,8 @@ def test_a_request_to_report_back_is_a_task_of_those_asked_not_of_the_ministry_t
         "Trong quá trình thực hiện nếu có vướng m",  # after the closing formula, in its paragraph
         "Trong quá trình tổ chức thực hiện",
     ]
-    assert _leads(tasks[0]) == []  # it asks every reader; the ministry only receives
+    # it asks those the closing formula names, who carry the circular out; the ministry only receives
+    assert _leads(tasks[0]) == ["các cơ quan, tổ chức, cá nhân có liên quan"]
     assert _leads(tasks[1]) == ["các cơ quan, tổ chức, cá nhân"]
 
 

@@ -544,7 +544,22 @@ def _reporting_back(text: str, span: Span, bodies: list[BodyMatch], back: re.Mat
     who = " ".join(text[start:verb].split()).rstrip(" ,")
     if who and names_organisations(who[:1].upper() + who[1:]):
         return [Owner(n, "lead") for n in _split_names(who)]
+    if back.group("req") is not None and not text[start:verb].strip():
+        # "… các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này. Trong quá
+        # trình thực hiện nếu có vướng mắc, đề nghị phản ánh về Bộ …": those who carry it out report back.
+        closings = list(_RELATED_CLOSING_RE.finditer(text, max(0, span.start - _CLOSING_REACH), span.start))
+        if closings:
+            return [Owner(" ".join(closings[-1].group("who").split()), "lead")]
     return []
+
+
+# The parties a closing formula names last: "… và các cơ quan, tổ chức, cá nhân có liên quan chịu trách
+# nhiệm thi hành Thông tư này".
+_RELATED_CLOSING_RE = compile_vi(
+    r"(?P<who>(?i:các\s+)?(?i:cơ\s+quan)(?:\s*,\s*(?i:tổ\s+chức|đơn\s+vị|doanh\s+nghiệp))+(?:\s*,\s*|\s+và\s+)"
+    r"(?i:cá\s+nhân)\s+có\s+liên\s+quan)\s+(?:chịu\s+trách\s+nhiệm\s+)?(?:thi\s+hành|thực\s+hiện)"
+)
+_CLOSING_REACH = 600  # how far before a request to report back its closing formula may stand
 
 
 def _asked_verb(text: str, start: int, end: int) -> int:
