@@ -236,6 +236,15 @@ def _assignments(text: str, sections: list[Section], gazetteer: Gazetteer) -> li
     return out
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` (sorted, disjoint) replaced by spaces: the same offsets, without them."""
+    parts, pos = [], 0
+    for a, b in spans:
+        parts += [text[pos:a], " " * (b - a)]
+        pos = b
+    return "".join(parts) + text[pos:]
+
+
 def _issues_a_document(text: str, after: int) -> bool:
     """Whether a document issued with this one ("QUY CHẾ … (Kèm theo Nghị định số …)") is printed
     after ``after``, rather than appendices only."""
@@ -362,16 +371,9 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         sections_for_tasks = [whole]
     else:
         sections_for_tasks = sections
-    prose = text
-    if noise:
-        parts, pos = [], 0
-        for a, b in noise:
-            parts += [text[pos:a], " " * (b - a)]
-            pos = b
-        prose = "".join(parts) + text[pos:]
     ctx = TaskContext(
         text=text,
-        prose=prose,
+        prose=_blanked(text, noise),
         sections=sections_for_tasks,
         gazetteer=gazetteer,
         find_times=find_times,

@@ -169,7 +169,7 @@ def _name(text: str, body: BodyMatch) -> str:
     readers do."""
     alias = _alias(text, body.span.end)
     if alias is not None:
-        return alias
+        return alias[0]
     title = _TITLE_BEFORE_RE.search(text, max(0, body.span.start - 40), body.span.start)
     if title is None:
         # ("cơ quan thuộc Chính phủ" is a kind of body of its own, not a unit of the Government)
@@ -199,26 +199,25 @@ _LOCAL_BODIES = frozenset(
 _ALIAS_RE = compile_vi(r"[ \t]*\([ \t]*sau\s+đây\s+gọi\s+chung\s+là\s+(?P<a>[^();:.]{3,80}?)\s*\)")
 
 
-def _alias(text: str, pos: int) -> str | None:
-    """The name the text gives the bodies named just before ``pos`` from then on: "Ủy ban nhân dân xã,
-    phường, thị trấn (sau đây gọi chung là Ủy ban nhân dân cấp xã)"."""
+def _alias(text: str, pos: int) -> tuple[str, int] | None:
+    """The name the text gives the bodies named just before ``pos`` from then on, and where it is given
+    ends: "Ủy ban nhân dân xã, phường, thị trấn (sau đây gọi chung là Ủy ban nhân dân cấp xã)"."""
     m = _ALIAS_RE.match(text, pos)
     if m is None or not m.group("a")[:1].isupper() or len(m.group("a").split()) < 2:
         return None
-    return " ".join(m.group("a").split())
+    return " ".join(m.group("a").split()), m.end()
 
 
 def _names_of_list(text: str, bodies: list[BodyMatch]) -> list[str]:
     """The owners' names of a list of bodies, the level written after the last one given to each local
     body before it that has none of its own."""
     for k, b in enumerate(bodies):
-        m = _ALIAS_RE.match(text, b.span.end)
         alias = _alias(text, b.span.end)
-        if m is not None and alias is not None:
+        if alias is not None:
             # "Sở Tài chính, Sở Xây dựng (sau đây gọi chung là …)": one name for them all; the bodies
             # the alias itself names are not others.
-            rest = [c for c in bodies[k + 1 :] if c.span.start >= m.end()]
-            return [alias, *(_names_of_list(text, rest) if rest else [])]
+            rest = [c for c in bodies[k + 1 :] if c.span.start >= alias[1]]
+            return [alias[0], *(_names_of_list(text, rest) if rest else [])]
     names = [_name(text, b) for b in bodies]
     level = _LEVEL_RE.search(bodies[-1].name) if len(bodies) > 1 else None
     if level is None:
@@ -400,7 +399,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             who = who.rsplit(",", 1)[-1].strip()  # "Đối với dự án PPP, cơ quan ký kết hợp đồng có trách nhiệm:"
         named = who[:1].isupper() or _ORG_OR_OFFICE_RE.match(who) is not None
         if named and not _RULING_RE.search(who):
-            return tuple(Owner(n, "lead") for n in _split_names(who))
+            return _written_leads(who, gazetteer)
     duty_of = _DUTY_OF_RE.match(h)
     if duty_of is not None:
         # "Điều 14. Trách nhiệm của Bộ Khoa học và Công nghệ": its points are that body's duties.

@@ -238,10 +238,8 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
     for i, sec in enumerate(ctx.sections):
         if sec.kind != "tasks":
             continue
-        if sec.parent is not None and _CONDITIONS_RE.search(ctx.sections[sec.parent].heading):
-            continue  # "… khi đáp ứng các điều kiện sau:": its items are conditions, not duties
-        if sec.parent is not None and _RIGHTS_RE.search(ctx.sections[sec.parent].heading):
-            continue  # "Tổ chức công đoàn có các quyền sau đây:", "Điều 8. Quyền của người lao động"
+        if sec.parent is not None and _lists_no_duties(ctx.sections[sec.parent].heading):
+            continue
         kids = children.get(i, [])
         own_end = _own_end(ctx.sections, i, children)
         own_start = sec.body_start
@@ -391,6 +389,12 @@ _CONDITIONS_RE = compile_vi(
 _RIGHTS_RE = compile_vi(
     r"(?i:(?:^\W*|\s)(?:có\s+(?:các\s+|những\s+)?quyền\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$|^\W*quyền\s+của\s))"
 )
+def _lists_no_duties(heading: str) -> bool:
+    """Whether a heading introduces items that are conditions, cases or rights, not duties ("… khi đáp
+    ứng các điều kiện sau:", "Tổ chức công đoàn có các quyền sau đây:", "Điều 8. Quyền của người lao động")."""
+    return bool(_CONDITIONS_RE.search(heading) or _RIGHTS_RE.search(heading))
+
+
 # An article that allots competence ("Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh").
 _COMPETENCE_RE = compile_vi(r"(?i:\W*thẩm\s+quyền(?!\w))")
 # A clause that decides, or submits for a decision, case by case: "Quyết định thành lập …",
