@@ -1087,3 +1087,15 @@ def test_a_clause_that_says_what_its_subject_is_is_not_a_task():
         "3. Văn phòng Chính phủ là cơ quan thường trực, có trách nhiệm tổng hợp kết quả thực hiện.\n"
     )
     assert [t["section"] for t in _run(text)["tasks"]] == ["2", "3"]
+
+
+
+def test_an_article_s_title_over_its_clauses_is_not_a_task():
+    text = (
+        "CHÍNH PHỦ\nSố: 191/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nBan hành Quy chế làm việc\n\n"
+        "Chương III\nTỔ CHỨC THỰC HIỆN\n"
+        "Điều 16. Đại biểu Quốc hội nghiên cứu, xem xét, đánh giá văn bản quy phạm pháp luật\n"
+        "1. Bộ Tư pháp có trách nhiệm rà soát văn bản quy phạm pháp luật thuộc lĩnh vực phụ trách.\n"
+        "2. Bộ Tư pháp có trách nhiệm kiến nghị xử lý văn bản trái pháp luật.\n"
+    )
+    assert [t["section"] for t in _run(text)["tasks"]] == ["1", "2"]

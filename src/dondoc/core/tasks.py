@@ -267,6 +267,9 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         only_heading = " ".join(seg.split()) == sec.heading and not acts
         if kids and only_heading and (heading_owners(ctx.text, ctx.gazetteer, sec) or _TOPIC_RE.match(sec.heading)):
             continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính") or their topic
+        article = sec.marker is not None and sec.marker.style.endswith("article")
+        if kids and only_heading and article and heading_ends_line(text, sec):
+            continue  # an article's title over its clauses ("Điều 16. Đại biểu Quốc hội nghiên cứu, xem xét văn bản")
         parent = sec.parent
         if parent not in owner_cache:
             owner_cache[parent] = inherited_owners(ctx.text, ctx.gazetteer, ctx.sections, i)
