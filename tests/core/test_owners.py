@@ -344,3 +344,12 @@ def test_a_request_to_report_back_that_names_no_one_is_for_those_who_carry_the_t
     assert owners_of(text, gazetteer(), Span(start, len(text)), ()) == (
         Owner("các cơ quan, tổ chức, cá nhân có liên quan", "lead"),
     )
+
+
+def test_a_body_that_receives_the_report_is_not_its_owner():
+    text = (
+        "Định kỳ 06 tháng, hằng năm báo cáo việc thực hiện quy định về điều kiện đầu tư theo Mẫu số 01 gửi Bộ Lao "
+        "động - Thương binh và Xã hội (Tổng cục Giáo dục nghề nghiệp) để theo dõi, quản lý"
+    )
+    inherited = [Owner("Bộ, cơ quan trung ương của tổ chức chính trị - xã hội", "lead")]
+    assert _owners(text, inherited) == tuple(inherited)

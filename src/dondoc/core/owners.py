@@ -95,6 +95,8 @@ _OPENER_RE = compile_vi(
     r"(?:định\s+kỳ|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần))(?=[^,.;:]{0,40},))(?!\w))"
 )
 _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
+# A body that receives what the clause sends or reports: "gửi Bộ Y tế", "báo cáo về Bộ Tài chính".
+_TO_RE = compile_vi(r"(?i:(?<!\w)(?:gửi|gửi\s+về|về|cho|đến|tới|trình|báo\s+cáo)\s+$)")
 # "Trách nhiệm của X", "Nhiệm vụ, quyền hạn, trách nhiệm của X", "Thẩm quyền và trách nhiệm của X" (not
 # "Quyền hạn của X", nor a chapter on "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân").
 _DUTY_OF_RE = compile_vi(
@@ -646,6 +648,10 @@ def owners_of(
             owners += [Owner(n, "lead") for n in _ministries(text, span.start, span.end, gazetteer)]
         if not owners:
             subj = subject_bodies(text, span.start, bodies, span.end)
+            if inherited and subj and all(_TO_RE.search(text, max(span.start, b.span.start - 12), b.span.start) for b in subj):
+                # "b) Định kỳ 06 tháng báo cáo … gửi Bộ Lao động - Thương binh và Xã hội để theo dõi" under
+                # the body whose duties these are: the ministry receives the report.
+                subj = []
             req = _requesting(text, span)
             if req is not None:
                 # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
