@@ -353,3 +353,15 @@ def test_a_body_that_receives_the_report_is_not_its_owner():
     )
     inherited = [Owner("Bộ, cơ quan trung ương của tổ chức chính trị - xã hội", "lead")]
     assert _owners(text, inherited) == tuple(inherited)
+
+
+def test_a_duty_title_s_list_goes_on_with_organisations_the_gazetteer_does_not_know():
+    text = (
+        "Điều 21. Trách nhiệm của các Bộ, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các tỉnh, thành phố "
+        "trực thuộc Trung ương\n1. Phối hợp chỉ đạo, hướng dẫn, kiểm tra việc tổ chức thực hiện Thông tư này.\n"
+    )
+    assert _heading_leads(text) == [
+        "các bộ, ngành",
+        "tổ chức chính trị - xã hội",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]

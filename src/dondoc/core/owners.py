@@ -408,8 +408,12 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         of = hs.start + duty_of.end()
         listed = _list_at(text, found, of)
         if listed:
-            # "Trách nhiệm của Bộ Quốc phòng và Bộ Công an": every body of the list that opens it.
-            return tuple(Owner(n, "lead") for n in _names_of_list(text, listed))
+            # "Trách nhiệm của Bộ Quốc phòng và Bộ Công an": every body of the list that opens it, and
+            # those the gazetteer does not know that the list goes on with ("các Bộ, ngành, tổ chức
+            # chính trị - xã hội, Ủy ban nhân dân các tỉnh …").
+            names = _names_of_list(text, listed)
+            rest = _list_goes_on(text, [b for b in found if b.span.start >= listed[-1].span.end], listed[-1].span.end, hs.end)
+            return tuple(Owner(n, "lead") for n in (names + rest if rest is not None else names))
         return _written_leads(h[duty_of.end() :].strip().rstrip(" :.,"), gazetteer)
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
     if directed is not None:
@@ -426,6 +430,26 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             return ()  # a sentence that rules, not a name ("Quỹ đầu tư bất động sản được đầu tư vào …")
         return _written_leads(name, gazetteer)
     return ()
+
+
+def _list_goes_on(text: str, bodies: list[BodyMatch], start: int, end: int) -> list[str] | None:
+    """The names a list of bodies goes on with from ``start`` to ``end``: the ``bodies`` found there and,
+    between them, organisations named by their kind; None unless every part is one of those."""
+    names: list[str] = []
+    pos = start
+    for b in [*bodies, None]:
+        stop = b.span.start if b is not None else end
+        parts = [" ".join(p.split()).strip(" :.,") for p in _ANY_SEP_RE.split(text[pos:stop])]
+        joined = b is not None and bool(parts[-1])  # "cơ quan trực thuộc | Chính phủ": one name
+        for k, part in enumerate(parts):
+            if part and not _ORG_OR_OFFICE_RE.match(part):
+                return None
+            if part and not (joined and k == len(parts) - 1):
+                names.append(part)
+        if b is not None:
+            names.append(f"{parts[-1]} {' '.join(b.text.split())}" if joined else _name(text, b))
+            pos = b.span.end
+    return names
 
 
 def _written_leads(name: str, gazetteer: Gazetteer) -> tuple[Owner, ...]:
