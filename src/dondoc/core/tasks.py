@@ -116,8 +116,11 @@ _ROLE_RE = compile_vi(
     r"(?i:[^.;]{0,200}?\slà\s+(?:người\s+phát\s+ngôn|cơ\s+sở\s+để|căn\s+cứ\s+để|cơ\s+quan\s+(?:chủ\s+trì\s+)?giúp\s+"
     r"Chính\s+phủ\s+thống\s+nhất\s+quản\s+lý))"
 )
-# A clause that says what something is: "Quỹ bảo hiểm hưu trí bổ sung là quỹ tài chính độc lập …".
-_DEFINES_RE = compile_vi(r"\W*[\p{Lu}][^,;:.()\n]{2,80}?\slà\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)")
+# A clause that says what something is or is made of: "Quỹ bảo hiểm hưu trí bổ sung là quỹ tài chính độc lập …",
+# "Hội đồng giải mật bao gồm đại diện lãnh đạo cơ quan …".
+_DEFINES_RE = compile_vi(
+    r"\W*[\p{Lu}][^,;:.()\n]{2,80}?\s(?:là\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)|(?:bao\s+)?gồm(?:\s+có)?[\s:])"
+)
 _CONDITION_OPENER_RE = compile_vi(r"(?i:\W*(?:trường\s+hợp|đối\s+với|khi|nếu|sau\s+khi)\s)")
 _DUTY_AFTER_RE = compile_vi(r"(?i:(?<!\w)(?:có\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|chủ\s+trì|phải)(?!\w))")
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
