@@ -547,9 +547,10 @@ def _is_passive(clause: str, act: re.Match[str]) -> bool:
 
 
 def _defines(clause: str, act: re.Match[str]) -> bool:
-    """Whether the clause says what its subject is ("Quỹ … là quỹ tài chính …", "Vụ Tổ chức cán bộ là cơ
-    quan thường trực Hội đồng"), with no duty after: not "Bộ X là cơ quan đầu mối …, chủ trì …", whose
-    focal role is work, nor a subject that is who it is ("Ủy viên là đại biểu Quốc hội … có trách nhiệm")."""
+    """Whether the clause says what its subject is or is made of ("Quỹ … là quỹ tài chính …", "Vụ Tổ chức
+    cán bộ là cơ quan thường trực Hội đồng", "Hội đồng giải mật bao gồm đại diện …"), with no duty after:
+    not "Bộ X là cơ quan đầu mối …, chủ trì …", whose focal role is work, nor a subject that is who it is
+    ("Ủy viên là đại biểu Quốc hội … có trách nhiệm")."""
     m = _DEFINES_RE.match(clause)
     if m is None or act.start() == len(clause) - len(clause.lstrip()) or _CONDITION_OPENER_RE.match(clause):
         return False  # "Vận động người sử dụng lao động là thành viên …", "Trường hợp người nộp thuế là …, Cục Thuế …"
