@@ -54,7 +54,8 @@ def draw(n: int, seed: int, out: Path) -> int:
 
     data = BenchConfig().corpus_dir.parent
     pool: list[dict[str, Any]] = []
-    for path in corpus(data):
+    texts = corpus(data)
+    for path in texts:
         pred = extract_text(path.read_text(encoding="utf-8", errors="replace"), repair=False, name=path.name)
         body = pred["text"]
         for t in pred["tasks"]:
@@ -75,7 +76,7 @@ def draw(n: int, seed: int, out: Path) -> int:
     with (out / "sample.jsonl").open("w", encoding="utf-8") as fh:
         for i, item in enumerate(sample, 1):
             fh.write(json.dumps({"id": f"{i:03d}", **item}, ensure_ascii=False) + "\n")
-    meta = {"commit": _commit(), "seed": seed, "n": len(sample), "pool": len(pool), "texts": len(corpus(data))}
+    meta = {"commit": _commit(), "seed": seed, "n": len(sample), "pool": len(pool), "texts": len(texts)}
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"{len(sample)} of {len(pool)} tasks -> {out / 'sample.jsonl'} (commit {meta['commit']}, seed {seed})")
     return 0

@@ -207,7 +207,9 @@ def test_golden_floors(path):
     text = load_doc_text(gold)
     pred = extract_text(text, repair=mode == "repair")
     s = score(pred, gold, text)
-    assert s["task_recall"] is None or s["task_recall"] >= recall, s["details"]  # None: no task to find
+    # a held-out document's misses are not to be read, even from a failing floor: its counts only
+    why = "held out: see the counts only" if gold.get("held_out") else s["details"]
+    assert s["task_recall"] is None or s["task_recall"] >= recall, why  # None: no task to find
     # None: nothing predicted in scope, which is right only where there is nothing to find
-    assert (s["task_precision"] if s["task_precision"] is not None else float(not s["tasks_gold"])) >= precision, s["details"]
+    assert (s["task_precision"] if s["task_precision"] is not None else float(not s["tasks_gold"])) >= precision, why
     assert s["deadline_accuracy"] is None or s["deadline_accuracy"] >= deadline

@@ -37,12 +37,13 @@ __all__ = [
 
 # A consolidated text's footnote, printed among the provisions: "11 Khoản này được sửa đổi, bổ sung theo
 # quy định tại …", "20 Cụm từ “tổ chức bảo hiểm y tế” được thay thế bằng …".
-_FOOTNOTE = (
-    r"(?:\d{1,3}\s*)?(?:Khoản|Điều|Điểm|Mục|Chương|Phụ\s+lục|Cụm\s+từ|Từ|Tên)\s[^\n]{0,80}?"
+_FOOTNOTE_TEXT = (
+    r"(?:Khoản|Điều|Điểm|Mục|Chương|Phụ\s+lục|Cụm\s+từ|Từ|Tên)\s[^\n]{0,80}?"
     r"(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính)[^\n]*"
 )
+_FOOTNOTE = r"(?:\d{1,3}\s*)?" + _FOOTNOTE_TEXT
 FOOTNOTE_RE = re.compile(r"\s*" + _FOOTNOTE)
-_FOOTNOTE_NUMBER_RE = re.compile(r"\s*(\d{1,3})\s*" + _FOOTNOTE[len(r"(?:\d{1,3}\s*)?") :])
+_FOOTNOTE_NUMBER_RE = re.compile(r"\s*(\d{1,3})\s*" + _FOOTNOTE_TEXT)
 # The footnote's number glued to the marker of the provision it annotates: "1.20 Chỉ đạo …", "b)6 Bản
 # sao …", "Điều 34.20 Nguyên tắc cho vay vốn" (clause 1, point b, article 34; footnotes 20, 6, 20).
 _FOOTNOTED_MARKER_RE = re.compile(r"[ \t]*(?:Điều\s+\d{1,3}[a-z]?\.|\d{1,2}\.|[a-zđ]\))(\d{1,3})(?=\s)")
