@@ -41,7 +41,7 @@ OWNER = ("ok", "partial", "wrong", "missing")
 _BEFORE, _AFTER = 1500, 400  # context a labeller sees around a task
 
 
-def _commit() -> str:
+def commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
@@ -76,7 +76,7 @@ def draw(n: int, seed: int, out: Path) -> int:
     with (out / "sample.jsonl").open("w", encoding="utf-8") as fh:
         for i, item in enumerate(sample, 1):
             fh.write(json.dumps({"id": f"{i:03d}", **item}, ensure_ascii=False) + "\n")
-    meta = {"commit": _commit(), "seed": seed, "n": len(sample), "pool": len(pool), "texts": len(texts)}
+    meta = {"commit": commit(), "seed": seed, "n": len(sample), "pool": len(pool), "texts": len(texts)}
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"{len(sample)} of {len(pool)} tasks -> {out / 'sample.jsonl'} (commit {meta['commit']}, seed {seed})")
     return 0

@@ -26,10 +26,10 @@ from bench.extract import BenchConfig
 from bench.golden import REPO_ROOT, golden_paths, load_golden
 
 
-def held_out_names() -> set[str]:
-    """File names (under shared/data) not to look at: the held-out golden documents, and documents
+def _golden_names() -> tuple[set[str], set[str], set[str]]:
+    """File names (under shared/data) of the golden documents: annotated, held out among them, and
     copied for a golden set whose annotation is not written yet."""
-    names, annotated = set(), set()
+    annotated, held = set(), set()
     for path in golden_paths():
         try:
             gold = load_golden(path)
@@ -38,10 +38,23 @@ def held_out_names() -> set[str]:
         name = Path(gold["origin"].split(" ")[0]).name
         annotated.add(name)
         if gold.get("held_out"):
-            names.add(name)
+            held.add(name)
     sources = (REPO_ROOT / "tests" / "data" / "docs" / "SOURCES.md").read_text(encoding="utf-8")
     copied = {Path(m).name for m in re.findall(r"data/((?:official|directives-vbpl)/[^\s|()]+\.txt)", sources)}
-    return names | (copied - annotated)
+    return annotated, held, copied - annotated
+
+
+def held_out_names() -> set[str]:
+    """File names (under shared/data) not to look at: the held-out golden documents, and documents
+    copied for a golden set whose annotation is not written yet."""
+    _annotated, held, pending = _golden_names()
+    return held | pending
+
+
+def golden_names() -> set[str]:
+    """File names (under shared/data) of every golden document, tuned, held out or pending."""
+    annotated, _held, pending = _golden_names()
+    return annotated | pending
 
 
 def corpus(data: Path) -> list[Path]:

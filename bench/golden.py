@@ -136,10 +136,13 @@ def _item_span(text: str, item: Mapping[str, Any]) -> tuple[int, int] | None:
 
 
 def scope_range(gold: Mapping[str, Any], text: str) -> tuple[int, int]:
-    """The part of ``text`` the golden file covers: ``[start of quote_start, end of quote_end)``."""
+    """The part of ``text`` the golden file covers: ``[start of quote_start, end of quote_end)``, or
+    ``[start, end)`` when the scope gives offsets (a passage of ``bench.recall_audit``)."""
     scope = gold.get("scope")
     if not scope:
         return 0, len(text)
+    if "start" in scope:
+        return int(scope["start"]), int(scope["end"])
     s = locate(text, scope["quote_start"], int(scope.get("occurrence_start", 1)))
     e = locate(text, scope["quote_end"], int(scope.get("occurrence_end", 1)))
     if s is None or e is None:
