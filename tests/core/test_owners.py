@@ -3,6 +3,7 @@
 from dondoc.core.outline import parse_outline, split_lines
 from dondoc.core.owners import (
     Owner,
+    first_action,
     heading_owners,
     names_organisations,
     opens_with_subject,
@@ -365,3 +366,8 @@ def test_a_duty_title_s_list_goes_on_with_organisations_the_gazetteer_does_not_k
         "tổ chức chính trị - xã hội",
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
     ]
+
+
+def test_the_lap_of_cong_lap_is_an_adjective_not_an_action():
+    text = "Trường trung cấp công lập tổ chức tuyển sinh hằng năm."
+    assert first_action(text, 0, len(text), []) == text.index("tổ chức")

@@ -1100,3 +1100,39 @@ def test_an_article_s_title_over_its_clauses_is_not_a_task():
         "2. Bộ Tư pháp có trách nhiệm kiến nghị xử lý văn bản trái pháp luật.\n"
     )
     assert [t["section"] for t in _run(text)["tasks"]] == ["1", "2"]
+
+
+CIRCULAR = (
+    "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 28/2015/TT-BLĐTBXH\n\nTHÔNG TƯ\nHướng dẫn thực hiện bảo hiểm thất nghiệp\n\n"
+    "Chương I\nQUY ĐỊNH CHUNG\n"
+    "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn thực hiện bảo hiểm thất nghiệp.\n"
+    "Chương II\nCƠ SỞ DỮ LIỆU\n"
+    "Điều 2. Xây dựng cơ sở dữ liệu người tìm việc\n"
+    "1. Trung tâm dịch vụ việc làm thực hiện thu thập, cập nhật thông tin người tìm việc hằng tháng.\n"
+    "2. Trường trung cấp tự chủ xác định chỉ tiêu tuyển sinh hằng năm.\n"
+    "3. Đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên.\n"
+    "Điều 3. Điều kiện tham gia\n"
+    "1. Trung tâm dịch vụ việc làm có đủ cơ sở vật chất.\n"
+    "Chương III\nTỔ CHỨC THỰC HIỆN\n"
+    "Điều 4. Báo cáo định kỳ\n"
+    "1. Sở Lao động - Thương binh và Xã hội báo cáo Bộ Lao động - Thương binh và Xã hội trước ngày 31 tháng 7 hằng năm.\n"
+    "Điều 5. Quy định chuyển tiếp\n"
+    "1. Hồ sơ đã nhận trước ngày Thông tư này có hiệu lực tiếp tục được giải quyết theo quy định cũ.\n"
+    "Điều 6. Hiệu lực thi hành\nThông tư này có hiệu lực từ ngày 01 tháng 7 năm 2015.\n"
+)
+
+
+def test_a_legal_text_s_provision_that_opens_with_the_body_that_must_act_is_a_task():
+    # a standing duty of a body in a rule chapter; not a competence, a self-financing class, nor a
+    # condition (Điều 3)
+    assert _starts_and_leads(CIRCULAR) == [
+        ("Trung tâm dịch vụ việc làm thự", ["Trung tâm dịch vụ việc làm"]),
+        ("Sở Lao động - Thương binh và X", ["Sở Lao động - Thương binh và Xã hội"]),
+    ]
+
+
+def test_an_article_of_an_implementation_chapter_states_duties_like_any_other():
+    out = _run(CIRCULAR)
+    kinds = {s["number"]: s["kind"] for s in out["sections"]}
+    assert kinds["Chương III"] == "implementation" and kinds["Điều 4"] == "tasks"
+    assert kinds["Điều 5"] == "implementation"  # "Quy định chuyển tiếp": rules on cases under way

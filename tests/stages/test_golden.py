@@ -65,7 +65,7 @@ FLOORS = {
     # the fifth fresh set, held out (scored once at 69d846c)
     "nghi-dinh-so-200-2026-nd-cp": ("no-repair", 0.90, 0.80, 0.90),
     "nghi-dinh-so-137-2026-nd-cp": ("no-repair", 0.90, 0.80, 0.90),
-    "nghi-dinh-so-129-2026-nd-cp": ("no-repair", 0.10, 0.90, 0.75),  # procedure steps annotated, see README
+    "nghi-dinh-so-129-2026-nd-cp": ("no-repair", 0.30, 0.80, 0.75),  # procedure steps annotated; 0.10/0.90 before standing duties, see README
     "nghi-dinh-so-131-2026-nd-cp": ("no-repair", 0.07, 0.65, 0.90),  # procedure steps annotated; 0.10/0.70 before per-case steps became rules
     "nghi-dinh-so-187-2026-nd-cp": ("no-repair", 0.0, 0.0, 0.0),  # procedure steps annotated, see README
     # the sixth fresh set (scored once at 8bc8c9c), then tuned on

@@ -32,6 +32,7 @@ __all__ = [
     "heading_owners",
     "inherited_owners",
     "is_duty_title",
+    "kind_subject",
     "names_a_duty_holder",
     "names_only_bodies",
     "names_organisations",
@@ -354,7 +355,7 @@ def names_a_duty_holder(sentence: str) -> bool:
 def opens_with_kind_subject(text: str, span: Span) -> bool:
     """Whether the clause at ``span`` opens with an organisation the gazetteer may not know, named by
     its kind, that leads the work ("Tổng cục Thống kê chủ trì, phối hợp …")."""
-    if not _kind_subject(text, span):
+    if not kind_subject(text, span):
         return False
     kind = _ORG_HEADING_RE.match(text, span.start, span.end)
     act = _action_after_kind(text, span.start, kind.end() if kind is not None else span.start, span.end)
@@ -462,12 +463,17 @@ def _written_leads(name: str, gazetteer: Gazetteer) -> tuple[Owner, ...]:
     return tuple(Owner(n, "lead") for n in _split_names(name))
 
 
+_PUBLIC_RE = compile_vi(r"(?i:công\s+lập)")
+
+
 def first_action(text: str, start: int, end: int, bodies: list[BodyMatch]) -> int | None:
     """Where the first directive verb of the clause ``text[start:end]`` starts, skipping words of a
     body's name ("Bộ Giáo dục và Đào tạo", "Bộ Xây dựng"). The clause is read on its own: a capital
     "Quyết định" opening it is the verb."""
     for m in ACTION_RE.finditer(text[start:end]):
         a, b = start + m.start(), start + m.end()
+        if _PUBLIC_RE.match(text, max(start, a - 5), b):
+            continue  # "Trung tâm giáo dục nghề nghiệp công lập": an adjective, not "lập"
         if not any(x.span.start < b and a < x.span.end for x in bodies):
             return a
     return None
@@ -639,7 +645,7 @@ def owners_of(
         # "Tổng cục Thống kê chủ trì, …": a lead the gazetteer does not know, named by its kind.
         owners += (
             [Owner(n, "lead") for n in _names_of_list(text, leads)]
-            or list(_kind_subject(text, span))
+            or list(kind_subject(text, span))
             or [o for o in inherited if o.role == "lead"]
         )
         owners += [Owner(_name(text, b), "support") for b in supports]
@@ -685,14 +691,14 @@ def owners_of(
             if _OFFICE_START_RE.match(text, span.start, span.end):
                 # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân cấp tỉnh …": offices
                 # the gazetteer cannot find, each a lead.
-                offices = _kind_subject(text, span)
+                offices = kind_subject(text, span)
                 if len(offices) > len(owners):
                     owners = list(offices)
         sup = _SUPPORT_RE.search(text, span.start, span.end)
         if sup:
             owners += [Owner(_name(text, b), "support") for b in bodies if b.span.start >= sup.end()][:6]
         if not any(o.role == "lead" for o in owners):
-            owners = list(_kind_subject(text, span)) + owners
+            owners = list(kind_subject(text, span)) + owners
         if not any(o.role == "lead" for o in owners):
             owners = list(inherited) + owners
         named = None if owners else _RESPONSIBLE_RE.match(text, span.start, span.end)
@@ -712,7 +718,7 @@ def owners_of(
     return tuple(uniq)
 
 
-def _kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
+def kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
     """Leads named as written by their kind at the head of the clause ("Cơ quan bảo hiểm xã hội thực
     hiện …", "Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …")."""
     start = span.start

@@ -184,6 +184,15 @@ def _duties_under_title(sec: Section, text: str, body_addressed: Callable[[Secti
     return _INTRO_DUTY_RE.match(text, text_under_heading(text, sec), sec.end) is not None and body_addressed(sec)
 
 
+# "Điều 30. Quy định chuyển tiếp", "Điều 31. Bãi bỏ một số điều …", "Điều 32. Sửa đổi, bổ sung …": rules
+# on other texts and on cases already under way, not duties.
+_TRANSITION_RE = re.compile(r"(?i:chuyển\s+tiếp|bãi\s+bỏ|sửa\s+đổi|bổ\s+sung|thay\s+thế|áp\s+dụng|mẫu\s+biểu|biểu\s+mẫu)")
+
+
+def _is_part(sec: Section) -> bool:
+    return sec.marker is not None and sec.marker.style.startswith("part:")
+
+
 def classify_sections(
     sections: list[Section],
     text: str,
@@ -236,6 +245,14 @@ def classify_sections(
             _BODY_DUTY_HEADING_RE.match(sec.heading)
         ):
             kind = "tasks"  # "Chương I. Những quy định chung / Điều 6. Trách nhiệm của Bộ Y tế …": a law's duty article
+        elif (
+            parent_kind == "implementation" and own == "other" and sec.marker is not None
+            and sec.marker.style.endswith("article") and _is_part(sections[sec.parent])  # type: ignore[index]
+            and not _TRANSITION_RE.search(sec.heading)
+        ):
+            # "Chương VII. TỔ CHỨC THỰC HIỆN / Điều 16. Thông báo tình hình biến động lao động": an article
+            # of an implementation chapter states duties like any other, not the closing formula
+            kind = "tasks"
         elif parent_kind in ("results", "limitations", "implementation", "rules") and own in ("other", "tasks"):
             # A sub-item of a results section that mentions "nhiệm vụ" still reports results.
             kind = parent_kind if own == "other" or parent_kind != "implementation" else own

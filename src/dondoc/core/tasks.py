@@ -9,7 +9,10 @@ Terms:
   that each have their own deadline becomes one task per target;
 - *owners* are read by ``dondoc.core.owners`` ("X chủ trì, phối hợp với Y", "Giao X …", the
   clause's subject, or the body a parent section is addressed to: "2. Giao Bộ Xây dựng:"); a
-  ";"-clause without a subject shares its sentence's.
+  ";"-clause without a subject shares its sentence's;
+- a *standing duty* is a clause of a legal text's other provisions (outside its task sections) that
+  opens with the body that must act ("Trung tâm dịch vụ việc làm thực hiện thu thập …"); under
+  headings of scope, conditions, procedures, powers or transition, nothing is.
 
 This is hand-written because the grammar of Vietnamese directives is regular enough to be read by
 rules with evidence spans, and no library parses it.
@@ -35,6 +38,7 @@ from dondoc.core.owners import (
     heading_owners,
     inherited_owners,
     is_duty_title,
+    kind_subject,
     names_only_bodies,
     opens_with_office,
     opens_with_subject,
@@ -317,8 +321,60 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else (_subject_of(ctx, cspan) or shared)
             last_end = cspan.end
     tasks.extend(_assigned_in_rules(ctx, children))
+    if ctx.require_owner:
+        tasks.extend(_standing_duties(ctx, children))
     tasks.sort(key=lambda t: t.span.start)
     return tasks
+
+
+def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[Task]:
+    """Clauses of a legal text's other provisions that open with the body that must act ("Trung tâm
+    dịch vụ việc làm thực hiện thu thập …", "Bộ Tài chính có trách nhiệm hướng dẫn …")."""
+    text = ctx.text
+    out: list[Task] = []
+    for i, sec in enumerate(ctx.sections):
+        if sec.kind != "other" or sec.marker is None or _no_duties_above(ctx.sections, i):
+            continue
+        own_start = sec.body_start
+        if _is_title(text, sec) or (sec.marker.style.endswith("article") and heading_ends_line(text, sec)):
+            own_start = max(own_start, sec.heading_span.end)
+        for cspan in _clauses(ctx.prose or text, own_start, _own_end(ctx.sections, i, children)):
+            bodies = ctx.bodies_in(cspan)
+            if bodies and not text[cspan.start : bodies[0].span.start].strip():
+                subject_end = bodies[0].span.end
+            else:
+                kind = kind_subject(text, cspan)
+                if not kind:
+                    continue
+                subject_end = cspan.start + len(kind[-1].name)
+            if _NOT_STANDING_RE.search(text, cspan.start, min(cspan.end, subject_end + 40)):
+                continue
+            out.extend(_tasks_of_clause(ctx, cspan, _section_number(ctx.sections, i), (), needs_owner=True))
+    return out
+
+
+def _no_duties_above(sections: Sequence[Section], i: int) -> bool:
+    j: int | None = i
+    while j is not None:
+        h = sections[j].heading
+        if _lists_no_duties(h) or _NO_DUTIES_HEADING_RE.match(h):
+            return True
+        j = sections[j].parent
+    return False
+
+
+# A provision's clause that grants or decides rather than binds: "Trường trung cấp tự chủ xác định …",
+# "Thủ trưởng tổ chức thu phí quyết định việc …", "Cơ quan … được phép khai thác …".
+_NOT_STANDING_RE = compile_vi(
+    r"(?i:(?<!\w)(?:được(?!\s+giao)|có\s+quyền|có\s+thể|tự\s+(?:chủ|bảo\s+đảm|đảm\s+bảo)|"
+    r"(?<!theo\s)(?<!tại\s)(?<!các\s)quyết\s+định(?!\s+(?:số|này|của|\d))|thẩm\s+quyền|vi\s+phạm)(?!\w))"
+)
+# Provisions that rule, not assign: scope, subjects, definitions, principles, transition, forms.
+_NO_DUTIES_HEADING_RE = compile_vi(
+    r"(?i:\W*(?:những\s+)?(?:phạm\s+vi|đối\s+tượng|giải\s+thích|nguyên\s+tắc|quy\s+định\s+chung|"
+    r"(?:quy\s+định|điều\s+khoản)\s+chuyển\s+tiếp|hiệu\s+lực|mẫu|biểu\s+mẫu|điều\s+kiện|tiêu\s+chuẩn|hồ\s+sơ|"
+    r"trình\s+tự|thủ\s+tục|(?:thẩm\s+)?quyền(?!\s+hạn\s+và\s+trách)|xử\s+lý\s+vi\s+phạm|mức|cách\s+tính|phương\s+pháp|phân\s+loại))"
+)
 
 
 def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list[Task]:
