@@ -5,6 +5,7 @@ from dondoc.core.owners import (
     Owner,
     first_action,
     heading_owners,
+    kind_subject,
     names_organisations,
     opens_with_subject,
     owners_of,
@@ -371,3 +372,20 @@ def test_a_duty_title_s_list_goes_on_with_organisations_the_gazetteer_does_not_k
 def test_the_lap_of_cong_lap_is_an_adjective_not_an_action():
     text = "Trường trung cấp công lập tổ chức tuyển sinh hằng năm."
     assert first_action(text, 0, len(text), []) == text.index("tổ chức")
+
+
+def test_a_subject_named_by_its_kind_after_an_opening_phrase():
+    def leads(text):
+        return [o.name for o in kind_subject(text, Span(0, len(text)), after_opener=True)]
+
+    assert leads("Căn cứ dự thảo Quy chế đã được phê duyệt, Chủ tịch Hội đồng quản lý xây dựng quy chế.") == [
+        "Chủ tịch Hội đồng quản lý"
+    ]
+    assert leads("Trên cơ sở kết quả rà soát, công ty quản lý quỹ phải cung cấp tài liệu cho nhà đầu tư.") == [
+        "công ty quản lý quỹ"
+    ]
+    # a comma inside a list of bodies, or a kind alone, names no subject
+    assert leads("Trường hợp các bộ, cơ quan ngang bộ đề nghị trao đổi thông tin thì thực hiện theo quy định.") == []
+    assert leads("Trường hợp phát hiện sai sót, cơ quan thanh tra, giám sát ngân hàng yêu cầu khắc phục.") == []
+    # only when asked: a clause's own subject opens it
+    assert kind_subject("Căn cứ kết quả, công ty rà soát lao động.", Span(0, 41)) == ()

@@ -43,6 +43,11 @@ _DECIDE = (
     r"(?!\s+(?:này|số|\d|của|phê\s+duyệt|về\s+việc|ban\s+hành|[\p{Lu}]))"
 )
 
+# (Not the "lập" of "công lập", an adjective: "Trung tâm giáo dục nghề nghiệp công lập tổ chức …".)
 ACTION_RE = compile_vi(
-    r"(?<!\w)(?P<a>(?i:" + trie_pattern(sorted({a.lower() for a in ACTIONS}), space=r"\s+") + r")|" + _DECIDE + r")(?!\w)"
+    r"(?<!\w)(?<![Cc]ông\s)(?P<a>(?i:"
+    + trie_pattern(sorted({a.lower() for a in ACTIONS}), space=r"\s+")
+    + r")|"
+    + _DECIDE
+    + r")(?!\w)"
 )

@@ -463,17 +463,12 @@ def _written_leads(name: str, gazetteer: Gazetteer) -> tuple[Owner, ...]:
     return tuple(Owner(n, "lead") for n in _split_names(name))
 
 
-_PUBLIC_RE = compile_vi(r"(?i:công\s+lập)")
-
-
 def first_action(text: str, start: int, end: int, bodies: list[BodyMatch]) -> int | None:
     """Where the first directive verb of the clause ``text[start:end]`` starts, skipping words of a
     body's name ("Bộ Giáo dục và Đào tạo", "Bộ Xây dựng"). The clause is read on its own: a capital
     "Quyết định" opening it is the verb."""
     for m in ACTION_RE.finditer(text[start:end]):
         a, b = start + m.start(), start + m.end()
-        if _PUBLIC_RE.match(text, max(start, a - 5), b):
-            continue  # "Trung tâm giáo dục nghề nghiệp công lập": an adjective, not "lập"
         if not any(x.span.start < b and a < x.span.end for x in bodies):
             return a
     return None
@@ -698,7 +693,7 @@ def owners_of(
         if sup:
             owners += [Owner(_name(text, b), "support") for b in bodies if b.span.start >= sup.end()][:6]
         if not any(o.role == "lead" for o in owners):
-            owners = list(kind_subject(text, span)) + owners
+            owners = list(kind_subject(text, span, after_opener=True)) + owners
         if not any(o.role == "lead" for o in owners):
             owners = list(inherited) + owners
         named = None if owners else _RESPONSIBLE_RE.match(text, span.start, span.end)
@@ -718,28 +713,58 @@ def owners_of(
     return tuple(uniq)
 
 
-def kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
+def kind_subject(text: str, span: Span, *, after_opener: bool = False) -> tuple[Owner, ...]:
     """Leads named as written by their kind at the head of the clause ("Cơ quan bảo hiểm xã hội thực
-    hiện …", "Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …")."""
+    hiện …", "Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …"), or, with
+    ``after_opener``, after its opening phrase ("Căn cứ dự thảo Quy chế …, Chủ tịch Hội đồng quản lý
+    xây dựng …")."""
     start = span.start
     opener = _TIME_OPENER_RE.match(text, start, span.end)
     if opener is not None:
         start = opener.end()
-    kind = _ORG_HEADING_RE.match(text, start, span.end)
+    found = _kind_subject_at(text, start, span.end, capital=True)
+    if found or not after_opener or not _OPENER_RE.match(text, span.start, span.end):
+        return found
+    if _CASE_RE.match(text, span.start, span.end):
+        return ()
+    last = span.start
+    for comma in _COMMA_RE.finditer(text, span.start, min(span.end, span.start + 300)):
+        listed = _ORG_IN_TAIL_RE.search(text, last, comma.start())  # "Trường hợp các bộ, cơ quan ngang bộ, …": a list
+        last = comma.end()
+        if listed is not None:
+            continue
+        found = _kind_subject_at(text, comma.end(), span.end, capital=False)
+        if found and found[0].name.casefold() not in _BARE_KINDS:
+            return found
+    return ()
+
+
+_COMMA_RE = compile_vi(r",[ \t]*\n?[ \t]*")
+# An organisation named in the last words before a comma: the comma goes on with a list of them.
+_ORG_IN_TAIL_RE = compile_vi(rf"(?i:(?<!\w)(?<!cơ\s)(?:{_ORG_KINDS}|bộ|ngành|địa\s+phương)(?!\w)(?:\s+[^\W\d]+){{0,5}}\s*$)")
+# A kind alone ("cơ quan thanh tra, giám sát …" cut at "thanh tra") names no one.
+_BARE_KINDS = {"cơ quan", "đơn vị", "tổ chức", "cơ sở"}
+# An opening phrase that counts a step's time ("Trong thời hạn 05 ngày làm việc …, …", "Sau khi nhận
+# được hồ sơ, …"): what follows is a step of a procedure.
+_CASE_RE = compile_vi(r"(?i:\s*(?:trong\s+thời\s+hạn|sau\s+khi\s+nhận)(?!\w))")
+
+
+def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple[Owner, ...]:
+    kind = _ORG_HEADING_RE.match(text, start, end)
     if kind is None:
         return ()  # most clauses open with their verb: nothing to read
-    named = _DUTY_HOLDER_RE.match(text, start, span.end)
+    named = _DUTY_HOLDER_RE.match(text, start, end)
     if named is not None:
         who, most = named.group("who"), 22  # "… có trách nhiệm" closes a long name safely
     else:
-        act = _subject_action(text, start, kind.end(), span.end)
+        act = _subject_action(text, start, kind.end(), end)
         if act is None:
             return ()
         who, most = text[start : act.start()], 16
     who = " ".join(_QUALIFIER_RE.split(who, 1)[0].split()).rstrip(" ,")
-    who = re.sub(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương)$", "", who)
+    who = _MODAL_RE.split(who, 1)[0]  # "Trường trung cấp | phải định kỳ rà soát …"
     if (
-        not who[:1].isupper()
+        (capital and not who[:1].isupper())
         or who.isupper()  # a signing block ("BỘ TRƯỞNG …"), not a subject
         or len(who.split()) > most
         or not names_organisations(who)
@@ -749,6 +774,9 @@ def kind_subject(text: str, span: Span) -> tuple[Owner, ...]:
     return tuple(Owner(n, "lead") for n in _split_names(who))
 
 
+_MODAL_RE = compile_vi(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương)(?:\s|$)")
+
+
 def _action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:
     """The first action of a clause that opens with an organisation's kind: not the verb of "Ban Quản
     lý"; other kinds that hold a verb ("Tổ chức, cá nhân …", "Cơ sở đào tạo …") are left as they are,
@@ -756,7 +784,18 @@ def _action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Mat
     act = ACTION_RE.search(text, start, end)
     if act is not None and start < act.start() < kind_end and _MANAGEMENT_BOARD_RE.match(text, start, kind_end):
         act = ACTION_RE.search(text, kind_end, end)
+    # "Hội đồng quản lý", "công ty quản lý quỹ": the kind's "quản lý" is part of the name.
+    while (
+        act is not None
+        and _MANAGES_RE.fullmatch(act.group(0))
+        and _KIND_BEFORE_RE.search(text, max(start, act.start() - 20), act.start())
+    ):
+        act = ACTION_RE.search(text, act.end(), end)
     return act
+
+
+_MANAGES_RE = compile_vi(r"(?i:quản\s+lý)")
+_KIND_BEFORE_RE = compile_vi(r"(?i:(?<!\w)(?:hội\s+đồng|công\s+ty)\s+$)")
 
 
 def _subject_action(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:

@@ -343,7 +343,7 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
             if bodies and not text[cspan.start : bodies[0].span.start].strip():
                 subject_end = bodies[0].span.end
             else:
-                kind = kind_subject(text, cspan)
+                kind = kind_subject(text, cspan, after_opener=True)
                 if not kind:
                     continue
                 subject_end = cspan.start + len(kind[-1].name)
