@@ -1136,3 +1136,16 @@ def test_an_article_of_an_implementation_chapter_states_duties_like_any_other():
     kinds = {s["number"]: s["kind"] for s in out["sections"]}
     assert kinds["Chương III"] == "implementation" and kinds["Điều 4"] == "tasks"
     assert kinds["Điều 5"] == "implementation"  # "Quy định chuyển tiếp": rules on cases under way
+
+
+def test_a_cited_title_a_capitals_title_a_unit_s_function_and_accountability_are_no_tasks():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 05/2022/TT-BLĐTBXH\n\nTHÔNG TƯ\nBãi bỏ một số văn bản\n\n"
+        "Điều 3. Trách nhiệm của Bộ Tài chính\n"
+        "1. Thông tư số 62/2020/TT-BTC ngày 22 tháng 6 năm 2020 của Bộ Tài chính hướng dẫn kiểm soát chi.\n"
+        "2. NHIỆM VỤ, QUYỀN HẠN, TRÁCH NHIỆM CỦA CƠ QUAN, TỔ CHỨC, CÁ NHÂN\n"
+        "3. Đơn vị sự nghiệp công lập thực hiện chức năng nghiên cứu phục vụ xây dựng chính sách.\n"
+        "4. Chịu trách nhiệm đối với các nội dung do mình cung cấp.\n"
+        "5. Hướng dẫn các địa phương thực hiện Thông tư này.\n"
+    )
+    assert _starts_and_leads(text) == [("Hướng dẫn các địa phương thực ", ["Bộ Tài chính"])]

@@ -102,7 +102,14 @@ _CLOSING_RE = compile_vi(
 _PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 # "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
 _ACCOUNTABLE_RE = compile_vi(
-    r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước)(?!\w))"
+    r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|đối\s+với|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước)(?!\w))"
+)
+# What is no clause of work, whatever verb it holds: a cited document's title ("Nghị định số 32/2019/NĐ-CP
+# ngày … của Chính phủ quy định …", an item of a list of documents), a kind of unit by its function
+# ("Đơn vị sự nghiệp công lập thực hiện chức năng nghiên cứu …").
+_NOT_WORK_RE = compile_vi(
+    r"(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư(?:\s+liên\s+tịch)?|Quyết\s+định|Chỉ\s+thị)\s+số\s"
+    r"|[^.;:]{0,120}?\sthực\s+hiện\s+(?:các\s+)?chức\s+năng(?!\s+(?:quản\s+lý\s+)?nhà\s+nước)"
 )
 # An optional power or a prohibition, before the clause's action: not a duty to track.
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
@@ -615,6 +622,12 @@ def _defines(clause: str, act: re.Match[str]) -> bool:
     return not _DUTY_AFTER_RE.search(clause, m.end())
 
 
+def _is_capitals(clause: str) -> bool:
+    """A title in capitals ("NHIỆM VỤ, QUYỀN HẠN, TRÁCH NHIỆM CỦA CƠ QUAN, TỔ CHỨC, CÁ NHÂN"), not a clause."""
+    letters = [c for c in clause if c.isalpha()]
+    return len(letters) >= 12 and all(c.isupper() for c in letters)
+
+
 def _only_bodies(ctx: TaskContext, span: Span) -> bool:
     return names_only_bodies(ctx.text, span, ctx.bodies_in(span))
 
@@ -628,6 +641,8 @@ def _tasks_of_clause(
     act = ACTION_RE.match(clause, at - span.start) if at is not None else _DELEGATION_RE.match(clause)
     if act is None or _is_passive(clause, act) or _AMENDMENT_RE.match(clause) or FOOTNOTE_RE.match(clause):
         return []  # (a consolidated text's footnote: "11 Khoản này được sửa đổi, bổ sung theo …")
+    if _NOT_WORK_RE.match(clause) or _is_capitals(clause):
+        return []
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
     closing = "trách nhiệm" in clause and _CLOSING_RE.search(clause) is not None
