@@ -389,3 +389,16 @@ def test_a_subject_named_by_its_kind_after_an_opening_phrase():
     assert leads("Trường hợp phát hiện sai sót, cơ quan thanh tra, giám sát ngân hàng yêu cầu khắc phục.") == []
     # only when asked: a clause's own subject opens it
     assert kind_subject("Căn cứ kết quả, công ty rà soát lao động.", Span(0, 41)) == ()
+
+
+def test_a_district_office_and_a_unit_given_a_task_are_subjects_named_by_kind():
+    def leads(text):
+        return [o.name for o in kind_subject(text, Span(0, len(text)))]
+
+    assert leads("Phòng Lao động - Thương binh và Xã hội rà soát, lập danh sách đối tượng.") == [
+        "Phòng Lao động - Thương binh và Xã hội"
+    ]
+    assert leads("Đơn vị được giao nhiệm vụ thanh toán có trách nhiệm thanh toán kinh phí.") == [
+        "Đơn vị được giao nhiệm vụ thanh toán"
+    ]
+    assert leads("Đơn vị được hưởng chính sách thực hiện báo cáo.") == []  # a beneficiary, not a subject

@@ -58,7 +58,7 @@ _ORG_KINDS = (
 _OFFICES = r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu"
 # A ministry's department is a "Vụ" with a proper name ("Vụ Pháp chế"); "vụ việc", "nhiệm vụ" are not.
 _ORG_HEADING_RE = compile_vi(
-    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|Vụ\s+(?=[\p{{Lu}}]))"
+    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|(?:Vụ|Phòng)\s+(?=[\p{{Lu}}]))"
 )
 _ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
 # A request to report back: "nếu có vướng mắc, đề nghị (các cơ quan …) (kịp thời) phản ánh …", or
@@ -768,7 +768,7 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
         or who.isupper()  # a signing block ("BỘ TRƯỞNG …"), not a subject
         or len(who.split()) > most
         or not names_organisations(who)
-        or re.search(r"[\d/;:.()]|(?<!\w)(?:được|bị|là|thì|nếu|khi|hoặc)(?!\w)", who)
+        or re.search(r"[\d/;:.()]|(?<!\w)(?:được(?!\s+giao)|bị|là|thì|nếu|khi|hoặc)(?!\w)", who)
     ):
         return ()
     return tuple(Owner(n, "lead") for n in _split_names(who))
