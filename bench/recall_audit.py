@@ -49,10 +49,13 @@ def passage_bounds(text: str, start: int, chars: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
-def draw(n: int, seed: int, chars: int, out: Path) -> int:
+def draw(n: int, seed: int, chars: int, out: Path, *, avoid: list[Path] | None = None, only: str | None = None) -> int:
+    """Write ``n`` passages; with ``avoid``, none from a document of those draws' test sets, and with
+    ``only``, every passage in that set (a second tune draw)."""
     data = BenchConfig().corpus_dir.parent
     golden = golden_names()
-    texts = [p for p in corpus(data) if p.name not in golden]
+    tested = {p["file"] for d in avoid or [] for p in _read_jsonl([d / "passages.jsonl"]) if p["set"] == "test"}
+    texts = [p for p in corpus(data) if p.name not in golden and str(p.relative_to(data)) not in tested]
     rng = random.Random(seed)
     picked = rng.sample(texts, min(n, len(texts)))
     out.mkdir(parents=True, exist_ok=True)
@@ -62,7 +65,7 @@ def draw(n: int, seed: int, chars: int, out: Path) -> int:
             lo, hi = passage_bounds(text, rng.randrange(max(1, len(text) - chars)), chars)
             item = {
                 "id": f"P{i + 1:03d}",
-                "set": SETS[i % 2],
+                "set": only or SETS[i % 2],
                 "file": str(path.relative_to(data)),
                 "start": lo,
                 "end": hi,
@@ -71,7 +74,15 @@ def draw(n: int, seed: int, chars: int, out: Path) -> int:
                 "passage": text[lo:hi],
             }
             fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-    meta = {"commit": commit(), "seed": seed, "n": len(picked), "chars": chars, "texts": len(texts)}
+    meta = {
+        "commit": commit(),
+        "seed": seed,
+        "n": len(picked),
+        "chars": chars,
+        "texts": len(texts),
+        "avoid": [str(d) for d in avoid or []],
+        "only": only,
+    }
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"{len(picked)} passages of {len(texts)} texts -> {out / 'passages.jsonl'} (commit {meta['commit']}, seed {seed})")
     return 0
@@ -186,13 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--seed", type=int, required=True)
     d.add_argument("--chars", type=int, default=2000)
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--avoid", type=Path, action="append", help="no document of this draw's test set")
+    d.add_argument("--only", choices=SETS, help="put every passage in this set")
     t = sub.add_parser("tally", help="score the current code against the labels of one or more draws")
     t.add_argument("folders", type=Path, nargs="+")
     t.add_argument("--json", type=Path, default=None)
     t.add_argument("--show", action="store_true", help="print the tune set's misses, false tasks and wrong leads")
     args = ap.parse_args(argv)
     if args.cmd == "draw":
-        return draw(args.n, args.seed, args.chars, args.out)
+        return draw(args.n, args.seed, args.chars, args.out, avoid=args.avoid, only=args.only)
     return tally(args.folders, args.json, args.show)
 
 

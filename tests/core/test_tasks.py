@@ -1149,3 +1149,19 @@ def test_a_cited_title_a_capitals_title_a_unit_s_function_and_accountability_are
         "5. Hướng dẫn các địa phương thực hiện Thông tư này.\n"
     )
     assert _starts_and_leads(text) == [("Hướng dẫn các địa phương thực ", ["Bộ Tài chính"])]
+
+
+def test_a_title_on_a_line_of_its_own_is_not_part_of_the_task_under_it():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 19/2024/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn công khai thông tin\n\n"
+        "Điều 5. Công khai thông tin giải ngân\n"
+        "1. Nội dung công khai\n"
+        "Bộ Kế hoạch và Đầu tư tổ chức công khai thông tin tình hình giải ngân hằng tháng.\n"
+        "2. Cục Công nghệ thông tin\n"
+        "Tổ chức nâng cấp hệ thống phần mềm nghiệp vụ theo Thông tư số 09/2022/TT-\n"
+        "BKHĐT ngày 30 tháng 6 năm 2022.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Bộ Kế hoạch và Đầu tư tổ chức ", ["Bộ Kế hoạch và Đầu tư"]),
+        ("Tổ chức nâng cấp hệ thống phần", ["Cục Công nghệ thông tin"]),
+    ]

@@ -232,6 +232,19 @@ def _is_duty_title(text: str, sec: Section) -> bool:
     )
 
 
+def _is_title_line(text: str, sec: Section) -> bool:
+    """Whether a section's heading is a title on a line of its own over a sentence of its own ("Điều 5.
+    Chế độ báo cáo\nSở Y tế báo cáo …", "1. Nội dung công khai\nBộ Kế hoạch và Đầu tư tổ chức …"): an
+    article's, or one too short to be a sentence wrapped at the line's end."""
+    if sec.marker is None or not heading_ends_line(text, sec) or sec.heading.rstrip()[-1:] in ".;:,-/":
+        return False
+    if not (sec.marker.style.endswith("article") or len(sec.heading) <= 60):
+        return False
+    # (not a document number wrapped at the line's end: "… Thông tư số 09/2022/TT-\nBLĐTBXH ngày …")
+    words = text[sec.heading_span.end : sec.end].split(None, 1)
+    return bool(words) and words[0][:1].isupper() and not words[0].isupper()
+
+
 def _is_title(text: str, sec: Section) -> bool:
     """Whether a section's heading is a title on its own line ("Điều 25. Tổ chức thực hiện", "4. Trách
     nhiệm phối hợp trong tổ chức thực hiện"), not the start of its text."""
@@ -264,6 +277,10 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             own_start = max(own_start, sec.heading_span.end)  # "b) Ủy ban nhân dân cấp tỉnh\nChỉ đạo …"
         elif not kids and _is_duty_title(text, sec):
             own_start = max(own_start, sec.heading_span.end)  # "Điều 17. Trách nhiệm của Bộ Tài chính\nChủ trì …"
+            addressees = heading_owners(ctx.text, ctx.gazetteer, sec)
+        elif _is_title_line(text, sec):
+            # "1. Nội dung công khai\nBộ Kế hoạch và Đầu tư tổ chức …"; "6. Cục Công nghệ thông tin\nTổ chức …"
+            own_start = max(own_start, sec.heading_span.end)
             addressees = heading_owners(ctx.text, ctx.gazetteer, sec)
         seg = text[own_start:own_end].rstrip()
         if not seg.strip():
@@ -343,20 +360,27 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
         if sec.kind != "other" or sec.marker is None or _no_duties_above(ctx.sections, i):
             continue
         own_start = sec.body_start
-        if _is_title(text, sec) or (sec.marker.style.endswith("article") and heading_ends_line(text, sec)):
+        addressed: tuple[Owner, ...] = ()
+        if _is_title_line(text, sec):
+            # "2. Cục Công nghệ thông tin\nTổ chức nâng cấp …": the body the text under it is for
+            own_start = max(own_start, sec.heading_span.end)
+            addressed = heading_owners(ctx.text, ctx.gazetteer, sec)
+        elif _is_title(text, sec) or (sec.marker.style.endswith("article") and heading_ends_line(text, sec)):
             own_start = max(own_start, sec.heading_span.end)
         for cspan in _clauses(ctx.prose or text, own_start, _own_end(ctx.sections, i, children)):
             bodies = ctx.bodies_in(cspan)
+            inherited: tuple[Owner, ...] = ()
             if bodies and not text[cspan.start : bodies[0].span.start].strip():
                 subject_end = bodies[0].span.end
-            else:
-                kind = kind_subject(text, cspan, after_opener=True)
-                if not kind:
-                    continue
+            elif kind := kind_subject(text, cspan, after_opener=True):
                 subject_end = cspan.start + len(kind[-1].name)
+            elif addressed and ACTION_RE.match(text, cspan.start):
+                inherited, subject_end = addressed, cspan.start
+            else:
+                continue
             if _NOT_STANDING_RE.search(text, cspan.start, min(cspan.end, subject_end + 40)):
                 continue
-            out.extend(_tasks_of_clause(ctx, cspan, _section_number(ctx.sections, i), (), needs_owner=True))
+            out.extend(_tasks_of_clause(ctx, cspan, _section_number(ctx.sections, i), inherited, needs_owner=True))
     return out
 
 
