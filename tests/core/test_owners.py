@@ -402,3 +402,12 @@ def test_a_district_office_and_a_unit_given_a_task_are_subjects_named_by_kind():
         "Đơn vị được giao nhiệm vụ thanh toán"
     ]
     assert leads("Đơn vị được hưởng chính sách thực hiện báo cáo.") == []  # a beneficiary, not a subject
+
+
+def test_a_kind_whose_name_holds_a_verb_is_a_subject():
+    def leads(text):
+        return [o.name for o in kind_subject(text, Span(0, len(text)), after_opener=True)]
+
+    assert leads("Chủ đầu tư tổ chức lập hồ sơ hoàn thành công trình xây dựng.") == ["Chủ đầu tư"]
+    assert leads("Tổ chức thu phí nộp 100% số tiền phí thu được vào ngân sách nhà nước.") == ["Tổ chức thu phí"]
+    assert leads("Trường hợp nghiệm thu có điều kiện, chủ đầu tư có trách nhiệm tổ chức nghiệm thu lại.") == ["chủ đầu tư"]

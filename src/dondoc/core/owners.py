@@ -53,7 +53,8 @@ _ORG_KINDS = (
     r"cơ\s+sở\s+(?:giáo\s+dục|đào\s+tạo|khám|y\s+tế|nghiên\s+cứu|sản\s+xuất|kinh\s+doanh|trợ\s+giúp|bảo\s+trợ|"
     r"cai\s+nghiện|dạy\s+nghề|giáo\s+dục\s+nghề)|"
     r"tổ\s+chức\s+(?:khoa\s+học|tín\s+dụng|chính\s+trị|xã\s+hội|đại\s+diện|công\s+đoàn|quốc\s+tế|phi\s+chính\s+phủ|"
-    r"kinh\s+tế|sự\s+nghiệp|hành\s+nghề|kiểm\s+định|chứng\s+nhận|bảo\s+hiểm|tài\s+chính)|tổ\s+chức,\s+cá\s+nhân"
+    r"kinh\s+tế|sự\s+nghiệp|hành\s+nghề|kiểm\s+định|chứng\s+nhận|bảo\s+hiểm|tài\s+chính|thu\s+phí)|tổ\s+chức,\s+cá\s+nhân|"
+    r"chủ\s+đầu\s+tư|chủ\s+dự\s+án"
 )
 _OFFICES = r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu"
 # A ministry's department is a "Vụ" with a proper name ("Vụ Pháp chế"); "vụ việc", "nhiệm vụ" are not.
@@ -78,6 +79,8 @@ _ASKED_RE = compile_vi(rf"{ACTION_RE.pattern}|(?<!\w)(?i:phản\s+ánh|kịp\s+t
 # holds a list (the zones it manages).
 _BOARD = r"(?i:ban\s+quản\s+lý)"
 _MANAGEMENT_BOARD_RE = compile_vi(rf"\s*(?i:các\s+)?{_BOARD}(?!\w)")
+# Kinds whose name holds a verb: "Ban quản lý", "chủ đầu tư", "tổ chức thu phí".
+_VERB_IN_KIND_RE = compile_vi(rf"\s*(?i:các\s+)?(?:{_BOARD}|(?i:chủ\s+đầu\s+tư|tổ\s+chức\s+thu\s+phí))(?!\w)")
 # The list after "các" (or a board's) belongs to the first name: it is not a list of names.
 _INNER_LIST_RE = compile_vi(rf"\s(?i:các)\s|^{_BOARD}\s")
 _AND_RE = compile_vi(r"\s+và\s+")
@@ -774,7 +777,7 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
     return tuple(Owner(n, "lead") for n in _split_names(who))
 
 
-_MODAL_RE = compile_vi(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương)(?:\s|$)")
+_MODAL_RE = compile_vi(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương|có\s+trách\s+nhiệm)(?:\s|$)")
 
 
 def _action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:
@@ -782,7 +785,7 @@ def _action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Mat
     lý"; other kinds that hold a verb ("Tổ chức, cá nhân …", "Cơ sở đào tạo …") are left as they are,
     most of their clauses being rules."""
     act = ACTION_RE.search(text, start, end)
-    if act is not None and start < act.start() < kind_end and _MANAGEMENT_BOARD_RE.match(text, start, kind_end):
+    if act is not None and start <= act.start() < kind_end and _VERB_IN_KIND_RE.match(text, start, kind_end):
         act = ACTION_RE.search(text, kind_end, end)
     # "Hội đồng quản lý", "công ty quản lý quỹ": the kind's "quản lý" is part of the name.
     while (
