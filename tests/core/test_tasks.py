@@ -1165,3 +1165,29 @@ def test_a_title_on_a_line_of_its_own_is_not_part_of_the_task_under_it():
         ("Bộ Kế hoạch và Đầu tư tổ chức ", ["Bộ Kế hoạch và Đầu tư"]),
         ("Tổ chức nâng cấp hệ thống phần", ["Cục Công nghệ thông tin"]),
     ]
+
+
+def test_a_rank_s_duties_are_that_rank_s_and_its_criteria_are_no_tasks():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 08/2023/TT-BKHĐT\n\nTHÔNG TƯ\nQuy định mã số, tiêu chuẩn ngạch công chức thống kê\n\n"
+        "Điều 6. Thống kê viên chính (mã số 23.262)\n"
+        "1. Chức trách: là công chức có chuyên môn nghiệp vụ cao về thống kê.\n"
+        "2. Nhiệm vụ:\n"
+        "a) Chủ trì xây dựng kế hoạch, chương trình điều tra thống kê;\n"
+        "b) Tổng hợp, phân tích số liệu thống kê hằng năm.\n"
+        "3. Tiêu chuẩn về năng lực chuyên môn, nghiệp vụ:\n"
+        "a) Nắm vững chủ trương, đường lối của Đảng về công tác thống kê;\n"
+        "b) Có năng lực tổng hợp, phân tích, dự báo thống kê.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Chủ trì xây dựng kế hoạch, chư", ["Thống kê viên chính"]),
+        ("Tổng hợp, phân tích số liệu th", ["Thống kê viên chính"]),
+    ]
+
+
+def test_a_provision_s_case_is_no_standing_duty():
+    text = CIRCULAR.replace(
+        "3. Đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên.\n",
+        "3. Trường hợp công trình được nghiệm thu có điều kiện, chủ đầu tư phải báo cáo cơ quan chuyên môn.\n",
+    )
+    assert [t[0] for t in _starts_and_leads(text)] == ["Trung tâm dịch vụ việc làm thự", "Sở Lao động - Thương binh và X"]

@@ -376,10 +376,20 @@ def is_duty_title(heading: str) -> bool:
     return _DUTY_OF_RE.match(heading) is not None
 
 
+# A civil-service rank titling its article: "Điều 6. Thống kê viên chính (mã số 23.262)", "Điều 9. Giáo
+# viên giáo dục nghề nghiệp cao cấp (hạng I) - Mã số: V.09.02.058".
+_RANK_RE = compile_vi(r"(?P<n>[\p{Lu}][^\W\d][^():;.]{3,80}?)\s*\((?i:(?P<g>hạng\s+[IVX]+)|mã\s+số[^)]*)\)")
+
+
 def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner, ...]:
     """The bodies a heading addresses its sub-items to, if it is such a heading."""
     h = sec.heading
     hs = sec.heading_span
+    rank = _RANK_RE.match(h) if sec.marker is not None and sec.marker.style.endswith("article") else None
+    if rank is not None:
+        # the duties listed under a rank's article are that rank's
+        name = " ".join(rank.group("n").split())
+        return (Owner(f"{name} ({rank.group('g')})" if rank.group("g") else name, "lead"),)
     line_end = text.find("\n", hs.end)  # the heading may stop at "Các Bộ:", its line does not
     ministries = _ministries(text, hs.start, sec.end if line_end == -1 else min(sec.end, line_end), gazetteer)
     if ministries:
@@ -716,11 +726,12 @@ def owners_of(
     return tuple(uniq)
 
 
-def kind_subject(text: str, span: Span, *, after_opener: bool = False) -> tuple[Owner, ...]:
+def kind_subject(text: str, span: Span, *, after_opener: bool = False, after_case: bool = True) -> tuple[Owner, ...]:
     """Leads named as written by their kind at the head of the clause ("Cơ quan bảo hiểm xã hội thực
     hiện …", "Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …"), or, with
     ``after_opener``, after its opening phrase ("Căn cứ dự thảo Quy chế …, Chủ tịch Hội đồng quản lý
-    xây dựng …")."""
+    xây dựng …"), unless, without ``after_case``, the phrase states a case ("Trường hợp …, chủ đầu
+    tư phải …")."""
     start = span.start
     opener = _TIME_OPENER_RE.match(text, start, span.end)
     if opener is not None:
@@ -728,7 +739,7 @@ def kind_subject(text: str, span: Span, *, after_opener: bool = False) -> tuple[
     found = _kind_subject_at(text, start, span.end, capital=True)
     if found or not after_opener or not _OPENER_RE.match(text, span.start, span.end):
         return found
-    if _CASE_RE.match(text, span.start, span.end):
+    if _CASE_RE.match(text, span.start, span.end) or (not after_case and _CONDITION_RE.match(text, span.start, span.end)):
         return ()
     last = span.start
     for comma in _COMMA_RE.finditer(text, span.start, min(span.end, span.start + 300)):
@@ -750,6 +761,8 @@ _BARE_KINDS = {"cơ quan", "đơn vị", "tổ chức", "cơ sở"}
 # An opening phrase that counts a step's time ("Trong thời hạn 05 ngày làm việc …, …", "Sau khi nhận
 # được hồ sơ, …"): what follows is a step of a procedure.
 _CASE_RE = compile_vi(r"(?i:\s*(?:trong\s+thời\s+hạn|sau\s+khi\s+nhận)(?!\w))")
+# An opening phrase that states a condition ("Trường hợp …, ", "Đối với …, ", "Khi …, ").
+_CONDITION_RE = compile_vi(r"(?i:\s*(?:trong\s+)?(?:trường\s+hợp|đối\s+với|khi|sau\s+khi|nếu)(?!\w))")
 
 
 def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple[Owner, ...]:

@@ -370,15 +370,18 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
         for cspan in _clauses(ctx.prose or text, own_start, _own_end(ctx.sections, i, children)):
             bodies = ctx.bodies_in(cspan)
             inherited: tuple[Owner, ...] = ()
+            subject_start = cspan.start
             if bodies and not text[cspan.start : bodies[0].span.start].strip():
                 subject_end = bodies[0].span.end
-            elif kind := kind_subject(text, cspan, after_opener=True):
-                subject_end = cspan.start + len(kind[-1].name)
+            elif kind := kind_subject(text, cspan, after_opener=True, after_case=False):
+                # (after an opening phrase, the subject is where its name is written)
+                subject_start = max(cspan.start, text.find(kind[0].name, cspan.start, cspan.end))
+                subject_end = max(subject_start, text.find(kind[-1].name, subject_start, cspan.end)) + len(kind[-1].name)
             elif addressed and ACTION_RE.match(text, cspan.start):
                 inherited, subject_end = addressed, cspan.start
             else:
                 continue
-            if _NOT_STANDING_RE.search(text, cspan.start, min(cspan.end, subject_end + 40)):
+            if _NOT_STANDING_RE.search(text, subject_start, min(cspan.end, subject_end + 40)):
                 continue
             out.extend(_tasks_of_clause(ctx, cspan, _section_number(ctx.sections, i), inherited, needs_owner=True))
     return out
@@ -484,8 +487,13 @@ _RIGHTS_RE = compile_vi(
 )
 def _lists_no_duties(heading: str) -> bool:
     """Whether a heading introduces items that are conditions, cases or rights, not duties ("… khi đáp
-    ứng các điều kiện sau:", "Tổ chức công đoàn có các quyền sau đây:", "Điều 8. Quyền của người lao động")."""
-    return bool(_CONDITIONS_RE.search(heading) or _RIGHTS_RE.search(heading))
+    ứng các điều kiện sau:", "Tổ chức công đoàn có các quyền sau đây:", "Điều 8. Quyền của người lao động",
+    "3. Tiêu chuẩn về năng lực chuyên môn, nghiệp vụ:")."""
+    return bool(_CONDITIONS_RE.search(heading) or _RIGHTS_RE.search(heading) or _CRITERIA_RE.match(heading))
+
+
+# A heading that is a list of criteria or conditions: "Tiêu chuẩn về trình độ đào tạo, bồi dưỡng:".
+_CRITERIA_RE = compile_vi(r"(?i:\W*(?:các\s+)?(?:tiêu\s+chuẩn|tiêu\s+chí|điều\s+kiện)(?!\w))")
 
 
 # An article that allots competence ("Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh").
