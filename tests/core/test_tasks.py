@@ -1178,10 +1178,16 @@ def test_a_rank_s_duties_are_that_rank_s_and_its_criteria_are_no_tasks():
         "3. Tiêu chuẩn về năng lực chuyên môn, nghiệp vụ:\n"
         "a) Nắm vững chủ trương, đường lối của Đảng về công tác thống kê;\n"
         "b) Có năng lực tổng hợp, phân tích, dự báo thống kê.\n"
+        "4. Yêu cầu đối với công chức dự thi nâng ngạch lên thống kê viên chính\n"
+        "Trong thời gian giữ ngạch thống kê viên đã chủ trì xây dựng ít nhất 01 đề án.\n"
+        "Điều 7. Giảng viên giáo dục nghề nghiệp chính - Mã số: V.09.02.02\n"
+        "1. Nhiệm vụ:\n"
+        "a) Hướng dẫn người học làm chuyên đề, khóa luận tốt nghiệp.\n"
     )
     assert _starts_and_leads(text) == [
         ("Chủ trì xây dựng kế hoạch, chư", ["Thống kê viên chính"]),
         ("Tổng hợp, phân tích số liệu th", ["Thống kê viên chính"]),
+        ("Hướng dẫn người học làm chuyên", ["Giảng viên giáo dục nghề nghiệp chính"]),
     ]
 
 

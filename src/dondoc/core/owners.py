@@ -377,8 +377,12 @@ def is_duty_title(heading: str) -> bool:
 
 
 # A civil-service rank titling its article: "Điều 6. Thống kê viên chính (mã số 23.262)", "Điều 9. Giáo
-# viên giáo dục nghề nghiệp cao cấp (hạng I) - Mã số: V.09.02.058".
-_RANK_RE = compile_vi(r"(?P<n>[\p{Lu}][^\W\d][^():;.]{3,80}?)\s*\((?i:(?P<g>hạng\s+[IVX]+)|mã\s+số[^)]*)\)")
+# viên giáo dục nghề nghiệp cao cấp (hạng I) - Mã số: V.09.02.058", "Điều 5. Giảng viên giáo dục nghề
+# nghiệp cao cấp - Mã số: V.09.02.01", "Điều 4. Công chức kiểm soát viên chất lượng sản phẩm, hàng hóa".
+_RANK_RE = compile_vi(
+    r"(?P<n>[\p{Lu}][^\W\d][^():;.]{3,80}?)\s*(?:\((?i:(?P<g>hạng\s+[IVX]+)|mã\s+số[^)]*)\)|-\s*(?i:mã\s+số))"
+    r"|(?P<c>(?:Công|Viên)\s+chức\s+[^\W\d][^():;.,]{3,80}?)\s*$"
+)
 
 
 def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner, ...]:
@@ -388,7 +392,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     rank = _RANK_RE.match(h) if sec.marker is not None and sec.marker.style.endswith("article") else None
     if rank is not None:
         # the duties listed under a rank's article are that rank's
-        name = " ".join(rank.group("n").split())
+        name = " ".join((rank.group("n") or rank.group("c")).split())
         return (Owner(f"{name} ({rank.group('g')})" if rank.group("g") else name, "lead"),)
     line_end = text.find("\n", hs.end)  # the heading may stop at "Các Bộ:", its line does not
     ministries = _ministries(text, hs.start, sec.end if line_end == -1 else min(sec.end, line_end), gazetteer)

@@ -265,7 +265,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
     for i, sec in enumerate(ctx.sections):
         if sec.kind != "tasks":
             continue
-        if sec.parent is not None and _lists_no_duties(ctx.sections[sec.parent].heading):
+        if (sec.parent is not None and _lists_no_duties(ctx.sections[sec.parent].heading)) or _under_criteria(ctx.sections, i):
             continue
         kids = children.get(i, [])
         own_end = _own_end(ctx.sections, i, children)
@@ -492,8 +492,26 @@ def _lists_no_duties(heading: str) -> bool:
     return bool(_CONDITIONS_RE.search(heading) or _RIGHTS_RE.search(heading) or _CRITERIA_RE.match(heading))
 
 
-# A heading that is a list of criteria or conditions: "Tiêu chuẩn về trình độ đào tạo, bồi dưỡng:".
-_CRITERIA_RE = compile_vi(r"(?i:\W*(?:các\s+)?(?:tiêu\s+chuẩn|tiêu\s+chí|điều\s+kiện)(?!\w))")
+def _under_criteria(sections: Sequence[Section], i: int) -> bool:
+    """Whether a section is, or lies under, a list of criteria ("3. Tiêu chuẩn về năng lực chuyên môn:"),
+    within its article."""
+    j: int | None = i
+    while j is not None:
+        sec = sections[j]
+        if sec.marker is None or sec.marker.style.endswith("article") or sec.marker.style.startswith("part:"):
+            return False  # (an article on criteria may still assign their assessment)
+        if _CRITERIA_RE.match(sec.heading):
+            return True
+        j = sec.parent
+    return False
+
+
+# A heading that is a list of criteria or conditions: "Tiêu chuẩn về trình độ đào tạo, bồi dưỡng:", "Yêu
+# cầu đối với viên chức dự thi hoặc xét thăng hạng …".
+_CRITERIA_RE = compile_vi(
+    r"(?i:\W*(?:các\s+)?(?:tiêu\s+chuẩn|tiêu\s+chí|điều\s+kiện(?!\s+(?:bảo\s+đảm|đảm\s+bảo))|"
+    r"yêu\s+cầu\s+đối\s+với\s+(?:viên\s+chức|công\s+chức|người))(?!\w))"
+)
 
 
 # An article that allots competence ("Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh").
