@@ -1197,3 +1197,17 @@ def test_a_provision_s_case_is_no_standing_duty():
         "3. Trường hợp công trình được nghiệm thu có điều kiện, chủ đầu tư phải báo cáo cơ quan chuyên môn.\n",
     )
     assert [t[0] for t in _starts_and_leads(text)] == ["Trung tâm dịch vụ việc làm thự", "Sở Lao động - Thương binh và X"]
+
+
+
+def test_a_form_s_capital_title_before_the_next_appendix_issues_no_document():
+    from dondoc.core.analysis import _issues_a_document
+
+    form = (
+        "Lê Tấn Dũng\n\nPhụ lục 01: Mẫu định dạng chương trình đào tạo\n(Kèm theo Thông tư số 01/2024/TT-BLĐTBXH)\n"
+        "1. Mục tiêu đào tạo\nHƯỚNG DẪN\nThực hiện chương trình theo mẫu.\n"
+        "Phụ lục 02: Mẫu định dạng chương trình môn học\n(Kèm theo Thông tư số 01/2024/TT-BLĐTBXH)\n"
+    )
+    assert not _issues_a_document(form, 0)
+    rules = "Lê Tấn Dũng\n\nQUY CHẾ\nTổ chức và hoạt động của Hội đồng\n(Kèm theo Quyết định số 12/QĐ-TTg)\nĐiều 1. Phạm vi\n"
+    assert _issues_a_document(rules, 0)

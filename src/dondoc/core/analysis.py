@@ -58,6 +58,7 @@ _ISSUED_WITH_RE = compile_vi(r"\((?:[Bb]an\s+hành\s+)?[Kk]èm\s+theo\s[^)]{0,30
 _ATTACHED_LEAD_RE = compile_vi(rf"^[ \t]*{_ATTACHED_KINDS}(?![^\n]*\p{{Ll}})", re.MULTILINE)
 _APPENDIX_LINE_RE = compile_vi(r"(?:^|\n)[ \t]*(?i:phụ\s+lục)(?:\s+(?:[IVX]+|\d+[a-z]?))?[ \t]*\n\s*$")
 _ARTICLE_LINE_RE = compile_vi(r"(?m)^[ \t]*Điều\s+\d+\s*\.")
+_OTHER_APPENDIX_RE = compile_vi(r"(?m)^[ \t]*(?i:phụ\s+lục)(?!\w)")
 _DIRECTIVE_KINDS = {"ket_luan", "chi_thi", "thong_bao", "ke_hoach", "cong_van"}
 
 
@@ -250,8 +251,8 @@ def _issues_a_document(text: str, after: int) -> bool:
     after ``after``, rather than appendices only."""
     for lead in _ATTACHED_LEAD_RE.finditer(text, after):
         issued_with = _ISSUED_WITH_RE.search(text, lead.end(), lead.end() + 600)
-        if issued_with is None:
-            continue
+        if issued_with is None or _OTHER_APPENDIX_RE.search(text, lead.end(), issued_with.start()):
+            continue  # ("HƯỚNG DẪN" in a form, and the next appendix's "Phụ lục 03 (Kèm theo …)")
         if _APPENDIX_LINE_RE.search(text, max(after, lead.start() - 40), lead.start()) and not _ARTICLE_LINE_RE.search(
             text, issued_with.end()
         ):
