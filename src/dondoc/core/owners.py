@@ -78,7 +78,6 @@ _ASKED_RE = compile_vi(rf"{ACTION_RE.pattern}|(?<!\w)(?i:phản\s+ánh|kịp\s+t
 # "Ban Quản lý các khu công nghiệp, khu kinh tế": a kind whose second word is a verb, and whose name
 # holds a list (the zones it manages).
 _BOARD = r"(?i:ban\s+quản\s+lý)"
-_MANAGEMENT_BOARD_RE = compile_vi(rf"\s*(?i:các\s+)?{_BOARD}(?!\w)")
 # Kinds whose name holds a verb: "Ban quản lý", "chủ đầu tư", "tổ chức thu phí".
 _VERB_IN_KIND_RE = compile_vi(rf"\s*(?i:các\s+)?(?:{_BOARD}|(?i:chủ\s+đầu\s+tư|tổ\s+chức\s+thu\s+phí))(?!\w)")
 # The list after "các" (or a board's) belongs to the first name: it is not a list of names.
