@@ -108,6 +108,16 @@ class Section:
     kind: str = "other"
     body_start: int = 0  # after the marker
 
+    @property
+    def is_article(self) -> bool:
+        """Whether the section is an article ("Điều 5."), quoted by an amending text or not."""
+        return self.marker is not None and self.marker.style.endswith("article")
+
+    @property
+    def is_part(self) -> bool:
+        """Whether the section is a chapter, section or part ("Chương I", "Mục 2")."""
+        return self.marker is not None and self.marker.style.startswith("part:")
+
 
 def text_under_heading(text: str, sec: Section) -> int:
     """Where the text under a section's heading starts ("Điều 25. Tổ chức thực hiện\n\nChính phủ …")."""

@@ -110,7 +110,7 @@ def rewritten_item(sec: Section, sections: Sequence[Section]) -> bool:
 
 def _opens_with_action(sec: Section) -> bool:
     # An article's title names its topic ("Điều 7. Phân bổ và quản lý nguồn thu"), not an action.
-    if sec.marker is None or sec.marker.style.endswith("article") or _AGENT_RE.search(sec.heading):
+    if sec.marker is None or sec.is_article or _AGENT_RE.search(sec.heading):
         return False
     head = sec.heading.lstrip()
     if ACTION_RE.match(head):
@@ -179,7 +179,7 @@ _INTRO_DUTY_RE = compile_vi(
 def _duties_under_title(sec: Section, text: str, body_addressed: Callable[[Section], bool] | None) -> bool:
     """An article whose text, under its title, opens with the bodies it is addressed to and their duty
     to do what its items list."""
-    if body_addressed is None or sec.marker is None or not sec.marker.style.endswith("article"):
+    if body_addressed is None or not sec.is_article:
         return False
     return _INTRO_DUTY_RE.match(text, text_under_heading(text, sec), sec.end) is not None and body_addressed(sec)
 
@@ -187,10 +187,6 @@ def _duties_under_title(sec: Section, text: str, body_addressed: Callable[[Secti
 # "Điều 30. Quy định chuyển tiếp", "Điều 31. Bãi bỏ một số điều …", "Điều 32. Sửa đổi, bổ sung …": rules
 # on other texts and on cases already under way, not duties.
 _TRANSITION_RE = re.compile(r"(?i:chuyển\s+tiếp|bãi\s+bỏ|sửa\s+đổi|bổ\s+sung|thay\s+thế|áp\s+dụng|mẫu\s+biểu|biểu\s+mẫu)")
-
-
-def _is_part(sec: Section) -> bool:
-    return sec.marker is not None and sec.marker.style.startswith("part:")
 
 
 def classify_sections(
@@ -221,7 +217,7 @@ def classify_sections(
         own = _own_kind(sec, text)
         parent_kind = sections[sec.parent].kind if sec.parent is not None else None
         duty = addressed is not None and addressed(sec) and not _GENERIC_DUTY_RE.search(sec.heading)
-        named = sec.marker is not None and sec.marker.style.endswith("article") and names_bodies is not None
+        named = sec.is_article and names_bodies is not None
         rewritten = own == "other" and parent_kind in (None, "other") and _rewritten_duty(sec, sections, text, duty)
         if (named and names_bodies(sec)) or rewritten:  # type: ignore[misc]
             # "Điều 20. Bộ Quốc phòng" lists that body's duties; so does a provision an amending text
@@ -246,8 +242,8 @@ def classify_sections(
         ):
             kind = "tasks"  # "Chương I. Những quy định chung / Điều 6. Trách nhiệm của Bộ Y tế …": a law's duty article
         elif (
-            parent_kind == "implementation" and own == "other" and sec.marker is not None
-            and sec.marker.style.endswith("article") and _is_part(sections[sec.parent])  # type: ignore[index]
+            parent_kind == "implementation" and own == "other" and sec.is_article
+            and sections[sec.parent].is_part  # type: ignore[index]
             and not _TRANSITION_RE.search(sec.heading)
         ):
             # "Chương VII. TỔ CHỨC THỰC HIỆN / Điều 16. Thông báo tình hình biến động lao động": an article

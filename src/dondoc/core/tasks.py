@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -210,7 +210,7 @@ class TaskContext:
 def _addressee_line(ctx: TaskContext, sec: Section) -> tuple[Owner, ...]:
     """The bodies a section's heading names, when the heading is a line of its own holding only their
     names and the section's text follows under it ("b) Ủy ban nhân dân cấp tỉnh\nChỉ đạo, hướng dẫn …")."""
-    if sec.marker is None or sec.marker.style.endswith("article"):
+    if sec.marker is None or sec.is_article:
         return ()
     hs = sec.heading_span
     if not heading_ends_line(ctx.text, sec) or not ctx.text[hs.end : sec.end].strip():
@@ -238,7 +238,7 @@ def _is_title_line(text: str, sec: Section) -> bool:
     article's, or one too short to be a sentence wrapped at the line's end."""
     if sec.marker is None or not heading_ends_line(text, sec) or sec.heading.rstrip()[-1:] in ".;:,-/":
         return False
-    if not (sec.marker.style.endswith("article") or len(sec.heading) <= 60):
+    if not (sec.is_article or len(sec.heading) <= 60):
         return False
     # (not a document number wrapped at the line's end: "… Thông tư số 09/2022/TT-\nBLĐTBXH ngày …")
     words = text[sec.heading_span.end : sec.end].split(None, 1)
@@ -250,7 +250,7 @@ def _is_title(text: str, sec: Section) -> bool:
     nhiệm phối hợp trong tổ chức thực hiện"), not the start of its text."""
     if sec.marker is None or not _TITLE_ONLY_RE.fullmatch(sec.heading):
         return False
-    return sec.marker.style.endswith("article") or heading_ends_line(text, sec)
+    return sec.is_article or heading_ends_line(text, sec)
 
 
 def extract_tasks(ctx: TaskContext) -> list[Task]:
@@ -298,7 +298,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         only_heading = " ".join(seg.split()) == sec.heading and not acts
         if kids and only_heading and (heading_owners(ctx.text, ctx.gazetteer, sec) or _TOPIC_RE.match(sec.heading)):
             continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính") or their topic
-        article = sec.marker is not None and sec.marker.style.endswith("article")
+        article = sec.is_article
         if kids and only_heading and article and heading_ends_line(text, sec):
             continue  # an article's title over its clauses ("Điều 16. Đại biểu Quốc hội nghiên cứu, xem xét văn bản")
         parent = sec.parent
@@ -365,7 +365,7 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
             # "2. Cục Công nghệ thông tin\nTổ chức nâng cấp …": the body the text under it is for
             own_start = max(own_start, sec.heading_span.end)
             addressed = heading_owners(ctx.text, ctx.gazetteer, sec)
-        elif _is_title(text, sec) or (sec.marker.style.endswith("article") and heading_ends_line(text, sec)):
+        elif _is_title(text, sec) or (sec.is_article and heading_ends_line(text, sec)):
             own_start = max(own_start, sec.heading_span.end)
         for cspan in _clauses(ctx.prose or text, own_start, _own_end(ctx.sections, i, children)):
             bodies = ctx.bodies_in(cspan)
@@ -388,13 +388,7 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
 
 
 def _no_duties_above(sections: Sequence[Section], i: int) -> bool:
-    j: int | None = i
-    while j is not None:
-        h = sections[j].heading
-        if _lists_no_duties(h) or _NO_DUTIES_HEADING_RE.match(h):
-            return True
-        j = sections[j].parent
-    return False
+    return any(_lists_no_duties(sec.heading) or _NO_DUTIES_HEADING_RE.match(sec.heading) for sec in _lineage(sections, i))
 
 
 # A provision's clause that grants or decides rather than binds: "Trường trung cấp tự chủ xác định …",
@@ -466,13 +460,16 @@ def _acts_before_its_list(ctx: TaskContext, start: int, end: int) -> bool:
     return opens_with_subject(ctx.text, Span(start, end), bodies) and bool(ACTION_RE.search(intro))
 
 
-def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
+def _lineage(sections: Sequence[Section], i: int) -> Iterator[Section]:
+    """Section ``i`` and those that hold it, innermost first."""
     j: int | None = i
     while j is not None:
-        if _TASK_HEADING_RE.match(sections[j].heading):
-            return True
+        yield sections[j]
         j = sections[j].parent
-    return False
+
+
+def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
+    return any(_TASK_HEADING_RE.match(sec.heading) for sec in _lineage(sections, i))
 
 
 # A heading over a list of conditions, criteria, cases or the parts of a file: "… được hưởng lương hưu
@@ -495,14 +492,11 @@ def _lists_no_duties(heading: str) -> bool:
 def _under_criteria(sections: Sequence[Section], i: int) -> bool:
     """Whether a section is, or lies under, a list of criteria ("3. Tiêu chuẩn về năng lực chuyên môn:"),
     within its article."""
-    j: int | None = i
-    while j is not None:
-        sec = sections[j]
-        if sec.marker is None or sec.marker.style.endswith("article") or sec.marker.style.startswith("part:"):
+    for sec in _lineage(sections, i):
+        if sec.marker is None or sec.is_article or sec.is_part:
             return False  # (an article on criteria may still assign their assessment)
         if _CRITERIA_RE.match(sec.heading):
             return True
-        j = sec.parent
     return False
 
 
@@ -522,22 +516,12 @@ _DECIDES_RE = compile_vi(r"(?i:[^.;:]{0,140}?(?<!\w)quyết\s+định(?!\s+(?:s�
 
 
 def _in_competence_article(sections: Sequence[Section], i: int) -> bool:
-    j: int | None = i
-    while j is not None:
-        sec = sections[j]
-        if sec.marker is not None and sec.marker.style.endswith("article"):
-            return _COMPETENCE_RE.match(sec.heading) is not None
-        j = sec.parent
-    return False
+    article = next((sec for sec in _lineage(sections, i) if sec.is_article), None)
+    return article is not None and _COMPETENCE_RE.match(article.heading) is not None
 
 
 def _section_number(sections: Sequence[Section], i: int) -> str | None:
-    j: int | None = i
-    while j is not None:
-        if sections[j].number:
-            return sections[j].number
-        j = sections[j].parent
-    return None
+    return next((sec.number for sec in _lineage(sections, i) if sec.number), None)
 
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:
