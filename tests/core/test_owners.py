@@ -6,6 +6,7 @@ from dondoc.core.owners import (
     first_action,
     heading_owners,
     kind_subject,
+    kind_subject_at,
     names_organisations,
     opens_with_subject,
     owners_of,
@@ -411,3 +412,12 @@ def test_a_kind_whose_name_holds_a_verb_is_a_subject():
     assert leads("Chủ đầu tư tổ chức lập hồ sơ hoàn thành công trình xây dựng.") == ["Chủ đầu tư"]
     assert leads("Tổ chức thu phí nộp 100% số tiền phí thu được vào ngân sách nhà nước.") == ["Tổ chức thu phí"]
     assert leads("Trường hợp nghiệm thu có điều kiện, chủ đầu tư có trách nhiệm tổ chức nghiệm thu lại.") == ["chủ đầu tư"]
+
+
+def test_a_subject_named_by_its_kind_is_found_where_it_is_written():
+    text = "Căn cứ dự thảo Quy chế đã được phê duyệt, Chủ tịch Hội\nđồng quản lý phải xây dựng quy chế."
+    found = kind_subject_at(text, Span(0, len(text)), after_opener=True)
+    assert found is not None
+    leads, where = found
+    assert [o.name for o in leads] == ["Chủ tịch Hội đồng quản lý"]
+    assert text[where.start : where.end] == "Chủ tịch Hội\nđồng quản lý"  # (the line break kept, "phải" left out)

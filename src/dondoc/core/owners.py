@@ -33,6 +33,7 @@ __all__ = [
     "inherited_owners",
     "is_duty_title",
     "kind_subject",
+    "kind_subject_at",
     "names_a_duty_holder",
     "names_only_bodies",
     "names_organisations",
@@ -322,7 +323,7 @@ _INTRO_END_RE = compile_vi(r":[ \t]*\n")
 def _intro_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner, ...]:
     """The leads named by the sentence that opens an article under its title and introduces its
     items ("Điều 22. Chế độ báo cáo\nCác bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh … có trách nhiệm:")."""
-    if sec.marker is None or not sec.marker.style.endswith("article"):
+    if not sec.is_article:
         return ()
     start = text_under_heading(text, sec)
     colon = _INTRO_END_RE.search(text, start, min(sec.end, start + 400))
@@ -388,7 +389,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     """The bodies a heading addresses its sub-items to, if it is such a heading."""
     h = sec.heading
     hs = sec.heading_span
-    rank = _RANK_RE.match(h) if sec.marker is not None and sec.marker.style.endswith("article") else None
+    rank = _RANK_RE.match(h) if sec.is_article else None
     if rank is not None:
         # the duties listed under a rank's article are that rank's
         name = " ".join((rank.group("n") or rank.group("c")).split())
@@ -735,15 +736,23 @@ def kind_subject(text: str, span: Span, *, after_opener: bool = False, after_cas
     ``after_opener``, after its opening phrase ("Căn cứ dự thảo Quy chế …, Chủ tịch Hội đồng quản lý
     xây dựng …"), unless, without ``after_case``, the phrase states a case ("Trường hợp …, chủ đầu
     tư phải …")."""
+    found = kind_subject_at(text, span, after_opener=after_opener, after_case=after_case)
+    return found[0] if found is not None else ()
+
+
+def kind_subject_at(
+    text: str, span: Span, *, after_opener: bool = False, after_case: bool = True
+) -> tuple[tuple[Owner, ...], Span] | None:
+    """``kind_subject``'s leads and where their names are written, or None."""
     start = span.start
     opener = _TIME_OPENER_RE.match(text, start, span.end)
     if opener is not None:
         start = opener.end()
     found = _kind_subject_at(text, start, span.end, capital=True)
-    if found or not after_opener or not _OPENER_RE.match(text, span.start, span.end):
+    if found is not None or not after_opener or not _OPENER_RE.match(text, span.start, span.end):
         return found
     if _CASE_RE.match(text, span.start, span.end) or (not after_case and _CONDITION_RE.match(text, span.start, span.end)):
-        return ()
+        return None
     last = span.start
     for comma in _COMMA_RE.finditer(text, span.start, min(span.end, span.start + 300)):
         listed = _ORG_IN_TAIL_RE.search(text, last, comma.start())  # "Trường hợp các bộ, cơ quan ngang bộ, …": a list
@@ -751,9 +760,9 @@ def kind_subject(text: str, span: Span, *, after_opener: bool = False, after_cas
         if listed is not None:
             continue
         found = _kind_subject_at(text, comma.end(), span.end, capital=False)
-        if found and found[0].name.casefold() not in _BARE_KINDS:
+        if found is not None and found[0][0].name.casefold() not in _BARE_KINDS:
             return found
-    return ()
+    return None
 
 
 _COMMA_RE = compile_vi(r",[ \t]*\n?[ \t]*")
@@ -768,20 +777,20 @@ _CASE_RE = compile_vi(r"(?i:\s*(?:trong\s+thời\s+hạn|sau\s+khi\s+nhận)(?!\
 _CONDITION_RE = compile_vi(r"(?i:\s*(?:trong\s+)?(?:trường\s+hợp|đối\s+với|khi|sau\s+khi|nếu)(?!\w))")
 
 
-def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple[Owner, ...]:
+def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple[tuple[Owner, ...], Span] | None:
     kind = _ORG_HEADING_RE.match(text, start, end)
     if kind is None:
-        return ()  # most clauses open with their verb: nothing to read
+        return None  # most clauses open with their verb: nothing to read
     named = _DUTY_HOLDER_RE.match(text, start, end)
     if named is not None:
-        who, most = named.group("who"), 22  # "… có trách nhiệm" closes a long name safely
+        written, most = named.group("who"), 22  # "… có trách nhiệm" closes a long name safely
     else:
         act = _subject_action(text, start, kind.end(), end)
         if act is None:
-            return ()
-        who, most = text[start : act.start()], 16
-    who = " ".join(_QUALIFIER_RE.split(who, 1)[0].split()).rstrip(" ,")
-    who = _MODAL_RE.split(who, 1)[0]  # "Trường trung cấp | phải định kỳ rà soát …"
+            return None
+        written, most = text[start : act.start()], 16
+    written = _QUALIFIER_RE.split(written, 1)[0]
+    who = _MODAL_RE.split(" ".join(written.split()).rstrip(" ,"), 1)[0]  # "Trường trung cấp | phải định kỳ …"
     if (
         (capital and not who[:1].isupper())
         or who.isupper()  # a signing block ("BỘ TRƯỞNG …"), not a subject
@@ -789,8 +798,9 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
         or not names_organisations(who)
         or re.search(r"[\d/;:.()]|(?<!\w)(?:được(?!\s+giao)|bị|là|thì|nếu|khi|hoặc)(?!\w)", who)
     ):
-        return ()
-    return tuple(Owner(n, "lead") for n in _split_names(who))
+        return None
+    written = _MODAL_RE.split(written, 1)[0].rstrip(" ,\t\n")
+    return tuple(Owner(n, "lead") for n in _split_names(who)), Span(start, start + len(written))
 
 
 _MODAL_RE = compile_vi(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương|có\s+trách\s+nhiệm)(?:\s|$)")

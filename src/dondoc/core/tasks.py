@@ -38,7 +38,7 @@ from dondoc.core.owners import (
     heading_owners,
     inherited_owners,
     is_duty_title,
-    kind_subject,
+    kind_subject_at,
     names_only_bodies,
     opens_with_office,
     opens_with_subject,
@@ -373,10 +373,8 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
             subject_start = cspan.start
             if bodies and not text[cspan.start : bodies[0].span.start].strip():
                 subject_end = bodies[0].span.end
-            elif kind := kind_subject(text, cspan, after_opener=True, after_case=False):
-                # (after an opening phrase, the subject is where its name is written)
-                subject_start = max(cspan.start, text.find(kind[0].name, cspan.start, cspan.end))
-                subject_end = max(subject_start, text.find(kind[-1].name, subject_start, cspan.end)) + len(kind[-1].name)
+            elif (kind := kind_subject_at(text, cspan, after_opener=True, after_case=False)) is not None:
+                subject_start, subject_end = kind[1].start, kind[1].end  # (after an opening phrase, where it is written)
             elif addressed and ACTION_RE.match(text, cspan.start):
                 inherited, subject_end = addressed, cspan.start
             else:
