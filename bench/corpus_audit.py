@@ -82,11 +82,16 @@ def draw(n: int, seed: int, out: Path) -> int:
     return 0
 
 
+def read_jsonl(paths: list[Path]) -> list[dict[str, Any]]:
+    """The JSON objects of the lines of ``paths``, in order (blank lines skipped)."""
+    rows = []
+    for path in paths:
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
 def _read_labels(folder: Path) -> list[dict[str, Any]]:
-    labels = []
-    for path in sorted(folder.glob("labels*.jsonl")):
-        labels += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return labels
+    return read_jsonl(sorted(folder.glob("labels*.jsonl")))
 
 
 def tally(folders: list[Path], out: Path | None) -> int:

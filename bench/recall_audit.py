@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from bench.corpus_audit import commit
+from bench.corpus_audit import commit, read_jsonl
 from bench.corpus_tasks import corpus, golden_names
 from bench.extract import BenchConfig
 from bench.golden import count_quote, locate, score
@@ -54,7 +54,7 @@ def draw(n: int, seed: int, chars: int, out: Path, *, avoid: list[Path] | None =
     ``only``, every passage in that set (a second tune draw)."""
     data = BenchConfig().corpus_dir.parent
     golden = golden_names()
-    tested = {p["file"] for d in avoid or [] for p in _read_jsonl([d / "passages.jsonl"]) if p["set"] == "test"}
+    tested = {p["file"] for d in avoid or [] for p in read_jsonl([d / "passages.jsonl"]) if p["set"] == "test"}
     texts = [p for p in corpus(data) if p.name not in golden and str(p.relative_to(data)) not in tested]
     rng = random.Random(seed)
     picked = rng.sample(texts, min(n, len(texts)))
@@ -88,13 +88,6 @@ def draw(n: int, seed: int, chars: int, out: Path, *, avoid: list[Path] | None =
     return 0
 
 
-def _read_jsonl(paths: list[Path]) -> list[dict[str, Any]]:
-    rows = []
-    for path in paths:
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return rows
-
-
 def gold_of(passage: dict[str, Any], label: dict[str, Any], text: str) -> tuple[dict[str, Any], list[str]]:
     """A golden annotation of ``text`` scoped to the passage, and the quotes not found in it."""
     lo, hi = passage["start"], passage["end"]
@@ -119,8 +112,8 @@ def tally(folders: list[Path], out: Path | None, show: bool, data: Path | None =
     data = data or BenchConfig().corpus_dir.parent
     rows: list[dict[str, Any]] = []
     for folder in folders:
-        passages = {p["id"]: p for p in _read_jsonl([folder / "passages.jsonl"])}
-        labels = _read_jsonl(sorted(folder.glob("labels*.jsonl")))
+        passages = {p["id"]: p for p in read_jsonl([folder / "passages.jsonl"])}
+        labels = read_jsonl(sorted(folder.glob("labels*.jsonl")))
         if not labels:
             print(f"{folder}: no labels*.jsonl")
             return 2
