@@ -23,6 +23,7 @@ from dondoc.core.spans import Span
 from dondoc.core.vietnamese import compile_vi
 
 __all__ = [
+    "CONDITION_OPENER_RE",
     "LEADS_RE",
     "LEAD_SUPPORT_RE",
     "REPORT_BACK_RE",
@@ -751,7 +752,7 @@ def kind_subject_at(
     found = _kind_subject_at(text, start, span.end, capital=True)
     if found is not None or not after_opener or not _OPENER_RE.match(text, span.start, span.end):
         return found
-    if _CASE_RE.match(text, span.start, span.end) or (not after_case and _CONDITION_RE.match(text, span.start, span.end)):
+    if _CASE_RE.match(text, span.start, span.end) or (not after_case and CONDITION_OPENER_RE.match(text, span.start, span.end)):
         return None
     last = span.start
     for comma in _COMMA_RE.finditer(text, span.start, min(span.end, span.start + 300)):
@@ -774,7 +775,7 @@ _BARE_KINDS = {"cơ quan", "đơn vị", "tổ chức", "cơ sở"}
 # được hồ sơ, …"): what follows is a step of a procedure.
 _CASE_RE = compile_vi(r"(?i:\s*(?:trong\s+thời\s+hạn|sau\s+khi\s+nhận)(?!\w))")
 # An opening phrase that states a condition ("Trường hợp …, ", "Đối với …, ", "Khi …, ").
-_CONDITION_RE = compile_vi(r"(?i:\s*(?:trong\s+)?(?:trường\s+hợp|đối\s+với|khi|sau\s+khi|nếu)(?!\w))")
+CONDITION_OPENER_RE = compile_vi(r"(?i:\W*(?:trong\s+)?(?:trường\s+hợp|đối\s+với|khi|sau\s+khi|nếu)(?!\w))")
 
 
 def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple[tuple[Owner, ...], Span] | None:

@@ -30,6 +30,7 @@ from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
 from dondoc.core.outline import FOOTNOTE_RE, Section, heading_ends_line
 from dondoc.core.owners import (
+    CONDITION_OPENER_RE,
     LEAD_SUPPORT_RE,
     LEADS_RE,
     REPORT_BACK_RE,
@@ -132,7 +133,6 @@ _ROLE_RE = compile_vi(
 _DEFINES_RE = compile_vi(
     r"\W*[\p{Lu}][^,;:.()\n]{2,80}?\s(?:là\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)|(?:bao\s+)?gồm(?:\s+có)?[\s:])"
 )
-_CONDITION_OPENER_RE = compile_vi(r"(?i:\W*(?:trường\s+hợp|đối\s+với|khi|nếu|sau\s+khi)\s)")
 _DUTY_AFTER_RE = compile_vi(r"(?i:(?<!\w)(?:có\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|chủ\s+trì|phải)(?!\w))")
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
 # of the body, not a duty.
@@ -647,7 +647,7 @@ def _defines(clause: str, act: re.Match[str]) -> bool:
     not "Bộ X là cơ quan đầu mối …, chủ trì …", whose focal role is work, nor a subject that is who it is
     ("Ủy viên là đại biểu Quốc hội … có trách nhiệm")."""
     m = _DEFINES_RE.match(clause)
-    if m is None or act.start() == len(clause) - len(clause.lstrip()) or _CONDITION_OPENER_RE.match(clause):
+    if m is None or act.start() == len(clause) - len(clause.lstrip()) or CONDITION_OPENER_RE.match(clause):
         return False  # "Vận động người sử dụng lao động là thành viên …", "Trường hợp người nộp thuế là …, Cục Thuế …"
     if any(v.group(0)[:1].islower() for v in ACTION_RE.finditer(clause, 0, m.end() - 3)):
         return False  # "Cơ quan thuế thực hiện … và trả kết quả là …": the verb before "là" is the clause's
