@@ -119,6 +119,26 @@ def test_a_wrapped_article_title_ends_with_its_short_last_line():
     assert parse_outline(text2)[0].heading.endswith("Nông thôn mới")
 
 
+def test_a_wrapped_item_title_ends_with_its_short_last_line():
+    text = (
+        "Điều 13. Nội dung báo cáo\n"
+        "1. Báo cáo tình hình thực hiện\n"
+        "b) Báo cáo thông tin, khối lượng thực hiện của chương trình, nhiệm vụ, dự án, \n"
+        "đối tượng đầu tư công khác \n"
+        "Định kỳ hằng tháng chủ đầu tư, chủ dự án thành phần được giao quản lý dự án \n"
+        "thực hiện nhập, gửi trên Hệ thống khối lượng thực hiện trong kỳ.\n"
+    )
+    assert parse_outline(text)[-1].heading.endswith("đối tượng đầu tư công khác")
+    # a sentence wrapped over full lines, its short last line ending with a comma, runs on
+    text2 = (
+        "1. Báo cáo tình hình thực hiện\n"
+        "a) Các bộ, cơ quan trung ương và địa phương tổng hợp số liệu giải ngân của các dự án,\n"
+        "chương trình,\n"
+        "Ủy ban nhân dân cấp tỉnh báo cáo.\n"
+    )
+    assert parse_outline(text2)[-1].heading.endswith("Ủy ban nhân dân cấp tỉnh báo cáo")
+
+
 def test_a_quoted_provision_keeps_its_own_numbering():
     text = (
         "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 70/2015/NĐ-CP\n"

@@ -95,6 +95,15 @@ def test_a_subject_named_by_its_kind_leads_before_the_heading_s_body():
     )
 
 
+def test_a_subject_after_a_time_opener_may_be_in_lower_case():
+    text = "Định kỳ hằng tháng chủ đầu tư, chủ dự án thành phần thực hiện nhập khối lượng thực hiện trong kỳ"
+    assert _owners(text) == (Owner("chủ đầu tư", "lead"), Owner("chủ dự án thành phần", "lead"))
+    text = "Trước ngày 20 tháng 01 của năm tiếp theo, công ty chứng khoán phải gửi báo cáo tổng hợp"
+    assert _owners(text) == (Owner("công ty chứng khoán", "lead"),)
+    # (without an opener a lower-case kind is a word of the sentence, not its subject)
+    assert _owners("công ty chứng khoán phải gửi báo cáo tổng hợp") == ()
+
+
 def test_a_condition_is_no_subject():
     text = "Trường hợp cấp có thẩm quyền phê duyệt chủ trương, hướng dẫn thủ tục"
     assert _owners(text, [Owner("Bộ Tài chính", "lead")]) == (Owner("Bộ Tài chính", "lead"),)

@@ -1167,6 +1167,25 @@ def test_a_title_on_a_line_of_its_own_is_not_part_of_the_task_under_it():
     ]
 
 
+def test_a_wrapped_title_and_a_time_opener_before_a_subject_in_lower_case():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 19/2024/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn báo cáo đầu tư công\n\n"
+        "Chương III\nBÁO CÁO TÌNH HÌNH TRIỂN KHAI THỰC HIỆN\n"
+        "Điều 13. Nội dung báo cáo tình hình triển khai thực hiện chương trình, dự án\n"
+        "1. Báo cáo tình hình thực hiện và giải ngân\n"
+        "a) Báo cáo thông tin, khối lượng thực hiện của chương trình, nhiệm vụ, dự án, \n"
+        "đối tượng đầu tư công khác \n"
+        "Định kỳ hằng tháng chủ đầu tư, chủ dự án thành phần thực hiện nhập, gửi trên \n"
+        "Hệ thống khối lượng thực hiện trong kỳ của chương trình, dự án.\n"
+        "b) Trước ngày 20 tháng 01 hằng năm, công ty chứng khoán phải gửi báo cáo tổng hợp tình hình \n"
+        "thực hiện.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Định kỳ hằng tháng chủ đầu tư,", ["chủ đầu tư", "chủ dự án thành phần"]),
+        ("Trước ngày 20 tháng 01 hằng nă", ["công ty chứng khoán"]),
+    ]
+
+
 def test_a_rank_s_duties_are_that_rank_s_and_its_criteria_are_no_tasks():
     text = (
         "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 08/2023/TT-BKHĐT\n\nTHÔNG TƯ\nQuy định mã số, tiêu chuẩn ngạch công chức thống kê\n\n"

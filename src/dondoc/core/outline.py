@@ -439,6 +439,8 @@ def _heading(text: str, pos: int, lines: list[Line], ln: Line, *, article: bool 
         end = start + m.start() + (1 if m.group(0) in ":!?" else 0) if m is not None else limit
         if article:
             end = min(end, _title_end(text, line_end, end, width=len(text[ln.start : line_end].rstrip())))
+        else:
+            end = min(end, _title_end(text, line_end, end, width=len(text[ln.start : line_end].rstrip()), bare=True))
     end = max(start, end)
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -449,14 +451,18 @@ def _heading(text: str, pos: int, lines: list[Line], ln: Line, *, article: bool 
 _UPPER_START_RE = compile_vi(r"[ \t]*[\p{Lu}]")
 
 
-def _title_end(text: str, pos: int, limit: int, *, width: int) -> int:
+def _title_end(text: str, pos: int, limit: int, *, width: int, bare: bool = False) -> int:
     """The end of a wrapped title whose first line ends at ``pos``: the first later line that is
-    clearly shorter than the first (``width``) and is followed by a line opening in upper case."""
+    clearly shorter than the first (``width``) and is followed by a line opening in upper case;
+    with ``bare``, one that also ends without punctuation (a numbered item's title)."""
     while pos < limit:
         nxt = text.find("\n", pos + 1, limit)
         if nxt == -1:
             return limit
         line = text[pos + 1 : nxt].rstrip()
+        if bare and (not line or line[-1] in ".,;:-/(" or not line[-1:].isalpha()):
+            pos = nxt
+            continue
         if len(line) < 0.85 * width and _UPPER_START_RE.match(text, nxt + 1):
             return nxt
         pos = nxt

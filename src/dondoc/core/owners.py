@@ -136,7 +136,10 @@ _CASE_OPENER_RE = compile_vi(r"(?i:(?:đối\s+với|trường\s+hợp|khi|sau\s
 _DUTY_TITLE_END_RE = compile_vi(r"(?:\s+(?:sau\s+đây|như\s+sau|sau))?\s*:?\s*")
 # "Hằng năm, Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …": a subject named by
 # the kind of organisation it is, which the gazetteer does not know, up to the clause's first action.
-_TIME_OPENER_RE = compile_vi(r"(?i:\s*(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,\s*)")
+_TIME_OPENER_RE = compile_vi(
+    r"(?i:\s*(?:(?:định\s+kỳ\s+)?(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,?\s*"
+    r"|(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))*)\s+(?:hết\s+)?ngày\s[^,;:.\n]{1,40}?,\s*))"
+)
 # "… có liên quan, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, …": how, not who.
 _QUALIFIER_RE = compile_vi(
     r"(?i:,?\s+(?:trong|theo)\s+phạm\s+vi|,?\s+theo\s+(?:chức\s+năng|thẩm\s+quyền)|,?\s*căn\s+cứ\s"
@@ -749,7 +752,8 @@ def kind_subject_at(
     opener = _TIME_OPENER_RE.match(text, start, span.end)
     if opener is not None:
         start = opener.end()
-    found = _kind_subject_at(text, start, span.end, capital=True)
+    # (after a time opener the subject may be written in lower case: "Hằng năm, công ty …")
+    found = _kind_subject_at(text, start, span.end, capital=opener is None)
     if found is not None or not after_opener or not _OPENER_RE.match(text, span.start, span.end):
         return found
     if _CASE_RE.match(text, span.start, span.end) or (not after_case and CONDITION_OPENER_RE.match(text, span.start, span.end)):

@@ -238,8 +238,9 @@ def _is_title_line(text: str, sec: Section) -> bool:
     article's, or one too short to be a sentence wrapped at the line's end."""
     if sec.marker is None or not heading_ends_line(text, sec) or sec.heading.rstrip()[-1:] in ".;:,-/":
         return False
-    if not (sec.is_article or len(sec.heading) <= 60):
-        return False
+    hs = sec.heading_span
+    if not (sec.is_article or len(sec.heading) <= 60 or "\n" in text[hs.start : hs.end]):
+        return False  # (a wrapped title ends where its last, shorter line does: see outline._title_end)
     # (not a document number wrapped at the line's end: "… Thông tư số 09/2022/TT-\nBLĐTBXH ngày …")
     words = text[sec.heading_span.end : sec.end].split(None, 1)
     return bool(words) and words[0][:1].isupper() and not words[0].isupper()
