@@ -1186,6 +1186,27 @@ def test_a_wrapped_title_and_a_time_opener_before_a_subject_in_lower_case():
     ]
 
 
+def test_a_periodic_report_s_title_names_who_reports_and_its_times_open_the_task():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 28/2015/TT-BLĐTBXH\n\nTHÔNG TƯ\nHướng dẫn bảo hiểm thất nghiệp\n\n"
+        "Chương VII\nTỔ CHỨC THỰC HIỆN\n"
+        "Điều 17. Báo cáo định kỳ về tình hình thực hiện bảo hiểm thất nghiệp\n"
+        "1. Báo cáo định kỳ của Sở Lao động - Thương binh và Xã hội theo quy định \n"
+        "tại Khoản 3 Điều 38 Nghị định số 28/2015/NĐ-CP \n"
+        "Định kỳ 06 tháng, trước ngày 31 tháng 7; định kỳ hằng năm trước ngày 31 \n"
+        "tháng 01, báo cáo về Cục Việc làm (Bộ Lao động - Thương binh và Xã hội) và Ủy \n"
+        "ban nhân dân cấp tỉnh về tình hình thực hiện chính sách bảo hiểm thất nghiệp.\n"
+        "2. Báo cáo định kỳ của trung tâm dịch vụ việc làm theo quy định tại Khoản 5 \n"
+        "Điều 34 Nghị định số 28/2015/NĐ-CP.\n"
+        "a) Trước ngày 03 hằng tháng, báo cáo về Sở Lao động - Thương binh và Xã hội về việc \n"
+        "thực hiện chính sách bảo hiểm thất nghiệp.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Định kỳ 06 tháng, trước ngày 3", ["Sở Lao động - Thương binh và Xã hội"]),
+        ("Trước ngày 03 hằng tháng, báo ", ["trung tâm dịch vụ việc làm"]),
+    ]
+
+
 def test_a_rank_s_duties_are_that_rank_s_and_its_criteria_are_no_tasks():
     text = (
         "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 08/2023/TT-BKHĐT\n\nTHÔNG TƯ\nQuy định mã số, tiêu chuẩn ngạch công chức thống kê\n\n"

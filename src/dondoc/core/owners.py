@@ -105,9 +105,12 @@ _TO_RE = compile_vi(r"(?i:(?<!\w)(?:gửi|gửi\s+về|về|cho|đến|tới|tr�
 # "Trách nhiệm của X", "Nhiệm vụ, quyền hạn, trách nhiệm của X", "Thẩm quyền và trách nhiệm của X" (not
 # "Quyền hạn của X", nor a chapter on "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân").
 _DUTY_OF_RE = compile_vi(
-    r"(?i:\s*(?:(?:thẩm\s+)?quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
-    r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}\s+của\s+)"
+    r"(?i:\s*(?:(?:(?:thẩm\s+)?quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
+    r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}"
+    r"|(?:chế\s+độ\s+)?báo\s+cáo\s+định\s+kỳ|chế\s+độ\s+báo\s+cáo)\s+của\s+)"
 )
+_SENDS_RE = compile_vi(r"(?i:(?:báo\s+cáo|gửi)(?!\w))")
+_RULE_CITED_RE = compile_vi(r"(?i:\s+(?:theo|tại)\s+quy\s+định(?!\w))")
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
 # Where the name that opens a heading ends: "Doanh nghiệp dịch vụ | có các nghĩa vụ sau đây:", "Ban quản lý
 # khu công nghiệp, khu kinh tế | thực hiện các nhiệm vụ sau đây:", "Công ty quản lý quỹ | phải xây dựng …".
@@ -436,7 +439,9 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             names = _names_of_list(text, listed)
             rest = _list_goes_on(text, [b for b in found if b.span.start >= listed[-1].span.end], listed[-1].span.end, hs.end)
             return tuple(Owner(n, "lead") for n in (names + rest if rest is not None else names))
-        return _written_leads(h[duty_of.end() :].strip().rstrip(" :.,"), gazetteer)
+        # ("Báo cáo định kỳ của trung tâm dịch vụ việc làm theo quy định tại Khoản 5 …": the name ends
+        # before the rule it follows)
+        return _written_leads(_RULE_CITED_RE.split(h[duty_of.end() :], 1)[0].strip().rstrip(" :.,"), gazetteer)
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
     if directed is not None:
         # "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ" over its items: the body
@@ -698,6 +703,10 @@ def owners_of(
                 # "b) Định kỳ 06 tháng báo cáo … gửi Bộ Lao động - Thương binh và Xã hội để theo dõi" under
                 # the body whose duties these are: the ministry receives the report.
                 subj = []
+            elif inherited and subj and _reports_before(text, span.start, subj[0].span.start, bodies):
+                # "Định kỳ 06 tháng, …, báo cáo về Cục Việc làm (…) và Ủy ban nhân dân cấp tỉnh về tình hình thực
+                # hiện …": the clause reports before it names them; they receive the report
+                subj = []
             req = _requesting(text, span)
             if req is not None:
                 # "Bộ Tài chính đề nghị các đơn vị …": the requester is not the owner; bodies named
@@ -732,6 +741,12 @@ def owners_of(
             seen.add((o.name, o.role))
             uniq.append(o)
     return tuple(uniq)
+
+
+def _reports_before(text: str, start: int, end: int, bodies: list[BodyMatch]) -> bool:
+    """Whether the clause's first action, before ``end``, reports or sends ("báo cáo về …", "gửi …")."""
+    at = first_action(text, start, end, bodies)
+    return at is not None and _SENDS_RE.match(text, at) is not None
 
 
 def kind_subject(text: str, span: Span, *, after_opener: bool = False, after_case: bool = True) -> tuple[Owner, ...]:

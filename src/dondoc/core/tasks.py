@@ -66,6 +66,10 @@ _ELABORATION_RE = compile_vi(
     r"tiết\s+kiệm|phù\s+hợp|tuân\s+thủ|không|dễ|thống\s+nhất|hạch\s+toán))",
     re.IGNORECASE,
 )
+# "Định kỳ 06 tháng, trước ngày 31 tháng 7": a time and no more.
+_TIME_ONLY_RE = compile_vi(
+    r"(?i:\W*(?:định\s+kỳ|hằng|hàng|trước\s+ngày|chậm\s+nhất|trong\s+(?:tháng|quý|năm))(?:\s|,)[\w\s,/.-]{0,80})"
+)
 # "cung cấp thông tin về …; tình hình sản xuất; công tác quản lý, điều hành giá …", "cập nhật … về chính
 # sách …; thông tin về các điều ước …; danh sách doanh nghiệp …": what is to be provided, listed, not a
 # clause of its own although "quản lý", "ký kết" are verbs elsewhere.
@@ -559,7 +563,15 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
             # A verbless sentence continues the one before (an OCR-broken line), but not across a
             # blank line: "Nghị quyết này được … thông qua ngày …" is a paragraph of its own.
             new_paragraph = bool(merged) and _BLANK_LINE_RE.search(text, merged[-1].end, sp.start) is not None
-            if (merged and k > 0 and weak) or (
+            # "Định kỳ 06 tháng, trước ngày 31 tháng 7; định kỳ hằng năm …, báo cáo …": a part with no
+            # action before the ";" is the time of the action after it
+            timed = (
+                k > 0
+                and bool(merged)
+                and frags[k - 1].start <= merged[-1].start
+                and _TIME_ONLY_RE.fullmatch(text, merged[-1].start, merged[-1].end) is not None
+            )
+            if (merged and k > 0 and (weak or timed)) or (
                 merged and k == 0 and not new_paragraph and (not ACTION_RE.search(frag) or len(frag.split()) < 3)
             ):
                 merged[-1] = Span(merged[-1].start, sp.end)
