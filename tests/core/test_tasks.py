@@ -1240,6 +1240,21 @@ def test_a_provision_s_case_is_no_standing_duty():
 
 
 
+def test_a_clause_that_opens_with_its_verb_after_a_standing_duty_shares_its_subject():
+    text = CIRCULAR.replace(
+        "3. Đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên.\n",
+        "3. Hằng năm, trường cao đẳng phải tổ chức kiểm kê, đánh giá lại giá trị tài sản. Chấp hành \n"
+        "đầy đủ các chế độ tài chính, kế toán; công khai tài chính theo quy định của pháp luật.\n"
+        "4. Tài sản của trường được quản lý theo quy định. Thực hiện theo Luật Kế toán.\n",
+    )
+    assert _starts_and_leads(text)[1:4] == [
+        ("Hằng năm, trường cao đẳng phải", ["trường cao đẳng"]),
+        ("Chấp hành \nđầy đủ các chế độ t", ["trường cao đẳng"]),
+        ("công khai tài chính theo quy đ", ["trường cao đẳng"]),
+    ]
+    assert len(_starts_and_leads(text)) == 5  # (nothing after a sentence that is no duty)
+
+
 def test_a_form_s_capital_title_before_the_next_appendix_issues_no_document():
     from dondoc.core.analysis import _issues_a_document
 

@@ -372,21 +372,30 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
             addressed = heading_owners(ctx.text, ctx.gazetteer, sec)
         elif _is_title(text, sec) or (sec.is_article and heading_ends_line(text, sec)):
             own_start = max(own_start, sec.heading_span.end)
+        previous: tuple[Owner, ...] = ()
+        last_end = -1
         for cspan in _clauses(ctx.prose or text, own_start, _own_end(ctx.sections, i, children)):
             bodies = ctx.bodies_in(cspan)
             inherited: tuple[Owner, ...] = ()
             subject_start = cspan.start
+            # "Hằng năm, trường cao đẳng phải tổ chức kiểm kê …. Chấp hành đầy đủ …; công khai tài chính …":
+            # a clause that opens with its verb, right after a duty, is its subject's too
+            gap = text[last_end : cspan.start].strip() if last_end >= 0 else "-"
+            shared = previous if gap in (";", ".") and ACTION_RE.match(text, cspan.start) else ()
+            previous, last_end = (), cspan.end
             if bodies and not text[cspan.start : bodies[0].span.start].strip():
                 subject_end = bodies[0].span.end
             elif (kind := kind_subject_at(text, cspan, after_opener=True, after_case=False)) is not None:
                 subject_start, subject_end = kind[1].start, kind[1].end  # (after an opening phrase, where it is written)
-            elif addressed and ACTION_RE.match(text, cspan.start):
-                inherited, subject_end = addressed, cspan.start
+            elif (addressed or shared) and ACTION_RE.match(text, cspan.start):
+                inherited, subject_end = addressed or shared, cspan.start
             else:
                 continue
             if _NOT_STANDING_RE.search(text, subject_start, min(cspan.end, subject_end + 40)):
                 continue
-            out.extend(_tasks_of_clause(ctx, cspan, _section_number(ctx.sections, i), inherited, needs_owner=True))
+            found = _tasks_of_clause(ctx, cspan, _section_number(ctx.sections, i), inherited, needs_owner=True)
+            out.extend(found)
+            previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
     return out
 
 
