@@ -1255,6 +1255,16 @@ def test_a_clause_that_opens_with_its_verb_after_a_standing_duty_shares_its_subj
     assert len(_starts_and_leads(text)) == 5  # (nothing after a sentence that is no duty)
 
 
+def test_the_money_a_body_collects_is_no_permission_granted_to_it():
+    text = CIRCULAR.replace(
+        "3. Đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên.\n",
+        "3. Tổ chức thu phí, lệ phí nộp 100% số tiền phí, lệ phí thu được vào ngân sách nhà nước.\n"
+        "4. Tổ chức thu phí được để lại 10% số tiền phí thu được.\n",
+    )
+    assert ("Tổ chức thu phí, lệ phí nộp 10", ["Tổ chức thu phí, lệ phí"]) in _starts_and_leads(text)
+    assert not any(t[0].startswith("Tổ chức thu phí được") for t in _starts_and_leads(text))
+
+
 def test_a_form_s_capital_title_before_the_next_appendix_issues_no_document():
     from dondoc.core.analysis import _issues_a_document
 

@@ -404,9 +404,10 @@ def _no_duties_above(sections: Sequence[Section], i: int) -> bool:
 
 
 # A provision's clause that grants or decides rather than binds: "Trường trung cấp tự chủ xác định …",
-# "Thủ trưởng tổ chức thu phí quyết định việc …", "Cơ quan … được phép khai thác …".
+# "Thủ trưởng tổ chức thu phí quyết định việc …", "Cơ quan … được phép khai thác …" (not the "được" of
+# "số tiền thu được", "nhận được").
 _NOT_STANDING_RE = compile_vi(
-    r"(?i:(?<!\w)(?:được(?!\s+giao)|có\s+quyền|có\s+thể|tự\s+(?:chủ|bảo\s+đảm|đảm\s+bảo)|"
+    r"(?i:(?<!\w)(?:(?<!thu\s)(?<!nhận\s)được(?!\s+giao)|có\s+quyền|có\s+thể|tự\s+(?:chủ|bảo\s+đảm|đảm\s+bảo)|"
     r"(?<!theo\s)(?<!tại\s)(?<!các\s)quyết\s+định(?!\s+(?:số|này|của|\d))|thẩm\s+quyền|vi\s+phạm)(?!\w))"
 )
 # Provisions that rule, not assign: scope, subjects, definitions, principles, transition, forms.
