@@ -28,6 +28,11 @@ from dondoc.resources import gazetteer
         # a fuller form of a name is written out as such; the short form stays short
         ("Phân công Ủy ban Pháp luật của Quốc hội chủ trì; Ủy ban Pháp luật tham gia",
          ["Ủy ban Pháp luật của Quốc hội", "Ủy ban Pháp luật"]),
+        # central agencies of the corpus's fields; the Office of a council is not the council
+        ("Tổng công ty Lưu ký và Bù trừ chứng khoán Việt Nam, Sở Giao dịch Chứng khoán Hà Nội báo cáo",
+         ["Tổng công ty Lưu ký và Bù trừ chứng khoán Việt Nam", "Sở Giao dịch Chứng khoán Hà Nội"]),
+        ("Văn phòng Hội đồng bầu cử quốc gia giúp Hội đồng bầu cử quốc gia",
+         ["Văn phòng Hội đồng bầu cử quốc gia", "Hội đồng bầu cử quốc gia"]),
     ],
 )
 def test_find_expands_abbreviations(text, names):
@@ -52,6 +57,9 @@ def test_an_office_holder_normalises_to_their_body():
     assert gazetteer().normalise("Bộ trưởng  Bộ Công an") == "Bộ Công an"
     assert gazetteer().normalise("Chủ tịch UBND cấp tỉnh") == "Ủy ban nhân dân cấp tỉnh"
     assert gazetteer().normalise("Bộ trưởng") == "Bộ trưởng"  # no body: kept as written
+    # a department's head is titled by its kind ("Tổng cục trưởng", "Cục trưởng"), not "trưởng" alone
+    (m,) = gazetteer().find("Tổng cục trưởng Tổng cục Giáo dục nghề nghiệp quyết định")
+    assert m.name == "Tổng cục Giáo dục nghề nghiệp"
 
 
 def test_a_capitalised_thanh_pho_is_still_the_locality():

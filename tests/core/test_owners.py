@@ -104,6 +104,13 @@ def test_a_subject_after_a_time_opener_may_be_in_lower_case():
     assert _owners("công ty chứng khoán phải gửi báo cáo tổng hợp") == ()
 
 
+def test_the_body_a_clause_helps_is_no_subject():
+    text = "Giúp Hội đồng bầu cử quốc gia đôn đốc, theo dõi việc tổ chức bầu cử"
+    assert _owners(text, [Owner("Văn phòng Hội đồng bầu cử quốc gia", "lead")]) == (
+        Owner("Văn phòng Hội đồng bầu cử quốc gia", "lead"),
+    )
+
+
 def test_a_condition_is_no_subject():
     text = "Trường hợp cấp có thẩm quyền phê duyệt chủ trương, hướng dẫn thủ tục"
     assert _owners(text, [Owner("Bộ Tài chính", "lead")]) == (Owner("Bộ Tài chính", "lead"),)
@@ -121,12 +128,12 @@ def test_and_before_an_organisations_kind_joins_two_names():
     text = "Doanh nghiệp và tổ chức khoa học và công nghệ thực hiện trách nhiệm báo cáo kết quả"
     assert _owners(text) == (Owner("Doanh nghiệp", "lead"), Owner("tổ chức khoa học và công nghệ", "lead"))
     text = (
-        "Điều 9. Trách nhiệm của Sở Giao dịch Chứng khoán Việt Nam và Tổng công ty Lưu ký và Bù trừ Chứng khoán "
-        "Việt Nam\n1. Tuân thủ quy định.\n"
+        "Điều 9. Trách nhiệm của Trung tâm Lưu ký và Thanh toán Bắc Bộ và Tổng công ty Bảo đảm an toàn hàng hải "
+        "miền Bắc\n1. Tuân thủ quy định.\n"
     )
     assert _heading_leads(text) == [
-        "Sở Giao dịch Chứng khoán Việt Nam",
-        "Tổng công ty Lưu ký và Bù trừ Chứng khoán Việt Nam",
+        "Trung tâm Lưu ký và Thanh toán Bắc Bộ",
+        "Tổng công ty Bảo đảm an toàn hàng hải miền Bắc",
     ]
 
 

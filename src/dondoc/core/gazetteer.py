@@ -35,7 +35,7 @@ _LOCALITY = (
 OFFICE_TITLES = (
     r"(?i:(?:các\s+)?(?:phó\s+)?(?:bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|tổng\s+giám\s+đốc|giám\s+đốc|trưởng\s+ban|"
     r"chánh\s+án|viện\s+trưởng|giám\s+thị|chủ\s+nhiệm|thống\s+đốc|tổng\s+thư\s+ký|bí\s+thư|đại\s+biểu|thành\s+viên|"
-    r"người\s+đứng\s+đầu|thường\s+trực|trưởng)(?:\s+của)?)"
+    r"người\s+đứng\s+đầu|thường\s+trực|(?:tổng\s+)?cục\s+trưởng|vụ\s+trưởng|trưởng)(?:\s+của)?)"
 )
 _TITLED_RE = compile_vi(rf"{OFFICE_TITLES}\s+(?=\S)")
 

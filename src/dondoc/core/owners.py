@@ -109,6 +109,7 @@ _DUTY_OF_RE = compile_vi(
     r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}"
     r"|(?:chế\s+độ\s+)?báo\s+cáo\s+định\s+kỳ|chế\s+độ\s+báo\s+cáo)\s+của\s+)"
 )
+_HELPS_RE = compile_vi(r"(?i:\W*(?:giúp|tham\s+mưu(?:\s*,\s*giúp)?|phục\s+vụ|hỗ\s+trợ)\s+(?:cho\s+)?$)")
 _SENDS_RE = compile_vi(r"(?i:(?:báo\s+cáo|gửi)(?!\w))")
 _RULE_CITED_RE = compile_vi(r"(?i:\s+(?:theo|tại)\s+quy\s+định(?!\w))")
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
@@ -513,6 +514,8 @@ def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> 
     if not _OPENER_RE.match(text, start, end):
         # The subject is the list of bodies the clause opens with; a body further on is an object
         # ("Bộ Nông nghiệp và Môi trường là cơ quan đầu mối giúp Chính phủ …").
+        if subj and _HELPS_RE.match(text, start, subj[0].span.start):
+            return []  # "Giúp Hội đồng bầu cử quốc gia theo dõi …": the body helped is no subject
         return _list_at(text, subj, subj[0].span.start) if subj else []
     # "Căn cứ tình hình thực tế, tiếp tục nghiên cứu …": the verb right after the opening phrase
     # has no subject of its own (it is the addressed body's, from the heading or the letter).
