@@ -111,6 +111,14 @@ def test_the_body_a_clause_helps_is_no_subject():
     )
 
 
+def test_heads_titled_by_their_office_lead_as_written():
+    text = "Giám thị trại giam, Giám thị trại tạm giam có trách nhiệm bố trí nơi lưu giữ đồ vật cấm"
+    assert _owners(text) == (Owner("Giám thị trại giam", "lead"), Owner("Giám thị trại tạm giam", "lead"))
+    assert _owners("Hiệu trưởng trường cao đẳng ban hành quy chế tổ chức, hoạt động của trường") == (
+        Owner("Hiệu trưởng trường cao đẳng", "lead"),
+    )
+
+
 def test_a_condition_is_no_subject():
     text = "Trường hợp cấp có thẩm quyền phê duyệt chủ trương, hướng dẫn thủ tục"
     assert _owners(text, [Owner("Bộ Tài chính", "lead")]) == (Owner("Bộ Tài chính", "lead"),)

@@ -58,7 +58,10 @@ _ORG_KINDS = (
     r"kinh\s+tế|sự\s+nghiệp|hành\s+nghề|kiểm\s+định|chứng\s+nhận|bảo\s+hiểm|tài\s+chính|thu\s+phí)|tổ\s+chức,\s+cá\s+nhân|"
     r"chủ\s+đầu\s+tư|chủ\s+dự\s+án"
 )
-_OFFICES = r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu"
+_OFFICES = (
+    r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu|"
+    r"giám\s+thị|chánh\s+án|viện\s+trưởng|hiệu\s+trưởng|(?:tổng\s+)?cục\s+trưởng|vụ\s+trưởng|chánh\s+(?:văn\s+phòng|thanh\s+tra)"
+)
 # A ministry's department is a "Vụ" with a proper name ("Vụ Pháp chế"); "vụ việc", "nhiệm vụ" are not.
 _ORG_HEADING_RE = compile_vi(
     rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|(?:Vụ|Phòng)\s+(?=[\p{{Lu}}]))"
