@@ -1265,6 +1265,15 @@ def test_the_money_a_body_collects_is_no_permission_granted_to_it():
     assert not any(t[0].startswith("Tổ chức thu phí được") for t in _starts_and_leads(text))
 
 
+def test_a_duty_in_the_general_provisions_chapter_is_a_standing_duty():
+    text = CIRCULAR.replace(
+        "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn thực hiện bảo hiểm thất nghiệp.\n",
+        "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn thực hiện bảo hiểm thất nghiệp.\n"
+        "Điều 1a. Quản lý hợp đồng\nChủ đầu tư có trách nhiệm giám sát việc thực hiện hợp đồng xây dựng.\n",
+    )
+    assert _starts_and_leads(text)[0] == ("Chủ đầu tư có trách nhiệm giám", ["Chủ đầu tư"])
+
+
 def test_a_form_s_capital_title_before_the_next_appendix_issues_no_document():
     from dondoc.core.analysis import _issues_a_document
 

@@ -412,7 +412,7 @@ _NOT_STANDING_RE = compile_vi(
 )
 # Provisions that rule, not assign: scope, subjects, definitions, principles, transition, forms.
 _NO_DUTIES_HEADING_RE = compile_vi(
-    r"(?i:\W*(?:những\s+)?(?:phạm\s+vi|đối\s+tượng|giải\s+thích|nguyên\s+tắc|quy\s+định\s+chung|"
+    r"(?i:\W*(?:những\s+)?(?:phạm\s+vi|đối\s+tượng|giải\s+thích|nguyên\s+tắc|"
     r"(?:quy\s+định|điều\s+khoản)\s+chuyển\s+tiếp|hiệu\s+lực|mẫu|biểu\s+mẫu|điều\s+kiện|tiêu\s+chuẩn|hồ\s+sơ|"
     r"trình\s+tự|thủ\s+tục|(?:thẩm\s+)?quyền(?!\s+hạn\s+và\s+trách)|xử\s+lý\s+vi\s+phạm|mức|cách\s+tính|phương\s+pháp|phân\s+loại))"
 )
