@@ -119,6 +119,16 @@ def test_heads_titled_by_their_office_lead_as_written():
     )
 
 
+def test_rights_and_duties_titles_name_their_holder_without_the_field():
+    text = (
+        "Điều 9. Quyền, trách nhiệm của tổ chức công đoàn trong công tác an toàn, vệ sinh lao động\n"
+        "1. Tham gia với cơ quan nhà nước xây dựng chính sách, pháp luật.\n"
+    )
+    assert _heading_leads(text) == ["tổ chức công đoàn"]
+    text = "Điều 5. Quyền và trách nhiệm của Bộ Tài chính\n1. Hướng dẫn thực hiện.\n"
+    assert _heading_leads(text) == ["Bộ Tài chính"]
+
+
 def test_a_condition_is_no_subject():
     text = "Trường hợp cấp có thẩm quyền phê duyệt chủ trương, hướng dẫn thủ tục"
     assert _owners(text, [Owner("Bộ Tài chính", "lead")]) == (Owner("Bộ Tài chính", "lead"),)

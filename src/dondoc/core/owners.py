@@ -108,13 +108,17 @@ _TO_RE = compile_vi(r"(?i:(?<!\w)(?:gửi|gửi\s+về|về|cho|đến|tới|tr�
 # "Trách nhiệm của X", "Nhiệm vụ, quyền hạn, trách nhiệm của X", "Thẩm quyền và trách nhiệm của X" (not
 # "Quyền hạn của X", nor a chapter on "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân").
 _DUTY_OF_RE = compile_vi(
-    r"(?i:\s*(?:(?:(?:thẩm\s+)?quyền\s+(?:hạn\s+)?và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
+    r"(?i:\s*(?:(?:(?:thẩm\s+)?quyền(?:\s+hạn)?(?:\s*,|\s+và)\s*)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
     r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}"
     r"|(?:chế\s+độ\s+)?báo\s+cáo\s+định\s+kỳ|chế\s+độ\s+báo\s+cáo)\s+của\s+)"
 )
 _HELPS_RE = compile_vi(r"(?i:\W*(?:giúp|tham\s+mưu(?:\s*,\s*giúp)?|phục\s+vụ|hỗ\s+trợ)\s+(?:cho\s+)?$)")
+_ANYONE_RE = compile_vi(r"(?i:(?:các\s+)?(?:cơ\s+quan\s*,\s*)?tổ\s+chức\s*,\s*cá\s+nhân(?:\s+có\s+liên\s+quan)?)")
 _SENDS_RE = compile_vi(r"(?i:(?:báo\s+cáo|gửi)(?!\w))")
-_RULE_CITED_RE = compile_vi(r"(?i:\s+(?:theo|tại)\s+quy\s+định(?!\w))")
+_RULE_CITED_RE = compile_vi(
+    r"(?i:\s+(?:theo|tại)\s+quy\s+định(?!\w)|\s+quy\s+định\s+tại\s"
+    r"|\s+(?:trong|về)\s+(?:công\s+tác|việc|lĩnh\s+vực|hoạt\s+động|quá\s+trình)(?!\w))"
+)
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
 # Where the name that opens a heading ends: "Doanh nghiệp dịch vụ | có các nghĩa vụ sau đây:", "Ban quản lý
 # khu công nghiệp, khu kinh tế | thực hiện các nhiệm vụ sau đây:", "Công ty quản lý quỹ | phải xây dựng …".
@@ -443,9 +447,12 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             names = _names_of_list(text, listed)
             rest = _list_goes_on(text, [b for b in found if b.span.start >= listed[-1].span.end], listed[-1].span.end, hs.end)
             return tuple(Owner(n, "lead") for n in (names + rest if rest is not None else names))
-        # ("Báo cáo định kỳ của trung tâm dịch vụ việc làm theo quy định tại Khoản 5 …": the name ends
-        # before the rule it follows)
-        return _written_leads(_RULE_CITED_RE.split(h[duty_of.end() :], 1)[0].strip().rstrip(" :.,"), gazetteer)
+        # ("Báo cáo định kỳ của trung tâm dịch vụ việc làm theo quy định tại Khoản 5 …", "Quyền, trách nhiệm
+        # của tổ chức công đoàn trong công tác an toàn …": the name ends before the rule or the field)
+        holder = _RULE_CITED_RE.split(h[duty_of.end() :], 1)[0].strip().rstrip(" :.,")
+        if _ANYONE_RE.fullmatch(holder):
+            return ()  # "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân": everyone, no holder to track
+        return _written_leads(holder, gazetteer)
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
     if directed is not None:
         # "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ" over its items: the body
