@@ -449,10 +449,10 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             return tuple(Owner(n, "lead") for n in (names + rest if rest is not None else names))
         # ("Báo cáo định kỳ của trung tâm dịch vụ việc làm theo quy định tại Khoản 5 …", "Quyền, trách nhiệm
         # của tổ chức công đoàn trong công tác an toàn …": the name ends before the rule or the field)
-        holder = _RULE_CITED_RE.split(h[duty_of.end() :], 1)[0].strip().rstrip(" :.,")
-        if _ANYONE_RE.fullmatch(holder):
-            return ()  # "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân": everyone, no holder to track
-        return _written_leads(holder, gazetteer)
+        held_by = _RULE_CITED_RE.split(h[duty_of.end() :], 1)[0].strip().rstrip(" :.,")
+        if _ANYONE_RE.fullmatch(held_by):
+            return ()  # "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân": everyone, no held_by to track
+        return _written_leads(held_by, gazetteer)
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
     if directed is not None:
         # "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ" over its items: the body
