@@ -451,7 +451,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         # của tổ chức công đoàn trong công tác an toàn …": the name ends before the rule or the field)
         held_by = _RULE_CITED_RE.split(h[duty_of.end() :], 1)[0].strip().rstrip(" :.,")
         if _ANYONE_RE.fullmatch(held_by):
-            return ()  # "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân": everyone, no held_by to track
+            return ()  # "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân": everyone, no holder to track
         return _written_leads(held_by, gazetteer)
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
     if directed is not None:
