@@ -129,6 +129,17 @@ def test_rights_and_duties_titles_name_their_holder_without_the_field():
     assert _heading_leads(text) == ["Bộ Tài chính"]
 
 
+def test_a_title_made_of_a_verb_and_vien_is_a_duty_holder():
+    text = "Kiểm soát viên có trách nhiệm thực hiện nhiệm vụ quy định tại Điều 19 Thông tư số 26/2016/TT-BLĐTBXH"
+    assert _owners(text) == (Owner("Kiểm soát viên", "lead"),)
+    assert _owners("Tổ chức thực hiện có trách nhiệm báo cáo") == ()  # (a verb, not a holder)
+
+
+def test_a_body_s_working_relations_are_its_own():
+    text = "Điều 9. Quan hệ công tác của Văn phòng Chính phủ\n1. Phối hợp với các bộ chuẩn bị tài liệu.\n"
+    assert _heading_leads(text) == ["Văn phòng Chính phủ"]
+
+
 def test_a_condition_is_no_subject():
     text = "Trường hợp cấp có thẩm quyền phê duyệt chủ trương, hướng dẫn thủ tục"
     assert _owners(text, [Owner("Bộ Tài chính", "lead")]) == (Owner("Bộ Tài chính", "lead"),)

@@ -110,10 +110,12 @@ _TO_RE = compile_vi(r"(?i:(?<!\w)(?:gửi|gửi\s+về|về|cho|đến|tới|tr�
 _DUTY_OF_RE = compile_vi(
     r"(?i:\s*(?:(?:(?:thẩm\s+)?quyền(?:\s+hạn)?(?:\s*,|\s+và)\s*)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
     r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}"
-    r"|(?:chế\s+độ\s+)?báo\s+cáo\s+định\s+kỳ|chế\s+độ\s+báo\s+cáo)\s+của\s+)"
+    r"|(?:chế\s+độ\s+)?báo\s+cáo\s+định\s+kỳ|chế\s+độ\s+báo\s+cáo|quan\s+hệ\s+công\s+tác)\s+của\s+)"
 )
 _HELPS_RE = compile_vi(r"(?i:\W*(?:giúp|tham\s+mưu(?:\s*,\s*giúp)?|phục\s+vụ|hỗ\s+trợ)\s+(?:cho\s+)?$)")
 _ANYONE_RE = compile_vi(r"(?i:(?:các\s+)?(?:cơ\s+quan\s*,\s*)?tổ\s+chức\s*,\s*cá\s+nhân(?:\s+có\s+liên\s+quan)?)")
+# "Kiểm soát viên", "Thanh tra viên": a verb made a person's title by "viên".
+_AGENT_NOUN_RE = compile_vi(r"(?i:\s*[^\W\d]+\s+[^\W\d]+\s+viên(?!\w))")
 _SENDS_RE = compile_vi(r"(?i:(?:báo\s+cáo|gửi)(?!\w))")
 _RULE_CITED_RE = compile_vi(
     r"(?i:\s+(?:theo|tại)\s+quy\s+định(?!\w)|\s+quy\s+định\s+tại\s"
@@ -740,7 +742,7 @@ def owners_of(
         if not any(o.role == "lead" for o in owners):
             owners = list(inherited) + owners
         named = None if owners else _RESPONSIBLE_RE.match(text, span.start, span.end)
-        if named is not None and not ACTION_RE.match(named.group("who")):
+        if named is not None and (not ACTION_RE.match(named.group("who")) or _AGENT_NOUN_RE.match(named.group("who"))):
             # "Đơn vị chủ trì kiểm tra có trách nhiệm …": a subject the gazetteer does not know.
             owners.append(Owner(" ".join(_GLUED_FOOTNOTE_RE.sub("", named.group("who")).split()), "lead"))
         co = _CO_LEAD_RE.search(text, span.start, span.end)
