@@ -1207,6 +1207,19 @@ def test_a_periodic_report_s_title_names_who_reports_and_its_times_open_the_task
     ]
 
 
+def test_a_clause_that_opens_with_its_deadline_then_its_verb_is_a_duty_without_a_named_doer():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 19/2024/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn báo cáo đầu tư công\n\n"
+        "Điều 13. Trách nhiệm báo cáo\n"
+        "1. Nội dung báo cáo gồm tình hình thực hiện và giải ngân.\n"
+        "2. Thời hạn gửi báo cáo\n"
+        "a) Trước ngày 15 hằng tháng, báo cáo ước tình hình thực hiện và giải ngân cả tháng;\n"
+        "b) Trước ngày 10 tháng đầu tiên các quý, báo cáo kết quả thực hiện quý trước;\n"
+        "c) Kết quả giải ngân được tổng hợp hằng quý.\n"
+    )
+    assert [t[0] for t in _starts_and_leads(text)] == ["Trước ngày 15 hằng tháng, báo ", "Trước ngày 10 tháng đầu tiên c"]
+
+
 def test_a_rank_s_duties_are_that_rank_s_and_its_criteria_are_no_tasks():
     text = (
         "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 08/2023/TT-BKHĐT\n\nTHÔNG TƯ\nQuy định mã số, tiêu chuẩn ngạch công chức thống kê\n\n"

@@ -66,6 +66,12 @@ _ELABORATION_RE = compile_vi(
     r"tiết\s+kiệm|phù\s+hợp|tuân\s+thủ|không|dễ|thống\s+nhất|hạch\s+toán))",
     re.IGNORECASE,
 )
+# "Trước ngày 15 hằng tháng, báo cáo ước tình hình …": a clause that opens with its deadline, then its
+# verb, is a duty though its doer is named elsewhere (the report's sender, in the article above).
+_DUE_FIRST_RE = compile_vi(
+    r"(?i:\W*(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?)\s+ngày\s+\d{1,2}(?:[^,;:.\n]{0,50}?)\s*,\s*"
+    r"(?:báo\s+cáo|gửi|nộp|cập\s+nhật|công\s+bố|tổng\s+hợp|hoàn\s+thành)(?!\w))"
+)
 # "Định kỳ 06 tháng, trước ngày 31 tháng 7": a time and no more.
 _TIME_ONLY_RE = compile_vi(
     r"(?i:\W*(?:định\s+kỳ|hằng|hàng|trước\s+ngày|chậm\s+nhất|trong\s+(?:tháng|quý|năm))(?:\s|,)[\w\s,/.-]{0,80})"
@@ -709,7 +715,7 @@ def _tasks_of_clause(
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause) or _PER_CASE_RE.search(clause, 0, act.start()):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
     owners = owners_of(ctx.text, ctx.gazetteer, span, inherited, bodies=ctx.bodies_in(span))
-    if needs_owner and not owners and not REPORT_BACK_RE.search(clause):
+    if needs_owner and not owners and not REPORT_BACK_RE.search(clause) and not _DUE_FIRST_RE.match(clause):
         return []  # (a request to report back names no one when it asks every reader)
     refs = _references_in(ctx.references, span)
     times = [e for e in ctx.find_times(text, span.start, span.end) if _is_deadline(e, refs, text)]
