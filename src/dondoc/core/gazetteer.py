@@ -18,7 +18,7 @@ from dondoc.core.spans import Span
 from dondoc.core.trie import trie_pattern
 from dondoc.core.vietnamese import compile_vi
 
-__all__ = ["OFFICE_TITLES", "Body", "BodyMatch", "Gazetteer", "office_body"]
+__all__ = ["HEAD_TITLES", "OFFICE_TITLES", "Body", "BodyMatch", "Gazetteer", "office_body"]
 
 # A locality that may follow a body name: "Ủy ban nhân dân thành phố Hà Nội", "Sở Y tế tỉnh". Its
 # proper name stays on the line: "Ủy ban nhân dân cấp tỉnh\nChỉ đạo …" is a heading over its text.
@@ -32,10 +32,13 @@ _LOCALITY = (
 # Office-holders named by their title before their body ("Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban
 # nhân dân cấp tỉnh", "Thống đốc Ngân hàng Nhà nước Việt Nam", "Đại biểu Quốc hội"); a body's standing
 # organ too ("Thường trực Hội đồng Dân tộc").
+# The heads of courts, procuracies, prisons and ministries' departments ("Chánh án", "Giám thị",
+# "Tổng cục trưởng", "Vụ trưởng"): the owner module reads them as subjects too.
+HEAD_TITLES = r"chánh\s+án|viện\s+trưởng|giám\s+thị|(?:tổng\s+)?cục\s+trưởng|vụ\s+trưởng"
 OFFICE_TITLES = (
     r"(?i:(?:các\s+)?(?:phó\s+)?(?:bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|tổng\s+giám\s+đốc|giám\s+đốc|trưởng\s+ban|"
-    r"chánh\s+án|viện\s+trưởng|giám\s+thị|chủ\s+nhiệm|thống\s+đốc|tổng\s+thư\s+ký|bí\s+thư|đại\s+biểu|thành\s+viên|"
-    r"người\s+đứng\s+đầu|thường\s+trực|(?:tổng\s+)?cục\s+trưởng|vụ\s+trưởng|trưởng)(?:\s+của)?)"
+    rf"{HEAD_TITLES}|chủ\s+nhiệm|thống\s+đốc|tổng\s+thư\s+ký|bí\s+thư|đại\s+biểu|thành\s+viên|"
+    r"người\s+đứng\s+đầu|thường\s+trực|trưởng)(?:\s+của)?)"
 )
 _TITLED_RE = compile_vi(rf"{OFFICE_TITLES}\s+(?=\S)")
 

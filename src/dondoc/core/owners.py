@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from dondoc.core.actions import ACTION_RE
-from dondoc.core.gazetteer import OFFICE_TITLES, BodyMatch, Gazetteer
+from dondoc.core.gazetteer import HEAD_TITLES, OFFICE_TITLES, BodyMatch, Gazetteer
 from dondoc.core.outline import Section, text_under_heading
 from dondoc.core.spans import Span
 from dondoc.core.vietnamese import compile_vi
@@ -60,7 +60,7 @@ _ORG_KINDS = (
 )
 _OFFICES = (
     r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu|"
-    r"giám\s+thị|chánh\s+án|viện\s+trưởng|hiệu\s+trưởng|(?:tổng\s+)?cục\s+trưởng|vụ\s+trưởng|chánh\s+(?:văn\s+phòng|thanh\s+tra)"
+    rf"{HEAD_TITLES}|hiệu\s+trưởng|chánh\s+(?:văn\s+phòng|thanh\s+tra)"
 )
 # A ministry's department is a "Vụ" with a proper name ("Vụ Pháp chế"); "vụ việc", "nhiệm vụ" are not.
 _ORG_HEADING_RE = compile_vi(

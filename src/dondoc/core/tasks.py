@@ -245,7 +245,8 @@ def _is_duty_title(text: str, sec: Section) -> bool:
 def _is_title_line(text: str, sec: Section) -> bool:
     """Whether a section's heading is a title on a line of its own over a sentence of its own ("Điều 5.
     Chế độ báo cáo\nSở Y tế báo cáo …", "1. Nội dung công khai\nBộ Kế hoạch và Đầu tư tổ chức …"): an
-    article's, or one too short to be a sentence wrapped at the line's end."""
+    article's, one too short to be a sentence wrapped at the line's end, or one wrapped over lines
+    that ends with a shorter line of its own."""
     if sec.marker is None or not heading_ends_line(text, sec) or sec.heading.rstrip()[-1:] in ".;:,-/":
         return False
     hs = sec.heading_span
