@@ -154,6 +154,23 @@ def test_a_quoted_provision_keeps_its_own_numbering():
     assert tree == [("Điều 1", None), ("1", "Điều 1"), ("4", "1"), ("5", "1"), ("2", "Điều 1"), ("2", "2")]
 
 
+def test_an_amending_article_s_title_may_quote_the_provision_without_nhu_sau():
+    text = (
+        "Điều 2. Sửa đổi, bổ sung Điều 6\n"
+        "“Điều 6. Khai, thu, nộp phí, lệ phí và quyết toán phí của tổ chức thu \n"
+        "phí, lệ phí \n"
+        "Tổ chức thu phí, lệ phí nộp 100% số tiền phí, lệ phí thu được vào ngân sách nhà nước.”\n"
+        "Điều 3. Bãi bỏ Điều 7\n"
+    )
+    secs = parse_outline(text)
+    assert [(s.number, s.marker.style, secs[s.parent].number if s.parent is not None else None) for s in secs] == [
+        ("Điều 2", "article", None),
+        ("Điều 6", "quoted:article", "Điều 2"),
+        ("Điều 3", "article", None),
+    ]
+    assert secs[1].heading.endswith("của tổ chức thu phí, lệ phí")
+
+
 def test_an_amended_article_may_quote_one_clause_numbered_out_of_sequence():
     text = (
         "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 112/2021/NĐ-CP\n"

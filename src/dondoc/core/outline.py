@@ -314,7 +314,11 @@ def parse_outline(text: str, lines: list[Line] | None = None, *, body_start: int
             or (prev_content.start < heading_end and not text[heading_end : ln.start].strip())
         )
         unindented = ln.text.lstrip(" \t")
-        if unindented.startswith(("“", '"')) and prev_content is not None and prev_content.text.rstrip().endswith(":"):
+        if (
+            unindented.startswith(("“", '"'))
+            and prev_content is not None
+            and (prev_content.text.rstrip().endswith(":") or _AMENDS_RE.search(prev_content.text) is not None)
+        ):
             # '… như sau: “4. Cơ quan có thẩm quyền …”.': the amended provision keeps its own numbering.
             if quote_floor is not None:
                 del stack[quote_floor:]
@@ -449,6 +453,9 @@ def _heading(text: str, pos: int, lines: list[Line], ln: Line, *, article: bool 
 
 
 _UPPER_START_RE = compile_vi(r"[ \t]*[\p{Lu}]")
+# An amending article's title over the provision it quotes, without "như sau:" ("Điều 2. Sửa đổi, bổ
+# sung Điều 6\n“Điều 6. Khai, thu, nộp phí …").
+_AMENDS_RE = compile_vi(r"(?i:(?<!\w)(?:sửa\s+đổi|bổ\s+sung|thay\s+thế)(?!\w)[^.;:“”\"]*(?:điều|khoản|điểm)\s+\w+\s*$)")
 
 
 def _title_end(text: str, pos: int, limit: int, *, width: int, bare: bool = False) -> int:
