@@ -117,6 +117,9 @@ def test_heads_titled_by_their_office_lead_as_written():
     assert _owners("Hiệu trưởng trường cao đẳng ban hành quy chế tổ chức, hoạt động của trường") == (
         Owner("Hiệu trưởng trường cao đẳng", "lead"),
     )
+    # a title's other form in brackets is not part of the name
+    text = "Hàng năm, Tổng giám đốc (Giám đốc) tổ chức rà soát, sắp xếp lại cơ cấu tổ chức"
+    assert _owners(text) == (Owner("Tổng giám đốc", "lead"),)
 
 
 def test_rights_and_duties_titles_name_their_holder_without_the_field():

@@ -826,6 +826,7 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
         written, most = text[start : act.start()], 16
     written = _QUALIFIER_RE.split(written, 1)[0]
     who = _MODAL_RE.split(" ".join(written.split()).rstrip(" ,"), 1)[0]  # "Trường trung cấp | phải định kỳ …"
+    who = _ALSO_TITLED_RE.sub("", who)  # "Tổng giám đốc (Giám đốc)": the title's other form
     if (
         (capital and not who[:1].isupper())
         or who.isupper()  # a signing block ("BỘ TRƯỞNG …"), not a subject
@@ -839,6 +840,7 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
 
 
 _MODAL_RE = compile_vi(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương|có\s+trách\s+nhiệm)(?:\s|$)")
+_ALSO_TITLED_RE = compile_vi(rf"\s*\((?:{OFFICE_TITLES}|{_OFFICES})\)")
 
 
 def _action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:
