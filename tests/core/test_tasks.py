@@ -512,6 +512,19 @@ def test_a_next_sentence_that_opens_with_its_verb_shares_the_subject_and_nominal
     ]
 
 
+def test_a_rate_after_a_semicolon_is_what_the_clause_approves_not_a_clause_of_its_own():
+    text = (
+        "CHÍNH PHỦ\nSố: 233/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định quản lý tài chính về bảo hiểm\n\n"
+        "Điều 27. Trách nhiệm của Hội đồng quản lý\n"
+        "1. Thông qua dự toán hằng năm về thu, chi các quỹ bảo hiểm; mức chi tổ chức \n"
+        "và hoạt động; thông qua việc điều chỉnh dự toán trong năm.\n"
+    )
+    assert [t["text"].replace("\n", " ")[:60] for t in _run(text)["tasks"]] == [
+        "Thông qua dự toán hằng năm về thu, chi các quỹ bảo hiểm; mức",
+        "thông qua việc điều chỉnh dự toán trong năm",
+    ]
+
+
 def test_an_article_headed_by_a_body_lists_its_duties_even_in_an_amending_decree():
     text = (
         "CHÍNH PHỦ\nSố: 148/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nSửa đổi Nghị định số 72/2015/NĐ-CP\n\n"

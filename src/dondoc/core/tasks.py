@@ -82,7 +82,7 @@ _TIME_ONLY_RE = compile_vi(
 # "…; quy định của pháp luật về cung cấp thông tin …": the rules it must follow, not a clause of its own.
 _NOMINAL_RE = compile_vi(
     r"^\s*(?:tình\s+hình|công\s+tác|diễn\s+biến|số\s+liệu|danh\s+mục|quy\s+định\s+(?:của|tại|hiện\s+hành|về|liên\s+quan)|"
-    r"giải\s+pháp\s|"
+    r"giải\s+pháp\s|mức\s+(?:chi|thu|hỗ\s+trợ|phí|lương)|"
     r"thông\s+tin\s+(?:về|xử\s+phạt)|chính\s+sách,|danh\s+sách)\s",
     re.IGNORECASE,
 )
