@@ -525,6 +525,16 @@ def test_a_rate_after_a_semicolon_is_what_the_clause_approves_not_a_clause_of_it
     ]
 
 
+def test_a_right_after_a_semicolon_is_no_duty():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 14/2021/TT-BLĐTBXH\n\nTHÔNG TƯ\nĐiều lệ trường trung cấp\n\n"
+        "Điều 30. Nhiệm vụ và quyền của nhà giáo\n"
+        "1. Nhà giáo có trách nhiệm giảng dạy theo mục tiêu, chương trình đào tạo; "
+        "được lựa chọn phương pháp, phương tiện giảng dạy; được tham gia công tác Đảng, đoàn thể.\n"
+    )
+    assert [t["text"][:30] for t in _run(text)["tasks"]] == ["Nhà giáo có trách nhiệm giảng "]
+
+
 def test_an_article_headed_by_a_body_lists_its_duties_even_in_an_amending_decree():
     text = (
         "CHÍNH PHỦ\nSố: 148/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nSửa đổi Nghị định số 72/2015/NĐ-CP\n\n"

@@ -147,7 +147,7 @@ _DUTY_AFTER_RE = compile_vi(r"(?i:(?<!\w)(?:có\s+trách\s+nhiệm|có\s+nhiệm
 # "Được Bộ Tài chính giao kinh phí …", "… được xem xét loại trừ, miễn hoặc giảm trách nhiệm": a right
 # of the body, not a duty.
 _RIGHT_RE = compile_vi(
-    r"\s*Được\s|[^.;]{0,200}?\s(?P<d>được)\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)"
+    r"\s*[Đđ]ược\s|[^.;]{0,200}?\s(?P<d>được)\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)"
 )
 _TARGET_RE = compile_vi(
     r"(?<![\d,./])(?<!lộ )(?<!đường )(?<!số )(?<!bến )(?<!khóa )(?<!thứ )(?<!đai )(?<!Điều )(?<!khoản )"
