@@ -467,7 +467,7 @@ def _title_end(text: str, pos: int, limit: int, *, width: int, bare: bool = Fals
         if nxt == -1:
             return limit
         line = text[pos + 1 : nxt].rstrip()
-        if bare and (not line or line[-1] in ".,;:-/(" or not line[-1:].isalpha()):
+        if bare and not line[-1:].isalpha():
             pos = nxt
             continue
         if len(line) < 0.85 * width and _UPPER_START_RE.match(text, nxt + 1):

@@ -24,6 +24,7 @@ from dondoc.core.vietnamese import compile_vi
 
 __all__ = [
     "CONDITION_OPENER_RE",
+    "DEADLINE_OPENER",
     "LEADS_RE",
     "LEAD_SUPPORT_RE",
     "REPORT_BACK_RE",
@@ -149,9 +150,10 @@ _CASE_OPENER_RE = compile_vi(r"(?i:(?:đối\s+với|trường\s+hợp|khi|sau\s
 _DUTY_TITLE_END_RE = compile_vi(r"(?:\s+(?:sau\s+đây|như\s+sau|sau))?\s*:?\s*")
 # "Hằng năm, Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …": a subject named by
 # the kind of organisation it is, which the gazetteer does not know, up to the clause's first action.
+# A deadline that opens a clause, up to its comma: "Trước ngày 03 hằng tháng, ", "Chậm nhất là ngày 15/12, ".
+DEADLINE_OPENER = r"(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))*)\s+(?:hết\s+)?ngày\s[^,;:.\n]{1,40}?,\s*"
 _TIME_OPENER_RE = compile_vi(
-    r"(?i:\s*(?:(?:định\s+kỳ\s+)?(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,?\s*"
-    r"|(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))*)\s+(?:hết\s+)?ngày\s[^,;:.\n]{1,40}?,\s*))"
+    rf"(?i:\s*(?:(?:định\s+kỳ\s+)?(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,?\s*|{DEADLINE_OPENER}))"
 )
 # "… có liên quan, trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, …": how, not who.
 _QUALIFIER_RE = compile_vi(

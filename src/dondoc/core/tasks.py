@@ -31,6 +31,7 @@ from dondoc.core.gazetteer import BodyMatch, Gazetteer
 from dondoc.core.outline import FOOTNOTE_RE, Section, heading_ends_line
 from dondoc.core.owners import (
     CONDITION_OPENER_RE,
+    DEADLINE_OPENER,
     LEAD_SUPPORT_RE,
     LEADS_RE,
     REPORT_BACK_RE,
@@ -69,8 +70,7 @@ _ELABORATION_RE = compile_vi(
 # "Trước ngày 15 hằng tháng, báo cáo ước tình hình …": a clause that opens with its deadline, then its
 # verb, is a duty though its doer is named elsewhere (the report's sender, in the article above).
 _DUE_FIRST_RE = compile_vi(
-    r"(?i:\W*(?:trước|chậm\s+nhất(?:\s+(?:là|vào))?)\s+ngày\s+\d{1,2}(?:[^,;:.\n]{0,50}?)\s*,\s*"
-    r"(?:báo\s+cáo|gửi|nộp|cập\s+nhật|công\s+bố|tổng\s+hợp|hoàn\s+thành)(?!\w))"
+    rf"(?i:\W*{DEADLINE_OPENER}(?:báo\s+cáo|gửi|nộp|cập\s+nhật|công\s+bố|tổng\s+hợp|hoàn\s+thành)(?!\w))"
 )
 # "Định kỳ 06 tháng, trước ngày 31 tháng 7": a time and no more.
 _TIME_ONLY_RE = compile_vi(
@@ -253,7 +253,7 @@ def _is_title_line(text: str, sec: Section) -> bool:
     if not (sec.is_article or len(sec.heading) <= 60 or "\n" in text[hs.start : hs.end]):
         return False  # (a wrapped title ends where its last, shorter line does: see outline._title_end)
     # (not a document number wrapped at the line's end: "… Thông tư số 09/2022/TT-\nBLĐTBXH ngày …")
-    words = text[sec.heading_span.end : sec.end].split(None, 1)
+    words = text[hs.end : sec.end].split(None, 1)
     return bool(words) and words[0][:1].isupper() and not words[0].isupper()
 
 
@@ -347,8 +347,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             deciding = False
             # … and so does a next sentence of the same paragraph that opens with its verb ("Bộ Tài
             # chính tổ chức …. Cung cấp, chia sẻ báo cáo …"): only a full stop between, no bullet.
-            gap = text[last_end : cspan.start].strip() if last_end >= 0 else "-"
-            shared = previous if gap == ";" or (gap == "." and ACTION_RE.match(text, cspan.start)) else ()
+            shared = _shared_subject(text, previous, last_end, cspan.start)
             found = _tasks_of_clause(ctx, cspan, number, shared or inherited, needs_owner=needs_owner)
             tasks.extend(found)
             # "Bộ Giáo dục và Đào tạo là cơ quan đầu mối, chịu trách nhiệm trước Chính phủ; chủ trì, …":
@@ -387,8 +386,7 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
             subject_start = cspan.start
             # "Hằng năm, trường cao đẳng phải tổ chức kiểm kê …. Chấp hành đầy đủ …; công khai tài chính …":
             # a clause that opens with its verb, right after a duty, is its subject's too
-            gap = text[last_end : cspan.start].strip() if last_end >= 0 else "-"
-            shared = previous if gap in (";", ".") and ACTION_RE.match(text, cspan.start) else ()
+            shared = _shared_subject(text, previous, last_end, cspan.start)
             previous, last_end = (), cspan.end
             if bodies and not text[cspan.start : bodies[0].span.start].strip():
                 subject_end = bodies[0].span.end
@@ -404,6 +402,13 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
             out.extend(found)
             previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
     return out
+
+
+def _shared_subject(text: str, previous: tuple[Owner, ...], last_end: int, start: int) -> tuple[Owner, ...]:
+    """The leads of the clause that ended at ``last_end`` (-1: none), when the clause at ``start`` goes
+    on with them: after ";", or after "." when it opens with its verb."""
+    gap = text[last_end:start].strip() if last_end >= 0 else "-"
+    return previous if gap == ";" or (gap == "." and ACTION_RE.match(text, start)) else ()
 
 
 def _no_duties_above(sections: Sequence[Section], i: int) -> bool:
