@@ -132,6 +132,20 @@ def test_rights_and_duties_titles_name_their_holder_without_the_field():
     assert _heading_leads(text) == ["Bộ Tài chính"]
 
 
+def test_obligation_titles_name_their_holder_without_the_case():
+    text = "Điều 4. Nghĩa vụ của Sở giao dịch chứng khoán Việt Nam\n1. Thực hiện chế độ báo cáo.\n"
+    assert _heading_leads(text) == ["Sở giao dịch chứng khoán Việt Nam"]
+    text = (
+        "Điều 42. Nghĩa vụ của người sử dụng lao động trong trường hợp thay đổi cơ cấu, công nghệ\n"
+        "1. Xây dựng và thực hiện phương án sử dụng lao động.\n"
+    )
+    assert _heading_leads(text) == ["người sử dụng lao động"]
+    text = "Điều 7. Nghĩa vụ của công ty chứng khoán khi thực hiện nghiệp vụ môi giới\n1. Ghi chép đầy đủ.\n"
+    assert _heading_leads(text) == ["công ty chứng khoán"]
+    text = "Điều 9. Trách nhiệm của doanh nghiệp đối với tổ chức đại diện người lao động\n1. Công nhận.\n"
+    assert _heading_leads(text) == ["doanh nghiệp"]
+
+
 def test_a_title_made_of_a_verb_and_vien_is_a_duty_holder():
     text = "Kiểm soát viên có trách nhiệm thực hiện nhiệm vụ quy định tại Điều 19 Thông tư số 26/2016/TT-BLĐTBXH"
     assert _owners(text) == (Owner("Kiểm soát viên", "lead"),)

@@ -1321,3 +1321,19 @@ def test_a_form_s_capital_title_before_the_next_appendix_issues_no_document():
     assert not _issues_a_document(form, 0)
     rules = "Lê Tấn Dũng\n\nQUY CHẾ\nTổ chức và hoạt động của Hội đồng\n(Kèm theo Quyết định số 12/QĐ-TTg)\nĐiều 1. Phạm vi\n"
     assert _issues_a_document(rules, 0)
+
+
+def test_an_article_on_a_body_s_obligations_lists_its_duties_but_rights_and_obligations_do_not():
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 11/VBHN-BTC\n\nTHÔNG TƯ\nQuy định về giám sát giao dịch chứng khoán\n\n"
+        "Chương I\nQUY ĐỊNH CHUNG\n"
+        "Điều 4. Nghĩa vụ của Sở giao dịch chứng khoán Việt Nam\n"
+        "1. Thực hiện chế độ báo cáo theo quy định tại Chương IV Thông tư này.\n"
+        "2. Lưu trữ và bảo mật đối với hồ sơ, tài liệu về nghiệp vụ chứng khoán.\n"
+        "Điều 5. Quyền và nghĩa vụ của cổ đông\n"
+        "1. Kiến nghị vấn đề đưa vào chương trình họp Đại hội đồng cổ đông.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Thực hiện chế độ báo cáo theo ", ["Sở giao dịch chứng khoán Việt Nam"]),
+        ("Lưu trữ và bảo mật đối với hồ ", ["Sở giao dịch chứng khoán Việt Nam"]),
+    ]

@@ -106,11 +106,13 @@ _OPENER_RE = compile_vi(
 _OF_RE = compile_vi(r"(?i:(?<!\w)của\s+$)")
 # A body that receives what the clause sends or reports: "gửi Bộ Y tế", "báo cáo về Bộ Tài chính".
 _TO_RE = compile_vi(r"(?i:(?<!\w)(?:gửi|gửi\s+về|về|cho|đến|tới|trình|báo\s+cáo)\s+$)")
-# "Trách nhiệm của X", "Nhiệm vụ, quyền hạn, trách nhiệm của X", "Thẩm quyền và trách nhiệm của X" (not
-# "Quyền hạn của X", nor a chapter on "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân").
+# "Trách nhiệm của X", "Nhiệm vụ, quyền hạn, trách nhiệm của X", "Thẩm quyền và trách nhiệm của X",
+# "Nghĩa vụ của X" (not "Quyền hạn của X", nor "Quyền và nghĩa vụ của X", whose items mix rights in,
+# nor a chapter on "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân").
 _DUTY_OF_RE = compile_vi(
     r"(?i:\s*(?:(?:(?:thẩm\s+)?quyền(?:\s+hạn)?(?:\s*,|\s+và)\s*)?(?:trách\s+nhiệm|nhiệm\s+vụ)"
     r"(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:trách\s+nhiệm|nhiệm\s+vụ|quyền(?:\s+hạn)?)){0,2}"
+    r"|nghĩa\s+vụ(?:(?:\s*,\s*|\s+và\s+)trách\s+nhiệm)?"
     r"|(?:chế\s+độ\s+)?báo\s+cáo\s+định\s+kỳ|chế\s+độ\s+báo\s+cáo|quan\s+hệ\s+công\s+tác)\s+của\s+)"
 )
 _HELPS_RE = compile_vi(r"(?i:\W*(?:giúp|tham\s+mưu(?:\s*,\s*giúp)?|phục\s+vụ|hỗ\s+trợ)\s+(?:cho\s+)?$)")
@@ -118,9 +120,13 @@ _ANYONE_RE = compile_vi(r"(?i:(?:các\s+)?(?:cơ\s+quan\s*,\s*)?tổ\s+chức\s*
 # "Kiểm soát viên", "Thanh tra viên": a verb made a person's title by "viên".
 _AGENT_NOUN_RE = compile_vi(r"(?i:\s*[^\W\d]+\s+[^\W\d]+\s+viên(?!\w))")
 _SENDS_RE = compile_vi(r"(?i:(?:báo\s+cáo|gửi)(?!\w))")
+# Where a duty title's holder ends: before the rule it cites, the field, or the case it is for
+# ("Nghĩa vụ của người sử dụng lao động trong trường hợp thay đổi cơ cấu", "… của công ty chứng khoán
+# khi thực hiện nghiệp vụ môi giới", "… đối với tổ chức đại diện người lao động").
 _RULE_CITED_RE = compile_vi(
     r"(?i:\s+(?:theo|tại)\s+quy\s+định(?!\w)|\s+quy\s+định\s+tại\s"
-    r"|\s+(?:trong|về)\s+(?:công\s+tác|việc|lĩnh\s+vực|hoạt\s+động|quá\s+trình)(?!\w))"
+    r"|\s+(?:trong|về)\s+(?:công\s+tác|việc|lĩnh\s+vực|hoạt\s+động|quá\s+trình)(?!\w)"
+    r"|\s+(?:trong\s+trường\s+hợp|khi|đối\s+với)\s)"
 )
 _DUTY_WORDS_RE = compile_vi(r"\s+(?:có|chịu)\s+trách\s+nhiệm|:")
 # Where the name that opens a heading ends: "Doanh nghiệp dịch vụ | có các nghĩa vụ sau đây:", "Ban quản lý

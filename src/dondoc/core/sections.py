@@ -31,7 +31,7 @@ _RESULTS_RE = re.compile(
 )
 _TASKS_RE = re.compile(
     r"(?i:nhiệm\s+vụ|giải\s+pháp|phương\s+hướng|chỉ\s+đạo|yêu\s+cầu|đề\s+nghị|mục\s+tiêu|kế\s+hoạch\s+hành\s+động|"
-    r"^\s*giao\s|^\s*các\s+bộ|tập\s+trung|trọng\s+tâm|trách\s+nhiệm\s+của|^\W*trách\s+nhiệm(?!\s+thi\s+hành))"
+    r"^\s*giao\s|^\s*các\s+bộ|tập\s+trung|trọng\s+tâm|trách\s+nhiệm\s+của|^\W*nghĩa\s+vụ\s+của|^\W*trách\s+nhiệm(?!\s+thi\s+hành))"
 )
 # A heading that IS about the rules ("Điều 1. Phạm vi điều chỉnh"), not one that mentions them
 # ("c) Thực hiện quản lý nhà nước về những nội dung thuộc phạm vi điều chỉnh của Nghị định này").
@@ -56,11 +56,11 @@ _PERSONS_DUTY_RE = re.compile(
 )
 
 
-# An article on the duties of a body: "Trách nhiệm của Bộ Y tế …", "Nhiệm vụ, quyền hạn của …",
+# An article on the duties of a body: "Trách nhiệm của Bộ Y tế …", "Nhiệm vụ, quyền hạn của …", "Nghĩa vụ của …",
 # "Quyền, trách nhiệm của tổ chức công đoàn …" (the persons' duties are rules, above; so are those of
 # "tổ chức, cá nhân" at large in a law's general provisions).
 _BODY_DUTY_HEADING_RE = re.compile(
-    r"(?i:^\W*(?:quyền(?:\s+hạn)?(?:,|\s+và)\s+|nhiệm\s+vụ,\s+quyền\s+hạn(?:,|\s+và)\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của\s"
+    r"(?i:^\W*(?:(?:quyền(?:\s+hạn)?(?:,|\s+và)\s+|nhiệm\s+vụ,\s+quyền\s+hạn(?:,|\s+và)\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)|nghĩa\s+vụ)\s+của\s"
     r"(?!(?:các\s+)?(?:cơ\s+quan,\s+)?tổ\s+chức,\s+cá\s+nhân))"
 )
 _CITED_RE = re.compile(
