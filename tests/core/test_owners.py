@@ -483,3 +483,16 @@ def test_a_subject_named_by_its_kind_is_found_where_it_is_written():
     leads, where = found
     assert [o.name for o in leads] == ["Chủ tịch Hội đồng quản lý"]
     assert text[where.start : where.end] == "Chủ tịch Hội\nđồng quản lý"  # (the line break kept, "phải" left out)
+
+
+def test_a_basis_opener_with_commas_of_its_own_ends_before_the_body_that_acts():
+    text = (
+        "Căn cứ Quyết định giao, điều chỉnh kế hoạch đầu tư công trung hạn của Thủ tướng Chính phủ, "
+        "Bộ Kế hoạch và Đầu tư thực hiện nhập kế hoạch lên cơ sở dữ liệu quốc gia"
+    )
+    assert _owners(text) == (Owner("Bộ Kế hoạch và Đầu tư", "lead"),)
+    # the verb right after the opener's comma still has no subject of its own
+    assert _owners("Căn cứ tình hình thực tế, tiếp tục nghiên cứu, đề xuất giải pháp") == ()
+    # a word of a body's name ("Đầu tư") is not the verb of the body before it
+    text = "Trên cơ sở đề xuất của Bộ Tài chính, Bộ Kế hoạch và Đầu tư tổng hợp, báo cáo Thủ tướng Chính phủ"
+    assert _owners(text) == (Owner("Bộ Kế hoạch và Đầu tư", "lead"),)

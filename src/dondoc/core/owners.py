@@ -546,13 +546,15 @@ def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> 
         k = comma + 1
         while k < end and text[k].isspace():
             k += 1
-        if ACTION_RE.match(text, k, end):
+        if ACTION_RE.match(text, k, end) and not _subject_after_comma(text, k, end, bodies):
             return []
     # The predicate is the first action that follows a body closely; actions inside the opening
     # phrase ("Trên cơ sở đề xuất của …") have no body before them.
     ends = [b.span.end for b in bodies]  # bodies do not overlap: ends are sorted
     for a in ACTION_RE.finditer(text, start, end):
         n = bisect.bisect_right(ends, a.start())
+        if n < len(bodies) and bodies[n].span.start <= a.start():
+            continue  # a word of a body's name ("Bộ Kế hoạch và Đầu tư")
         if n and len(text[ends[n - 1] : a.start()].split()) <= 10:
             subj = bodies[:n]
             break
@@ -566,6 +568,18 @@ def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> 
             break
         run.insert(0, b)
     return run
+
+
+def _subject_after_comma(text: str, start: int, end: int, bodies: list[BodyMatch]) -> bool:
+    """Whether a body after a later comma acts ("Căn cứ Quyết định giao, điều chỉnh kế hoạch … của Thủ
+    tướng Chính phủ, Bộ Kế hoạch và Đầu tư thực hiện nhập …"): the verbs after the opening phrase's
+    first comma were then still part of it."""
+    for b in bodies:
+        if b.span.start > start and text[start : b.span.start].rstrip().endswith(","):
+            act = ACTION_RE.search(text, b.span.end, end)
+            if act is not None and len(text[b.span.end : act.start()].split()) <= 3:
+                return True
+    return False
 
 
 def opens_with_subject(text: str, span: Span, bodies: list[BodyMatch]) -> bool:
