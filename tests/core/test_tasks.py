@@ -1337,3 +1337,24 @@ def test_an_article_on_a_body_s_obligations_lists_its_duties_but_rights_and_obli
         ("Thực hiện chế độ báo cáo theo ", ["Sở giao dịch chứng khoán Việt Nam"]),
         ("Lưu trữ và bảo mật đối với hồ ", ["Sở giao dịch chứng khoán Việt Nam"]),
     ]
+
+
+def test_a_provision_that_names_who_does_its_items_gives_them_their_lead():
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 57/2021/TT-BTC\n\nTHÔNG TƯ\nQuy định lộ trình sắp xếp lại thị trường giao dịch\n\n"
+        "Điều 4. Sắp xếp lại thị trường giao dịch cổ phiếu\n"
+        "1. Trong thời hạn quy định tại Điều 3, Sở Giao dịch Chứng khoán Hà Nội thực hiện tổ chức thị trường "
+        "giao dịch cổ phiếu theo quy định sau:\n"
+        "a) Tiếp tục tổ chức thị trường giao dịch đối với cổ phiếu đã niêm yết trước ngày Thông tư này có hiệu lực "
+        "thi hành;\n"
+        "b) Tổ chức giao dịch đối với chứng chỉ quỹ đăng ký niêm yết mới.\n"
+        "2. Sở Giao dịch Chứng khoán Việt Nam có trách nhiệm:\n"
+        "a) Xây dựng kế hoạch chuyển cổ phiếu;\n"
+        "3. Bảo hiểm xã hội Việt Nam được mua trái phiếu theo các hình thức sau:\n"
+        "a) Mua trái phiếu trên thị trường sơ cấp.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Tiếp tục tổ chức thị trường gi", ["Sở Giao dịch Chứng khoán Hà Nội"]),
+        ("Tổ chức giao dịch đối với chứn", ["Sở Giao dịch Chứng khoán Hà Nội"]),
+        ("Xây dựng kế hoạch chuyển cổ ph", ["Sở Giao dịch Chứng khoán Việt Nam"]),
+    ]

@@ -22,6 +22,8 @@ _IMPLEMENTATION_RE = re.compile(
     r"(?:[\wÀ-ỹ]{2,5}\s+luận|nghị\s+quyết|chỉ\s+thị|quyết\s+định|kế\s+hoạch|thông\s+báo|văn\s+bản)\s+này|"
     r"hiệu\s+lực\s+(?:kể\s+)?từ|có\s+hiệu\s+lực)"
 )
+# "trước ngày Thông tư này có hiệu lực thi hành": a date, not the article on entry into force.
+_IN_FORCE_DATE_RE = re.compile(r"(?i:ngày\s+(?:[\wÀ-ỹ]+\s+){1,2}này\s+có\s+hiệu\s+lực)")
 # "… chịu trách nhiệm thi hành Quyết định này": the closing formula, not a task.
 _GENERIC_DUTY_RE = re.compile(r"(?i:chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành|trách\s+nhiệm\s+thi\s+hành)")
 _LIMITATIONS_RE = re.compile(r"(?i:hạn\s+chế|tồn\s+tại|yếu\s+kém|bất\s+cập|nguyên\s+nhân)")
@@ -76,7 +78,7 @@ def _own_kind(sec: Section, text: str) -> str:
     lead = text[sec.body_start : sec.end][:400].split(". ")[0]
     if _RULES_RE.search(h):
         return "rules"
-    if _IMPLEMENTATION_RE.search(h) or _IMPLEMENTATION_RE.search(lead):
+    if _IMPLEMENTATION_RE.search(_IN_FORCE_DATE_RE.sub(" ", h)) or _IMPLEMENTATION_RE.search(_IN_FORCE_DATE_RE.sub(" ", lead)):
         return "implementation"
     # "… theo Nghị quyết số 102/NQ-CP … về giải pháp …": the words of a cited title say nothing.
     own = _CITED_RE.sub(" ", h)

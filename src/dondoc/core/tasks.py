@@ -370,6 +370,8 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
     for i, sec in enumerate(ctx.sections):
         if sec.kind != "other" or sec.marker is None or _no_duties_above(ctx.sections, i):
             continue
+        if i in children and _intro_owners(ctx, i, children):
+            continue  # "Sở … thực hiện … theo quy định sau:": its items are the duties
         own_start = sec.body_start
         addressed: tuple[Owner, ...] = ()
         if _is_title_line(text, sec):
@@ -378,6 +380,8 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
             addressed = heading_owners(ctx.text, ctx.gazetteer, sec)
         elif _is_title(text, sec) or (sec.is_article and heading_ends_line(text, sec)):
             own_start = max(own_start, sec.heading_span.end)
+        if not addressed and sec.parent is not None:
+            addressed = _intro_owners(ctx, sec.parent, children)
         previous: tuple[Owner, ...] = ()
         last_end = -1
         for cspan in _clauses(ctx.prose or text, own_start, _own_end(ctx.sections, i, children)):
@@ -402,6 +406,30 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
             out.extend(found)
             previous = tuple(o for o in found[-1].owners if o.role == "lead") if found else ()
     return out
+
+
+# The sentence over a provision's items that names who does them: "2. Sở Giao dịch Chứng khoán Hà Nội có
+# trách nhiệm:", "Trong thời hạn …, Sở Giao dịch Chứng khoán Hà Nội thực hiện … theo quy định sau:".
+_INTRO_RE = compile_vi(
+    r"(?i:[^.:;]{2,400}?(?:\s(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:thi\s+hành|về|trước))[^.:;]{0,80}|(?<!\snhư)\ssau(?:\s+đây)?)\s*:\s*$)"
+)
+
+
+def _intro_owners(ctx: TaskContext, p: int, children: dict[int, list[int]]) -> tuple[Owner, ...]:
+    """The leads that a provision's own text, a sentence that opens with its subject and ends with ":"
+    over the items ("Sở Giao dịch Chứng khoán Hà Nội có trách nhiệm:"), gives the items that open with
+    their verb."""
+    parent = ctx.sections[p]
+    if parent.kind != "other" or parent.marker is None or parent.is_article:
+        return ()
+    span = Span(parent.body_start, _own_end(ctx.sections, p, children))
+    if not _INTRO_RE.match(ctx.text, span.start, span.end) or _NOT_STANDING_RE.search(ctx.text, span.start, span.end):
+        return ()  # (not "Trường … được liên kết đào tạo các trình độ sau:", a permission)
+    bodies = ctx.bodies_in(span)
+    kind = kind_subject_at(ctx.text, span, after_opener=True, after_case=False)
+    if not opens_with_subject(ctx.text, span, bodies) and kind is None:
+        return ()
+    return tuple(o for o in owners_of(ctx.text, ctx.gazetteer, span, ()) if o.role == "lead")
 
 
 def _shared_subject(text: str, previous: tuple[Owner, ...], last_end: int, start: int) -> tuple[Owner, ...]:
