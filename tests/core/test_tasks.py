@@ -1358,3 +1358,16 @@ def test_a_provision_that_names_who_does_its_items_gives_them_their_lead():
         ("Tổ chức giao dịch đối với chứn", ["Sở Giao dịch Chứng khoán Hà Nội"]),
         ("Xây dựng kế hoạch chuyển cổ ph", ["Sở Giao dịch Chứng khoán Việt Nam"]),
     ]
+
+
+def test_a_part_that_opens_with_kip_thoi_is_a_duty_of_its_own():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 09/2022/TT-BLĐTBXH\n\nTHÔNG TƯ\nHướng dẫn dự án giảm nghèo\n\n"
+        "Điều 8. Tổ chức thực hiện dự án\n"
+        "1. Ủy ban nhân dân cấp xã theo dõi, đánh giá việc thực hiện dự án trên địa bàn; kịp thời kiến nghị "
+        "Ủy ban nhân dân cấp huyện các nội dung vướng mắc liên quan.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Ủy ban nhân dân cấp xã theo dõ", ["Ủy ban nhân dân cấp xã"]),
+        ("kịp thời kiến nghị Ủy ban nhân", ["Ủy ban nhân dân cấp xã"]),
+    ]
