@@ -1371,3 +1371,16 @@ def test_a_part_that_opens_with_kip_thoi_is_a_duty_of_its_own():
         ("Ủy ban nhân dân cấp xã theo dõ", ["Ủy ban nhân dân cấp xã"]),
         ("kịp thời kiến nghị Ủy ban nhân", ["Ủy ban nhân dân cấp xã"]),
     ]
+
+
+def test_giving_an_opinion_is_a_duty():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 463/VBHN-BLĐTBXH\n\nTHÔNG TƯ\nHướng dẫn quản lý lao động, tiền lương\n\n"
+        "Điều 12. Trách nhiệm của Bộ Tài chính\n"
+        "Cho ý kiến về quy chế trả lương của Đài Truyền hình Việt Nam; phối hợp với Bộ Lao động - Thương binh và "
+        "Xã hội kiểm tra, giám sát thực hiện kế hoạch sử dụng lao động.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Cho ý kiến về quy chế trả lươn", ["Bộ Tài chính"]),
+        ("phối hợp với Bộ Lao động - Thư", ["Bộ Tài chính"]),
+    ]

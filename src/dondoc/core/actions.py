@@ -31,7 +31,7 @@ ACTIONS = (
     "lồng ghép", "nhân rộng", "khuyến khích", "xác minh", "trao đổi", "phân công", "đàm phán", "ký kết",
     "tuân thủ", "chấp hành", "công bố", "khen thưởng", "truyền đưa", "nộp", "chi trả", "lưu trữ",
     "bảo mật", "xác định", "xem xét", "gửi", "chia sẻ", "tham gia", "thống nhất", "giải trình", "thẩm tra",
-    "chuyển giao", "phát ngôn", "đăng tải", "quyết toán", "kiến nghị", "kịp thời",
+    "chuyển giao", "phát ngôn", "đăng tải", "quyết toán", "kiến nghị", "kịp thời", "cho ý kiến", "góp ý",
 )  # fmt: skip
 
 # "quyết định" is a verb ("Quyết định nội dung chi", "Chủ tịch … quyết định việc …") but also the name of
