@@ -117,6 +117,16 @@ def test_a_wrapped_article_title_ends_with_its_short_last_line():
         "1. Bộ Tài chính chủ trì tổng hợp.\n"
     )
     assert parse_outline(text2)[0].heading.endswith("Nông thôn mới")
+    # a short first line whose title ends on the next, right before the first item
+    text3 = (
+        "Điều 5. Nghĩa vụ của Sở giao dịch Chứng khoán Thành phố Hồ Chí \n"
+        "Minh, Sở giao dịch Chứng khoán Hà Nội \n"
+        "1. Chịu sự kiểm tra, giám sát của Ủy ban Chứng khoán Nhà nước.\n"
+    )
+    assert parse_outline(text3)[0].heading.endswith("Hồ Chí Minh, Sở giao dịch Chứng khoán Hà Nội")
+    # (not a sentence under the title that introduces the items)
+    text4 = "Điều 4. Giải thích từ ngữ\nTrong Thông tư này, các từ ngữ dưới đây được hiểu như sau:\n1. Quỹ là …\n"
+    assert parse_outline(text4)[0].heading == "Giải thích từ ngữ"
 
 
 def test_a_wrapped_item_title_ends_with_its_short_last_line():

@@ -76,6 +76,9 @@ _UNFINISHED_RE = re.compile(r"(?:,|\b(?:và|của|về|cho|trong|với|các|đ�
 
 # The next line goes on in lower case ("… Thông\ntấn xã Việt Nam"): the heading was wrapped mid-phrase.
 _LOWER_NEXT_RE = compile_vi(r"\n[ \t]*[\p{Ll}]")
+# An article title's second line, unpunctuated, right before the article's first item ("Điều 5. Nghĩa vụ
+# của Sở giao dịch Chứng khoán Thành phố Hồ Chí\nMinh, Sở giao dịch Chứng khoán Hà Nội\n1. …").
+_TITLE_TAIL_RE = compile_vi(r"[ \t]*\n[ \t]*[^\n]{1,80}?[^\s.:;,][ \t]*\n[ \t]*(?:\d{1,2}\.|[a-zđ]\))[ \t]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,7 +437,12 @@ def _heading(text: str, pos: int, lines: list[Line], ln: Line, *, article: bool 
     m = re.search(r"[.;:!?](?=\s|$)", text[start:line_end])
     if m is not None:
         end = start + m.start() + (0 if text[start + m.start()] in ".;" else 1)
-    elif len(rest.strip()) >= 60 or _UNFINISHED_RE.search(rest) or _LOWER_NEXT_RE.match(text, line_end):
+    elif (
+        len(rest.strip()) >= 60
+        or _UNFINISHED_RE.search(rest)
+        or _LOWER_NEXT_RE.match(text, line_end)
+        or (article and _TITLE_TAIL_RE.match(text, line_end) is not None)
+    ):
         # A wrapped first line: the heading runs to the end of the first sentence of the paragraph.
         limit = min(len(text), start + 200)
         para = text.find("\n\n", start, limit)
