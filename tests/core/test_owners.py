@@ -496,3 +496,11 @@ def test_a_basis_opener_with_commas_of_its_own_ends_before_the_body_that_acts():
     # a word of a body's name ("Đầu tư") is not the verb of the body before it
     text = "Trên cơ sở đề xuất của Bộ Tài chính, Bộ Kế hoạch và Đầu tư tổng hợp, báo cáo Thủ tướng Chính phủ"
     assert _owners(text) == (Owner("Bộ Kế hoạch và Đầu tư", "lead"),)
+
+
+def test_the_office_of_a_body_is_its_own_lead():
+    text = "1. Văn phòng Bộ Kế hoạch và Đầu tư có trách nhiệm:\na) Làm đầu mối tổ chức thực hiện công tác bảo vệ bí mật.\n"
+    assert _heading_leads(text) == ["Văn phòng Bộ Kế hoạch và Đầu tư"]
+    assert _owners("Văn phòng Bộ Tài chính tổng hợp, báo cáo") == (Owner("Văn phòng Bộ Tài chính", "lead"),)
+    # (a body's own office the gazetteer knows stays as it is)
+    assert _owners("Văn phòng Chính phủ theo dõi, đôn đốc") == (Owner("Văn phòng Chính phủ", "lead"),)

@@ -177,6 +177,8 @@ _UNIT_BEFORE_RE = compile_vi(
     r"(?P<u>(?i:(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|bộ\s+phận)(?:\s+[^\W\d][^,;.:()\d\n]{0,40}?)?"
     r"(?:,\s*(?:cơ\s+quan|đơn\s+vị|tổ\s+chức)(?:\s+[^\W\d][^,;.:()\d\n]{0,40}?)?)*))\s+(?P<of>(?i:(?:trực\s+)?thuộc))\s+$"
 )
+# The office of a body, opening a clause: "Văn phòng Bộ Kế hoạch và Đầu tư có trách nhiệm:".
+_OFFICE_OF_RE = compile_vi(r"(?<!\w)(?P<u>Văn\s+phòng)\s+$")
 _CLAUSE_START_RE = compile_vi(r"(?:^|[,;:.\n]|\d\.|[a-zđ]\))\s*$")
 _TITLE_BEFORE_RE = compile_vi(rf"(?<!\w)(?P<t>{OFFICE_TITLES})\s+$")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu|Phân\s+công|phân\s+công)\s+$")
@@ -208,6 +210,9 @@ def _name(text: str, body: BodyMatch) -> str:
         if unit is not None and _CLAUSE_START_RE.search(text, max(0, unit.start() - 8), unit.start()):
             u = " ".join(unit.group("u").split())
             return f"{u} {' '.join(unit.group('of').split())} {body.name}"
+        office = _OFFICE_OF_RE.search(text, max(0, body.span.start - 16), body.span.start)
+        if office is not None and _CLAUSE_START_RE.search(text, max(0, office.start() - 8), office.start()):
+            return f"{' '.join(office.group('u').split())} {body.name}"  # "Văn phòng Bộ Kế hoạch và Đầu tư"
         return body.name
     t = " ".join(title.group("t").split())
     return f"{t[0].upper()}{t[1:]} {body.name}"
