@@ -504,3 +504,14 @@ def test_the_office_of_a_body_is_its_own_lead():
     assert _owners("Văn phòng Bộ Tài chính tổng hợp, báo cáo") == (Owner("Văn phòng Bộ Tài chính", "lead"),)
     # (a body's own office the gazetteer knows stays as it is)
     assert _owners("Văn phòng Chính phủ theo dõi, đôn đốc") == (Owner("Văn phòng Chính phủ", "lead"),)
+
+
+def test_a_list_that_opens_with_a_bare_kind_is_one_name_and_an_adverb_is_no_part_of_it():
+    text = "Các cơ quan, đơn vị truyền thông của Bộ có trách nhiệm tuyên truyền chủ trương của Đảng"
+    assert _owners(text) == (Owner("Các cơ quan, đơn vị truyền thông của Bộ", "lead"),)
+    text = "Thủ trưởng các đơn vị thuộc Bộ trực tiếp lãnh đạo, chỉ đạo công tác thi đua, khen thưởng"
+    assert _owners(text) == (Owner("Thủ trưởng các đơn vị thuộc Bộ", "lead"),)
+    text = "Trường trung cấp thường xuyên phối hợp với các cơ quan chức năng của bộ"
+    assert _owners(text) == (Owner("Trường trung cấp", "lead"),)
+    text = "Trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên tổ chức đào tạo trình độ sơ cấp"
+    assert _owners(text) == (Owner("Trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", "lead"),)

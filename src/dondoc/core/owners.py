@@ -851,6 +851,7 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
         if act is None:
             return None
         written, most = text[start : act.start()], 16
+        written = _ADVERB_TAIL_RE.sub("", written)  # "Thủ trưởng các đơn vị thuộc Bộ | trực tiếp lãnh đạo …"
     written = _QUALIFIER_RE.split(written, 1)[0]
     who = _MODAL_RE.split(" ".join(written.split()).rstrip(" ,"), 1)[0]  # "Trường trung cấp | phải định kỳ …"
     who = _ALSO_TITLED_RE.sub("", who)  # "Tổng giám đốc (Giám đốc)": the title's other form
@@ -867,6 +868,8 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
 
 
 _MODAL_RE = compile_vi(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương|có\s+trách\s+nhiệm)(?:\s|$)")
+# (not the "thường xuyên" of "trung tâm giáo dục thường xuyên", a name)
+_ADVERB_TAIL_RE = compile_vi(r"(?i:(?<!dục)\s+(?:trực\s+tiếp|thường\s+xuyên|tiếp\s+tục)\s*$)")
 _ALSO_TITLED_RE = compile_vi(rf"\s*\((?:{OFFICE_TITLES}|{_OFFICES})\)")
 
 
@@ -906,9 +909,13 @@ def _split_names(who: str) -> list[str]:
     def named(n: str) -> bool:
         return names_organisations(n) or _ORG_OR_OFFICE_RE.match(n) is not None
 
+    def bare(n: str) -> bool:
+        return re.sub(r"(?i)^các\s+", "", n).casefold() in _BARE_KINDS
+
     who = _GLUED_FOOTNOTE_RE.sub("", who)
     names = [" ".join(n.split()) for n in _NAME_SEP_RE.split(who)]
-    if len(names) > 1 and all(named(n) for n in names):
+    # (not "Các cơ quan, đơn vị truyền thông của Bộ": a bare kind shares the next one's qualifier)
+    if len(names) > 1 and all(named(n) for n in names) and not any(bare(n) for n in names[:-1]):
         return names
     # "giám thị trại giam, giám thị trại tạm giam, thủ trưởng cơ quan thi hành án …": a list whose
     # items are not capitalised, when every item names an office or an organisation.
@@ -918,6 +925,7 @@ def _split_names(who: str) -> list[str]:
         len(parts) > 1
         and not _INNER_LIST_RE.search(parts[0])
         and all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= 3 for n in parts)
+        and not any(bare(n) for n in parts[:-1])
     ):
         return parts  # (not "… và hiệp hội, doanh nghiệp liên quan": a bare kind shares the qualifier)
     # "Doanh nghiệp và tổ chức khoa học và công nghệ": "và" before an organisation's kind joins two
