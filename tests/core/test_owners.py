@@ -515,3 +515,11 @@ def test_a_list_that_opens_with_a_bare_kind_is_one_name_and_an_adverb_is_no_part
     assert _owners(text) == (Owner("Trường trung cấp", "lead"),)
     text = "Trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên tổ chức đào tạo trình độ sơ cấp"
     assert _owners(text) == (Owner("Trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", "lead"),)
+
+
+def test_the_members_of_several_bodies_are_one_holder():
+    text = "Thành viên của Hội đồng Dân tộc, Ủy ban của Quốc hội có trách nhiệm chủ động đề xuất, báo cáo"
+    assert _owners(text) == (Owner("Thành viên của Hội đồng Dân tộc, Ủy ban của Quốc hội", "lead"),)
+    # (an office-holder of one body and another body are two)
+    text = "Bộ trưởng Bộ Tài chính, Ủy ban nhân dân cấp tỉnh có trách nhiệm hướng dẫn"
+    assert [o.name for o in _owners(text)] == ["Bộ trưởng Bộ Tài chính", "Ủy ban nhân dân cấp tỉnh"]

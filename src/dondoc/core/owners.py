@@ -255,6 +255,10 @@ def _names_of_list(text: str, bodies: list[BodyMatch]) -> list[str]:
             rest = [c for c in bodies[k + 1 :] if c.span.start >= alias[1]]
             return [alias[0], *(_names_of_list(text, rest) if rest else [])]
     names = [_name(text, b) for b in bodies]
+    if len(names) > 1 and _MEMBERS_RE.match(names[0]) and names[1:] == [b.name for b in bodies[1:]]:
+        # "Thành viên của Hội đồng Dân tộc, Ủy ban của Quốc hội": the members of each, one holder
+        title = names[0][: len(names[0]) - len(bodies[0].name)]
+        return [title + " ".join(text[bodies[0].span.start : bodies[-1].span.end].split())]
     level = _LEVEL_RE.search(bodies[-1].name) if len(bodies) > 1 else None
     if level is None:
         return names
@@ -901,6 +905,11 @@ def _subject_action(text: str, start: int, kind_end: int, end: int) -> re.Match[
 
 # A consolidated text's footnote mark glued to a name written out: "cơ quan bảo hiểm xã hội85".
 _GLUED_FOOTNOTE_RE = compile_vi(r"(?<=[^\W\d])\d{1,3}(?=[\s,;:.]|$)")
+
+
+# The members of bodies named after them: "Thành viên của Hội đồng Dân tộc, Ủy ban của Quốc hội" is one
+# holder (the members), not the members of the first and the second body itself.
+_MEMBERS_RE = compile_vi(r"(?i:(?:các\s+)?(?:thành\s+viên|ủy\s+viên|uỷ\s+viên)\s)")
 
 
 def _split_names(who: str) -> list[str]:
