@@ -523,3 +523,15 @@ def test_the_members_of_several_bodies_are_one_holder():
     # (an office-holder of one body and another body are two)
     text = "Bộ trưởng Bộ Tài chính, Ủy ban nhân dân cấp tỉnh có trách nhiệm hướng dẫn"
     assert [o.name for o in _owners(text)] == ["Bộ trưởng Bộ Tài chính", "Ủy ban nhân dân cấp tỉnh"]
+
+
+def test_items_under_a_body_directed_to_do_them_are_the_directed_bodies_duties():
+    text = (
+        "1. Chỉ đạo trại giam, trại tạm giam, cơ quan thi hành án hình sự công an \n"
+        "cấp tỉnh thực hiện các nhiệm vụ, quyền hạn sau đây: \n"
+        "a) Thông báo cho cơ quan thi hành án dân sự.\n"
+    )
+    assert _heading_leads(text) == ["trại giam", "trại tạm giam", "cơ quan thi hành án hình sự công an cấp tỉnh"]
+    # (what the directing body itself does is its own: no list of the directed before "thực hiện")
+    text = "1. Chỉ đạo, hướng dẫn thực hiện các nội dung sau:\na) Rà soát quy hoạch.\n"
+    assert _heading_leads(text) == []

@@ -145,6 +145,10 @@ _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
 # "… chủ trì …": the body before it leads.
 LEADS_RE = compile_vi(r"(?i:(?<!\w)chủ\s+trì(?!\w))")
 _DIRECTS_RE = compile_vi(r"(?<!\w)chỉ\s+đạo\s+")
+_DIRECTS_FIRST_RE = compile_vi(r"\s*(?i:chỉ\s+đạo)\s+")
+_DIRECTED_DUTIES_RE = compile_vi(
+    r"(?i:\s+thực\s+hiện\s+(?:các\s+|những\s+)?(?:nhiệm\s+vụ|công\s+việc|nội\s+dung)[^.:;]{0,40}?\s+sau(?:\s+đây)?\s*:?\s*$)"
+)
 # "X có trách nhiệm …" (not "chịu trách nhiệm về/trước"): X is the duty holder, as written. The short
 # form stops at a comma (an unknown name as the fallback owner); the long one reads a list of kinds.
 _DUTY_HOLDER = r"\s*(?P<who>[\p{{Lu}}]{name}?)\s+(?:có|chịu)\s+trách\s+nhiệm(?!\s+(?:về|trước))"
@@ -472,6 +476,14 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         if _ANYONE_RE.fullmatch(held_by):
             return ()  # "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân": everyone, no holder to track
         return _written_leads(held_by, gazetteer)
+    directs = _DIRECTS_FIRST_RE.match(text, hs.start, hs.end)
+    duties = _DIRECTED_DUTIES_RE.search(text, directs.end(), hs.end) if directs is not None else None
+    if directs is not None and duties is not None:
+        # "3. Chỉ đạo trại giam, trại tạm giam, cơ quan thi hành án hình sự công an cấp tỉnh thực hiện các
+        # nhiệm vụ, quyền hạn sau đây:": the items are the duties of those directed, as written
+        names = [" ".join(n.split()) for n in _ANY_SEP_RE.split(text[directs.end() : duties.start()])]
+        if names and all(_ORG_OR_OFFICE_RE.match(n) for n in names):
+            return tuple(Owner(n, "lead") for n in names)
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
     if directed is not None:
         # "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ" over its items: the body
@@ -479,6 +491,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         listed = _list_at(text, found, directed.end())
         if listed and not text[listed[-1].span.end : hs.end].strip(" :.,"):
             return tuple(Owner(_name(text, b), "lead") for b in listed)
+
     if names_organisations(h) and not opens_with_body:
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
