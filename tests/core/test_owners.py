@@ -535,3 +535,14 @@ def test_items_under_a_body_directed_to_do_them_are_the_directed_bodies_duties()
     # (what the directing body itself does is its own: no list of the directed before "thực hiện")
     text = "1. Chỉ đạo, hướng dẫn thực hiện các nội dung sau:\na) Rà soát quy hoạch.\n"
     assert _heading_leads(text) == []
+
+
+def test_a_clause_s_own_holder_before_co_trach_nhiem_comes_before_the_section_s():
+    section = (Owner("cơ quan, tổ chức", "lead"),)
+    text = "Các cơ sở giam giữ phạm nhân có trách nhiệm phối hợp với chính quyền tổ chức các hoạt động"
+    assert _owners(text, section) == (Owner("Các cơ sở giam giữ phạm nhân", "lead"),)
+    # (not a case, a rule or a request before it)
+    text = "Trường hợp thuê tư vấn đấu thầu thì chủ đầu tư vẫn phải chịu trách nhiệm về kết quả"
+    assert _owners(text, section) == section
+    text = "Yêu cầu người có trách nhiệm thực hiện ngay biện pháp bảo đảm an toàn"
+    assert _owners(text, section) == section

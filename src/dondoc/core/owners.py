@@ -783,12 +783,17 @@ def owners_of(
             owners += [Owner(_name(text, b), "support") for b in bodies if b.span.start >= sup.end()][:6]
         if not any(o.role == "lead" for o in owners):
             owners = list(kind_subject(text, span, after_opener=True)) + owners
+        named = None if any(o.role == "lead" for o in owners) else _RESPONSIBLE_RE.match(text, span.start, span.end)
+        if (
+            named is not None
+            and (not ACTION_RE.match(named.group("who")) or _AGENT_NOUN_RE.match(named.group("who")))
+            and not (inherited and _not_a_holder(text, span, named.group("who")))
+        ):
+            # "Đơn vị chủ trì kiểm tra có trách nhiệm …", "Các cơ sở giam giữ phạm nhân có trách nhiệm …" (under
+            # "Trách nhiệm của cơ quan, tổ chức"): a subject the gazetteer does not know, before the section's
+            owners.insert(0, Owner(" ".join(_GLUED_FOOTNOTE_RE.sub("", named.group("who")).split()), "lead"))
         if not any(o.role == "lead" for o in owners):
             owners = list(inherited) + owners
-        named = None if owners else _RESPONSIBLE_RE.match(text, span.start, span.end)
-        if named is not None and (not ACTION_RE.match(named.group("who")) or _AGENT_NOUN_RE.match(named.group("who"))):
-            # "Đơn vị chủ trì kiểm tra có trách nhiệm …": a subject the gazetteer does not know.
-            owners.append(Owner(" ".join(_GLUED_FOOTNOTE_RE.sub("", named.group("who")).split()), "lead"))
         co = _CO_LEAD_RE.search(text, span.start, span.end)
         if co is not None:
             # "Đồng chủ trì với Bộ Khoa học và Công nghệ": that body leads too.
@@ -800,6 +805,17 @@ def owners_of(
             seen.add((o.name, o.role))
             uniq.append(o)
     return tuple(uniq)
+
+
+_NOT_A_NAME_RE = compile_vi(r"(?i:(?<!\w)(?:thì|phải|được|là|nếu|khi|trường\s+hợp|yêu\s+cầu|đề\s+nghị|giao)(?!\w))")
+
+
+def _not_a_holder(text: str, span: Span, who: str) -> bool:
+    """Whether the words before "có trách nhiệm" are not a holder that overrides the section's: a
+    case or a rule ("Trường hợp … thì chủ đầu tư vẫn phải"), a request ("Yêu cầu người …"), a long
+    phrase, or the last name of a list cut at its comma."""
+    before = text[max(0, span.start - 3) : span.start].rstrip()
+    return len(who.split()) > 10 or _NOT_A_NAME_RE.search(who) is not None or before.endswith(",")
 
 
 def _reports_before(text: str, start: int, end: int, bodies: list[BodyMatch]) -> bool:
