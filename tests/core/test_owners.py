@@ -546,3 +546,20 @@ def test_a_clause_s_own_holder_before_co_trach_nhiem_comes_before_the_section_s(
     assert _owners(text, section) == section
     text = "Yêu cầu người có trách nhiệm thực hiện ngay biện pháp bảo đảm an toàn"
     assert _owners(text, section) == section
+
+
+def test_a_list_of_holders_goes_on_with_kinds_after_the_bodies_the_gazetteer_knows():
+    text = (
+        "1. Mặt trận Tổ quốc Việt Nam, các tổ chức thành viên của Mặt trận và các tổ \n"
+        "chức xã hội khác trong phạm vi nhiệm vụ, quyền hạn của mình có quyền và trách \n"
+        "nhiệm sau đây: \n"
+        "a) Phối hợp với các cơ quan liên quan tổ chức tuyên truyền.\n"
+    )
+    leads = ["Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên của Mặt trận", "các tổ chức xã hội khác"]
+    assert _heading_leads(text) == leads
+    text = (
+        "Điều 8. Quyền, trách nhiệm của Mặt trận Tổ quốc Việt Nam, các tổ chức \n"
+        "thành viên của Mặt trận và các tổ chức xã hội khác\n"
+        "1. Phối hợp với các cơ quan liên quan tổ chức tuyên truyền.\n"
+    )
+    assert _heading_leads(text) == leads

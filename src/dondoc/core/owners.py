@@ -56,7 +56,7 @@ _ORG_KINDS = (
     r"cơ\s+sở\s+(?:giáo\s+dục|đào\s+tạo|khám|y\s+tế|nghiên\s+cứu|sản\s+xuất|kinh\s+doanh|trợ\s+giúp|bảo\s+trợ|"
     r"cai\s+nghiện|dạy\s+nghề|giáo\s+dục\s+nghề)|"
     r"tổ\s+chức\s+(?:khoa\s+học|tín\s+dụng|chính\s+trị|xã\s+hội|đại\s+diện|công\s+đoàn|quốc\s+tế|phi\s+chính\s+phủ|"
-    r"kinh\s+tế|sự\s+nghiệp|hành\s+nghề|kiểm\s+định|chứng\s+nhận|bảo\s+hiểm|tài\s+chính|thu\s+phí)|tổ\s+chức,\s+cá\s+nhân|"
+    r"kinh\s+tế|sự\s+nghiệp|hành\s+nghề|kiểm\s+định|chứng\s+nhận|bảo\s+hiểm|tài\s+chính|thu\s+phí|thành\s+viên)|tổ\s+chức,\s+cá\s+nhân|"
     r"chủ\s+đầu\s+tư|chủ\s+dự\s+án"
 )
 _OFFICES = (
@@ -447,7 +447,14 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             if len(offices) > max(1, len(lead)) and all(len(n.split()) <= 16 for n in offices):
                 return tuple(Owner(n, "lead") for n in offices)
         if lead:
-            return tuple(Owner(n, "lead") for n in _names_of_list(text, lead))
+            names = _names_of_list(text, lead)
+            # "Mặt trận Tổ quốc Việt Nam, các tổ chức thành viên của Mặt trận và các tổ chức xã hội khác
+            # trong phạm vi … có quyền và trách nhiệm sau đây:": the kinds the list goes on with lead too
+            stop = _LIST_END_RE.search(text, lead[-1].span.end, hs.end)
+            if stop is not None and stop.start() > lead[-1].span.end:
+                later = [b for b in found if lead[-1].span.end <= b.span.start and b.span.end <= stop.start()]
+                names += _list_goes_on(text, later, lead[-1].span.end, stop.start()) or []
+            return tuple(Owner(n, "lead") for n in names)
     holder = _DUTY_HOLDER_RE.match(h)
     if holder is not None and _DUTY_TITLE_END_RE.fullmatch(h, holder.end()) and not found:
         # "2. Bộ, cơ quan trung ương của tổ chức chính trị - xã hội có trách nhiệm" over its items (its
