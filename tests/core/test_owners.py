@@ -563,3 +563,8 @@ def test_a_list_of_holders_goes_on_with_kinds_after_the_bodies_the_gazetteer_kno
         "1. Phối hợp với các cơ quan liên quan tổ chức tuyên truyền.\n"
     )
     assert _heading_leads(text) == leads
+
+
+def test_a_deputy_prime_minister_is_not_the_prime_minister():
+    text = "Thủ tướng Chính phủ, Phó Thủ tướng Chính phủ giao một bộ, cơ quan chủ trì xử lý"
+    assert [o.name for o in _owners(text)] == ["Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ"]

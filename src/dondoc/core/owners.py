@@ -138,7 +138,7 @@ _HEADING_NAME_END_RE = compile_vi(
 _REQUEST_RE = compile_vi(r"(?i:\b(?:đề\s+nghị|yêu\s+cầu|kính\s+đề\s+nghị)\b)")
 # Between two bodies of a list, possibly before an office-holder's title ("Bộ trưởng Bộ Quốc phòng,
 # Bộ trưởng Bộ Công an …").
-_LIST_SEP_RE = compile_vi(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:{OFFICE_TITLES}\s+)?")
+_LIST_SEP_RE = compile_vi(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:[Pp]hó\s+)?(?:{OFFICE_TITLES}\s+)?")
 # "X chủ trì, phối hợp với Y …": X leads, Y supports.
 LEAD_SUPPORT_RE = compile_vi(r"chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?", re.IGNORECASE)
 _SUPPORT_RE = compile_vi(r"(?i:phối\s+hợp(?:\s+chặt\s+chẽ)?\s+với)")
@@ -183,6 +183,7 @@ _UNIT_BEFORE_RE = compile_vi(
 )
 # The office of a body, opening a clause: "Văn phòng Bộ Kế hoạch và Đầu tư có trách nhiệm:".
 _OFFICE_OF_RE = compile_vi(r"(?<!\w)(?P<u>Văn\s+phòng)\s+$")
+_DEPUTY_RE = compile_vi(r"(?<!\w)(?i:phó)\s+$")
 _CLAUSE_START_RE = compile_vi(r"(?:^|[,;:.\n]|\d\.|[a-zđ]\))\s*$")
 _TITLE_BEFORE_RE = compile_vi(rf"(?<!\w)(?P<t>{OFFICE_TITLES})\s+$")
 _ASSIGN_RE = compile_vi(r"(?:^|[\s(])(?:Giao|giao|Đề\s+nghị|đề\s+nghị|Yêu\s+cầu|yêu\s+cầu|Phân\s+công|phân\s+công)\s+$")
@@ -207,6 +208,8 @@ def _name(text: str, body: BodyMatch) -> str:
     alias = _alias(text, body.span.end)
     if alias is not None:
         return alias[0]
+    if body.name.startswith("Thủ tướng") and _DEPUTY_RE.search(text, max(0, body.span.start - 6), body.span.start):
+        return f"Phó {body.name}"  # "Phó Thủ tướng Chính phủ", not the Prime Minister
     title = _TITLE_BEFORE_RE.search(text, max(0, body.span.start - 40), body.span.start)
     if title is None:
         # ("cơ quan thuộc Chính phủ" is a kind of body of its own, not a unit of the Government)
