@@ -568,3 +568,14 @@ def test_a_list_of_holders_goes_on_with_kinds_after_the_bodies_the_gazetteer_kno
 def test_a_deputy_prime_minister_is_not_the_prime_minister():
     text = "Thủ tướng Chính phủ, Phó Thủ tướng Chính phủ giao một bộ, cơ quan chủ trì xử lý"
     assert [o.name for o in _owners(text)] == ["Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ"]
+
+
+def test_a_duty_title_s_list_of_kinds_ends_before_what_they_do():
+    text = (
+        "Điều 28. Trách nhiệm của tổ chức chính trị - xã hội, tổ chức phi chính phủ thực hiện chương trình, "
+        "dự án tài chính vi mô\n1. Chỉ đạo, giám sát chương trình.\n"
+    )
+    assert _heading_leads(text) == ["tổ chức chính trị - xã hội", "tổ chức phi chính phủ"]
+    # (one name with a verb in it stays whole)
+    text = "Điều 9. Trách nhiệm của đơn vị chủ trì thực hiện nhiệm vụ\n1. Báo cáo kết quả.\n"
+    assert _heading_leads(text) == ["đơn vị chủ trì thực hiện nhiệm vụ"]

@@ -485,6 +485,12 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         held_by = _RULE_CITED_RE.split(h[duty_of.end() :], 1)[0].strip().rstrip(" :.,")
         if _ANYONE_RE.fullmatch(held_by):
             return ()  # "Quyền, trách nhiệm của cơ quan, tổ chức, cá nhân": everyone, no holder to track
+        for act in ACTION_RE.finditer(held_by):
+            # "Trách nhiệm của tổ chức chính trị - xã hội, tổ chức phi chính phủ thực hiện chương trình …":
+            # a list of kinds, then what they do (not "đơn vị chủ trì thực hiện", one name)
+            names = [" ".join(n.split()) for n in _ANY_SEP_RE.split(held_by[: act.start()].strip())]
+            if len(names) > 1 and all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= 3 for n in names):
+                return tuple(Owner(n, "lead") for n in names)
         return _written_leads(held_by, gazetteer)
     directs = _DIRECTS_FIRST_RE.match(text, hs.start, hs.end)
     duties = _DIRECTED_DUTIES_RE.search(text, directs.end(), hs.end) if directs is not None else None
