@@ -488,8 +488,8 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         for act in ACTION_RE.finditer(held_by):
             # "Trách nhiệm của tổ chức chính trị - xã hội, tổ chức phi chính phủ thực hiện chương trình …":
             # a list of kinds, then what they do (not "đơn vị chủ trì thực hiện", one name)
-            names = [" ".join(n.split()) for n in _ANY_SEP_RE.split(held_by[: act.start()].strip())]
-            if len(names) > 1 and all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= 3 for n in names):
+            names = _kinds_listed(held_by[: act.start()], min_words=3)
+            if len(names) > 1:
                 return tuple(Owner(n, "lead") for n in names)
         return _written_leads(held_by, gazetteer)
     directs = _DIRECTS_FIRST_RE.match(text, hs.start, hs.end)
@@ -497,8 +497,8 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
     if directs is not None and duties is not None:
         # "3. Chỉ đạo trại giam, trại tạm giam, cơ quan thi hành án hình sự công an cấp tỉnh thực hiện các
         # nhiệm vụ, quyền hạn sau đây:": the items are the duties of those directed, as written
-        names = [" ".join(n.split()) for n in _ANY_SEP_RE.split(text[directs.end() : duties.start()])]
-        if names and all(_ORG_OR_OFFICE_RE.match(n) for n in names):
+        names = _kinds_listed(text[directs.end() : duties.start()])
+        if names:
             return tuple(Owner(n, "lead") for n in names)
     directed = _DIRECTS_RE.search(text, hs.start, hs.end)
     if directed is not None:
@@ -957,6 +957,14 @@ _GLUED_FOOTNOTE_RE = compile_vi(r"(?<=[^\W\d])\d{1,3}(?=[\s,;:.]|$)")
 _MEMBERS_RE = compile_vi(r"(?i:(?:các\s+)?(?:thành\s+viên|ủy\s+viên|uỷ\s+viên)\s)")
 
 
+def _kinds_listed(written: str, *, min_words: int = 1) -> list[str]:
+    """The parts of a written list ("trại giam, trại tạm giam và cơ quan thi hành án …") when each names
+    an organisation by its kind or an office, in ``min_words`` words or more; [] otherwise."""
+    parts = [" ".join(n.split()) for n in _ANY_SEP_RE.split(written.strip())]
+    ok = all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= min_words for n in parts)
+    return parts if ok else []
+
+
 def _split_names(who: str) -> list[str]:
     """The names in a list of them ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ", "Sở Giao dịch Chứng
     khoán Việt Nam và Tổng công ty Lưu ký …"), when each part names an organisation or an office."""
@@ -973,14 +981,9 @@ def _split_names(who: str) -> list[str]:
         return names
     # "giám thị trại giam, giám thị trại tạm giam, thủ trưởng cơ quan thi hành án …": a list whose
     # items are not capitalised, when every item names an office or an organisation.
-    parts = [" ".join(n.split()) for n in _ANY_SEP_RE.split(who)]
+    parts = _kinds_listed(who, min_words=3)
     # (not "Ban Quản lý các khu công nghiệp, khu kinh tế": the list after "các" is the first name's)
-    if (
-        len(parts) > 1
-        and not _INNER_LIST_RE.search(parts[0])
-        and all(_ORG_OR_OFFICE_RE.match(n) and len(n.split()) >= 3 for n in parts)
-        and not any(bare(n) for n in parts[:-1])
-    ):
+    if len(parts) > 1 and not _INNER_LIST_RE.search(parts[0]) and not any(bare(n) for n in parts[:-1]):
         return parts  # (not "… và hiệp hội, doanh nghiệp liên quan": a bare kind shares the qualifier)
     # "Doanh nghiệp và tổ chức khoa học và công nghệ": "và" before an organisation's kind joins two
     # names; the other "và" belong to a name ("Cục Chăn nuôi và Thú y", "Lưu ký và Bù trừ").

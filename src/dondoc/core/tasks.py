@@ -367,10 +367,17 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
     dịch vụ việc làm thực hiện thu thập …", "Bộ Tài chính có trách nhiệm hướng dẫn …")."""
     text = ctx.text
     out: list[Task] = []
+    intros: dict[int, tuple[Owner, ...]] = {}  # a provision's intro, read once for it and its items
+
+    def intro(p: int) -> tuple[Owner, ...]:
+        if p not in intros:
+            intros[p] = _intro_owners(ctx, p, children)
+        return intros[p]
+
     for i, sec in enumerate(ctx.sections):
         if sec.kind != "other" or sec.marker is None or _no_duties_above(ctx.sections, i):
             continue
-        if i in children and _intro_owners(ctx, i, children):
+        if i in children and intro(i):
             continue  # "Sở … thực hiện … theo quy định sau:": its items are the duties
         own_start = sec.body_start
         addressed: tuple[Owner, ...] = ()
@@ -381,7 +388,7 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
         elif _is_title(text, sec) or (sec.is_article and heading_ends_line(text, sec)):
             own_start = max(own_start, sec.heading_span.end)
         if not addressed and sec.parent is not None:
-            addressed = _intro_owners(ctx, sec.parent, children)
+            addressed = intro(sec.parent)
         previous: tuple[Owner, ...] = ()
         last_end = -1
         for cspan in _clauses(ctx.prose or text, own_start, _own_end(ctx.sections, i, children)):
