@@ -18,6 +18,13 @@ A label line is ``{"id", "label": "task" | "not", "why", "owner", "note"}``:
 
     python -m bench.corpus_audit draw --n 200 --seed 20261128 --out bench/data/audit/2026-11-28
     python -m bench.corpus_audit tally bench/data/audit/2026-11-28 --json /tmp/audit.json
+    python -m bench.corpus_audit recheck bench/data/audit/*/ --show not
+
+``recheck`` extracts each audited task's document with the code of the checkout and says which of
+the labelled tasks it still reads (a task whose span holds the audited task's first character):
+the precision of the kept ones estimates what later rules did to the old sample, and ``--show not``
+lists the non-tasks still read, the material of a precision rule. It cannot see tasks read since
+(only a new draw does).
 
 Samples and labels of the audits made so far are kept in ``bench/data/audit/`` (see its README).
 """
@@ -130,6 +137,49 @@ def tally(folders: list[Path], out: Path | None) -> int:
     return 0
 
 
+def recheck(folders: list[Path], out: Path | None, show: str | None, data: Path | None = None) -> int:
+    from dondoc.stages.extract import extract_text
+
+    data = data or BenchConfig().corpus_dir.parent
+    items: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    for folder in folders:
+        labels = {x["id"]: x for x in _read_labels(folder)}
+        items += [(folder.name, s, labels[s["id"]]) for s in read_jsonl([folder / "sample.jsonl"]) if s["id"] in labels]
+    spans: dict[str, list[tuple[int, int, list[str]]]] = {}
+    for name in sorted({s["file"] for _, s, _ in items}):
+        path = data / name
+        if not path.exists():
+            continue
+        pred = extract_text(path.read_text(encoding="utf-8", errors="replace"), repair=False, name=path.name)
+        spans[name] = [(t["start"], t["end"], [o["name"] for o in t["owners"] if o["role"] == "lead"]) for t in pred["tasks"]]
+    rows: dict[str, Counter[str]] = {}
+    shown = []
+    for audit, s, lab in items:
+        hit = next((t for t in spans.get(s["file"], []) if t[0] <= s["start"] < t[1]), None)
+        kind = lab["label"]
+        rows.setdefault(audit, Counter())[f"{kind} {'kept' if hit else 'dropped'}"] += 1
+        if show and kind == show and (hit is not None) == (show == "not"):
+            shown.append((audit, s, lab, hit))
+    head = f"{'audit':<24} {'labelled':>8} {'task kept':>9} {'task lost':>9} {'not kept':>8} {'not cut':>8} {'P kept':>7}"
+    print(head)
+    print("-" * len(head))
+    total: Counter[str] = Counter()
+    for audit, c in [*rows.items(), ("all", total)]:
+        if audit != "all":
+            total.update(c)
+        kept = c["task kept"] + c["not kept"]
+        p = f"{c['task kept'] / kept:.2f}" if kept else "–"
+        counts = f"{c['task kept']:>9} {c['task dropped']:>9} {c['not kept']:>8} {c['not dropped']:>8}"
+        print(f"{audit:<24} {sum(c.values()):>8} {counts} {p:>7}")
+    for audit, s, lab, hit in shown:
+        leads = f" leads {hit[2]}" if hit else ""
+        print(f"\n[{audit} {s['id']}] {lab.get('why', '')} {s['file']}@{s['start']}{leads}")
+        print(f"  {s['text'][:300]!r}\n  note: {lab.get('note', '')}")
+    if out is not None:
+        out.write_text(json.dumps({k: dict(v) for k, v in rows.items()}, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -140,7 +190,13 @@ def main(argv: list[str] | None = None) -> int:
     t = sub.add_parser("tally", help="count the labels of one or more audits")
     t.add_argument("folders", type=Path, nargs="+")
     t.add_argument("--json", type=Path, default=None)
+    r = sub.add_parser("recheck", help="which labelled tasks of one or more audits the checkout still reads")
+    r.add_argument("folders", type=Path, nargs="+")
+    r.add_argument("--json", type=Path, default=None)
+    r.add_argument("--show", choices=("task", "not"), help="list the non-tasks still read, or the tasks no longer read")
     args = ap.parse_args(argv)
+    if args.cmd == "recheck":
+        return recheck(args.folders, args.json, args.show)
     if args.cmd == "draw":
         return draw(args.n, args.seed, args.out)
     return tally(args.folders, args.json)

@@ -2,7 +2,7 @@
 
 import json
 
-from bench.corpus_audit import main
+from bench.corpus_audit import main, recheck
 
 
 def test_tally_counts_tasks_reasons_and_owners(tmp_path, capsys):
@@ -26,3 +26,34 @@ def test_tally_counts_tasks_reasons_and_owners(tmp_path, capsys):
 
 def test_tally_refuses_a_folder_without_labels(tmp_path):
     assert main(["tally", str(tmp_path)]) == 2
+
+
+def test_recheck_says_which_labelled_tasks_the_checkout_still_reads(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 04/VBHN-BTC\n\nTHÔNG TƯ\nHướng dẫn về quỹ đầu tư chứng khoán\n\n"
+        "Điều 9. Trách nhiệm của ngân hàng giám sát\n"
+        "1. Việc báo cáo thực hiện bằng hình thức trực tuyến và văn bản.\n"
+        "2. Lập báo cáo giám sát gửi Ủy ban Chứng khoán Nhà nước.\n"
+    )
+    (data / "doc.txt").write_text(text, encoding="utf-8")
+    audit = tmp_path / "a"
+    audit.mkdir()
+    sample = [
+        {"id": "001", "file": "doc.txt", "start": text.index("Việc báo cáo"), "text": "Việc báo cáo …"},
+        {"id": "002", "file": "doc.txt", "start": text.index("Lập báo cáo"), "text": "Lập báo cáo …"},
+        {"id": "003", "file": "doc.txt", "start": text.index("Hướng dẫn"), "text": "Hướng dẫn …"},
+    ]
+    labels = [
+        {"id": "001", "label": "not", "why": "rule"},
+        {"id": "002", "label": "task", "owner": "ok"},
+        {"id": "003", "label": "task", "owner": "ok"},
+    ]
+    (audit / "sample.jsonl").write_text("\n".join(json.dumps(x) for x in sample) + "\n", encoding="utf-8")
+    (audit / "labels.jsonl").write_text("\n".join(json.dumps(x) for x in labels) + "\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert recheck([audit], out, "task", data=data) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == {"a": {"not dropped": 1, "task kept": 1, "task dropped": 1}}
+    shown = capsys.readouterr().out
+    assert "Hướng dẫn …" in shown and "Lập báo cáo …" not in shown
