@@ -1384,3 +1384,15 @@ def test_giving_an_opinion_is_a_duty():
         ("Cho ý kiến về quy chế trả lươn", ["Bộ Tài chính"]),
         ("phối hợp với Bộ Lao động - Thư", ["Bộ Tài chính"]),
     ]
+
+
+def test_how_a_thing_is_done_said_of_the_thing_is_a_rule_but_who_decides_it_is_a_duty():
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 04/VBHN-BTC\n\nTHÔNG TƯ\nHướng dẫn về quỹ đầu tư chứng khoán\n\n"
+        "Điều 9. Trách nhiệm của ngân hàng giám sát\n"
+        "1. Việc thanh toán các giao dịch tài sản khác thì phải thực hiện theo lệnh của công ty quản lý quỹ.\n"
+        "2. Việc báo cáo thực hiện bằng hình thức trực tuyến và văn bản.\n"
+        "3. Việc phân bổ kinh phí cho các quỹ do Bộ Tài chính quyết định.\n"
+        "4. Lập báo cáo giám sát gửi Ủy ban Chứng khoán Nhà nước.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == ["Việc phân bổ kinh phí cho các ", "Lập báo cáo giám sát gửi Ủy ba"]

@@ -122,6 +122,13 @@ _NOT_WORK_RE = compile_vi(
     r"(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư(?:\s+liên\s+tịch)?|Quyết\s+định|Chỉ\s+thị)\s+số\s"
     r"|[^.;:]{0,120}?\sthực\s+hiện\s+(?:các\s+)?chức\s+năng(?!\s+(?:quản\s+lý\s+)?nhà\s+nước)"
 )
+# How a thing is done, said of the thing: "Việc thanh toán … thì phải thực hiện theo lệnh …", "Mức hưởng … thực
+# hiện theo quy định tại khoản 2 …", "Việc báo cáo thực hiện bằng hình thức trực tuyến": a rule, no duty
+# ("Việc phân bổ … do Ủy ban nhân dân cấp tỉnh quyết định" names who acts, and is one).
+_MANNER_RE = compile_vi(
+    r"(?i:\W*(?:việc|mức)\s[^.;:]{0,240}?\s(?:thì\s+)?(?:phải\s+)?(?:được\s+)?"
+    r"(?:thực\s+hiện\s+(?:theo|bằng|đúng|tại|như)|phải\s+được|áp\s+dụng\s+theo)(?!\w))"
+)
 # An optional power or a prohibition, before the clause's action: not a duty to track.
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
@@ -743,7 +750,7 @@ def _tasks_of_clause(
     act = ACTION_RE.match(clause, at - span.start) if at is not None else _DELEGATION_RE.match(clause)
     if act is None or _is_passive(clause, act) or _AMENDMENT_RE.match(clause) or FOOTNOTE_RE.match(clause):
         return []  # (a consolidated text's footnote: "11 Khoản này được sửa đổi, bổ sung theo …")
-    if _NOT_WORK_RE.match(clause) or _is_capitals(clause):
+    if _NOT_WORK_RE.match(clause) or _is_capitals(clause) or _MANNER_RE.match(clause):
         return []
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
