@@ -337,6 +337,14 @@ def test_those_who_report_back_lead_and_the_ministry_told_does_not():
     assert _owners(text) == (Owner("Công an đơn vị, địa phương", "lead"),)
     text = "Nếu có khó khăn, vướng mắc, cơ quan, tổ chức, cá nhân phản ánh, gửi ý kiến về Bộ Y tế để xem xét."
     assert _owners(text) == (Owner("cơ quan, tổ chức, cá nhân", "lead"),)
+    # after a condition of its own commas, and after "đề nghị" where "tổ chức" is a party, not the verb
+    text = (
+        "Trong quá trình thực hiện, nếu có vướng mắc hoặc có vấn đề mới phát sinh, các cơ quan, tổ chức, cá nhân "
+        "phản ánh về Bộ Kế hoạch và Đầu tư để được xem xét."
+    )
+    assert _owners(text) == (Owner("các cơ quan, tổ chức, cá nhân", "lead"),)
+    text = "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các tổ chức, cá nhân phản ánh kịp thời về Bộ Tài chính."
+    assert _owners(text) == (Owner("các tổ chức, cá nhân", "lead"),)
     # no one named: the section's bodies, else no one
     text = "Trong quá trình thực hiện nếu có vướng mắc, đề nghị phản ánh kịp thời về Bộ Y tế để được hướng dẫn."
     assert _owners(text) == ()

@@ -669,8 +669,12 @@ def _reporting_back(text: str, span: Span, bodies: list[BodyMatch], back: re.Mat
     if asked:
         return [Owner(n, "lead") for n in _names_of_list(text, asked)]
     who = " ".join(text[start:verb].split()).rstrip(" ,")
-    if who and names_organisations(who[:1].upper() + who[1:]):
-        return [Owner(n, "lead") for n in _split_names(who)]
+    # ("… vướng mắc hoặc có vấn đề mới phát sinh, các cơ quan, tổ chức, cá nhân phản ánh …": those who
+    # report stand after the last part of the condition)
+    for cut in [0, *(k + 1 for k, c in enumerate(who) if c == ",")]:
+        part = who[cut:].strip()
+        if part and names_organisations(part[:1].upper() + part[1:]):
+            return [Owner(n, "lead") for n in _split_names(part)]
     if back.group("req") is not None and not text[start:verb].strip():
         # "… các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này. Trong quá
         # trình thực hiện nếu có vướng mắc, đề nghị phản ánh về Bộ …": those who carry it out report back.
@@ -693,7 +697,14 @@ def _asked_verb(text: str, start: int, end: int) -> int:
     """Where the verb a request asks for starts ("đề nghị các cơ quan, tổ chức, cá nhân phản ánh …":
     at "phản ánh"; "tổ chức" after a comma is a name); ``end`` when there is none."""
     act = _unjoined(_ASKED_RE, text, start, end, _ASKED_RE.search(text, start, end))
+    while act is not None and _PARTIES_RE.match(text, act.start(), end) and _THE_RE.fullmatch(text, start, act.start()):
+        act = _ASKED_RE.search(text, act.end(), end)  # "đề nghị (các) tổ chức, cá nhân phản ánh …": those asked
     return act.start() if act is not None else end
+
+
+# "tổ chức, cá nhân", "tổ chức và cá nhân": parties, not the verb "tổ chức".
+_PARTIES_RE = compile_vi(r"(?i:tổ\s+chức\s*(?:,|\s+và)\s*cá\s+nhân)")
+_THE_RE = compile_vi(r"\s*(?i:các\s+)?")
 
 
 def _unjoined(pattern: re.Pattern[str], text: str, start: int, end: int, act: re.Match[str] | None) -> re.Match[str] | None:
