@@ -62,6 +62,15 @@ def test_decree_articles_points_and_gazette_noise():
     assert secs[0].end <= secs[5].start
 
 
+def test_a_page_number_over_the_gazette_header_is_noise_but_a_number_in_the_text_is_not():
+    text = (
+        "Điều 14. Trách nhiệm\n1. Các bộ\nPhối hợp.\n2. Ủy ban nhân dân các cấp\na) Ủy ban nhân dân cấp tỉnh\n\n \n30 \nCÔNG BÁO/Số 399 + 400/Ngày 12-6-2022\n  \n"
+        "Chỉ đạo Sở Lao động - Thương binh và Xã hội chủ trì hướng dẫn.\nBáo cáo gồm\nsố đơn vị\ntham gia:\n12\nđơn vị.\n"
+    )
+    noise = [ln.text for ln in split_lines(text) if ln.noise]
+    assert noise == ["30 ", "CÔNG BÁO/Số 399 + 400/Ngày 12-6-2022"]
+
+
 def test_a_bullet_after_a_wrapped_heading_opens_a_section():
     text = (
         "a) Tham mưu Thủ tướng Chính phủ phê duyệt Quy hoạch hạ tầng thông tin và\n"

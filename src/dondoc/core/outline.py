@@ -155,8 +155,23 @@ def split_lines(text: str) -> list[Line]:
             prev_header += 1
         lines.append(Line(pos, end, raw, noise, not stripped))
         pos = end + 1
+    _numbers_over_headers(lines)
     _footnote_blocks(lines)
     return lines
+
+
+def _numbers_over_headers(lines: list[Line]) -> None:
+    """Mark as noise a bare page number printed over the gazette header that follows it ("30" then
+    "CÔNG BÁO/Số 399 + 400/Ngày 12-6-2022", the layout of even pages), after the blank line that ends
+    the page's text (not a table's last cell, "2027", right before the header)."""
+    for k, ln in enumerate(lines):
+        if ln.noise or ln.blank or not ln.text.strip().isdigit() or len(ln.text.strip()) > 3:
+            continue
+        if k == 0 or not lines[k - 1].blank:
+            continue
+        after = next((x for x in lines[k + 1 : k + 4] if not x.blank), None)
+        if after is not None and after.noise and after.text.lstrip().startswith("CÔNG"):
+            lines[k] = Line(ln.start, ln.end, ln.text, True, ln.blank)
 
 
 _FOOTNOTE_BLOCK_LINES = 40  # the most lines a page's footnotes take
