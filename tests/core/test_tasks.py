@@ -1396,3 +1396,18 @@ def test_how_a_thing_is_done_said_of_the_thing_is_a_rule_but_who_decides_it_is_a
         "4. Lập báo cáo giám sát gửi Ủy ban Chứng khoán Nhà nước.\n"
     )
     assert [s for s, _ in _starts_and_leads(text)] == ["Việc phân bổ kinh phí cho các ", "Lập báo cáo giám sát gửi Ủy ba"]
+
+
+def test_an_item_that_directs_a_body_to_lead_is_the_directing_body_s():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 09/2022/TT-BLĐTBXH\n\nTHÔNG TƯ\nHướng dẫn dự án giảm nghèo\n\n"
+        "Điều 14. Trách nhiệm thực hiện\n"
+        "1. Ủy ban nhân dân cấp tỉnh\n"
+        "Chỉ đạo Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các cơ quan có liên quan hướng dẫn "
+        "các địa phương triển khai dự án.\n"
+        "2. Sở Tài chính chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội bố trí kinh phí.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Chỉ đạo Sở Lao động - Thương b", ["Ủy ban nhân dân cấp tỉnh"]),
+        ("Sở Tài chính chủ trì, phối hợp", ["Sở Tài chính"]),
+    ]
