@@ -1411,3 +1411,14 @@ def test_an_item_that_directs_a_body_to_lead_is_the_directing_body_s():
         ("Chỉ đạo Sở Lao động - Thương b", ["Ủy ban nhân dân cấp tỉnh"]),
         ("Sở Tài chính chủ trì, phối hợp", ["Sở Tài chính"]),
     ]
+
+
+def test_a_branch_is_a_kind_of_body_in_a_duty_title_s_list():
+    text = (
+        "CHÍNH PHỦ\nSố: 152/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định chi tiết Luật Thi hành án dân sự\n\n"
+        "Điều 109. Trách nhiệm của Kho bạc Nhà nước, tổ chức tín dụng, chi\nnhánh ngân hàng nước ngoài\n"
+        "1. Cung cấp đúng, đầy đủ, kịp thời thông tin về tài khoản của người phải thi hành án.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Cung cấp đúng, đầy đủ, kịp thờ", ["Kho bạc Nhà nước", "tổ chức tín dụng", "chi nhánh ngân hàng nước ngoài"])
+    ]
