@@ -587,3 +587,13 @@ def test_a_duty_title_s_list_of_kinds_ends_before_what_they_do():
     # (one name with a verb in it stays whole)
     text = "Điều 9. Trách nhiệm của đơn vị chủ trì thực hiện nhiệm vụ\n1. Báo cáo kết quả.\n"
     assert _heading_leads(text) == ["đơn vị chủ trì thực hiện nhiệm vụ"]
+
+
+def test_a_title_that_is_a_list_of_bodies_goes_on_with_the_kinds_at_its_end():
+    text = (
+        "Điều 23a. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông\ntấn xã Việt Nam và các cơ quan báo chí\n"
+        "1. Tổ chức sản xuất các sản phẩm thông tin đối ngoại.\n"
+    )
+    assert _heading_leads(text) == [
+        "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam", "các cơ quan báo chí"
+    ]

@@ -1422,3 +1422,4 @@ def test_a_branch_is_a_kind_of_body_in_a_duty_title_s_list():
     assert _starts_and_leads(text) == [
         ("Cung cấp đúng, đầy đủ, kịp thờ", ["Kho bạc Nhà nước", "tổ chức tín dụng", "chi nhánh ngân hàng nước ngoài"])
     ]
+

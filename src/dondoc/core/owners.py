@@ -455,10 +455,13 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
             names = _names_of_list(text, lead)
             # "Mặt trận Tổ quốc Việt Nam, các tổ chức thành viên của Mặt trận và các tổ chức xã hội khác
             # trong phạm vi … có quyền và trách nhiệm sau đây:": the kinds the list goes on with lead too
+            # ("Đài Truyền hình Việt Nam, …, Thông tấn xã Việt Nam và các cơ quan báo chí": a title that
+            # is the list, to its end)
             stop = _LIST_END_RE.search(text, lead[-1].span.end, hs.end)
-            if stop is not None and stop.start() > lead[-1].span.end:
-                later = [b for b in found if lead[-1].span.end <= b.span.start and b.span.end <= stop.start()]
-                names += _list_goes_on(text, later, lead[-1].span.end, stop.start()) or []
+            until = stop.start() if stop is not None else hs.end
+            if until > lead[-1].span.end:
+                later = [b for b in found if lead[-1].span.end <= b.span.start and b.span.end <= until]
+                names += _list_goes_on(text, later, lead[-1].span.end, until) or []
             return tuple(Owner(n, "lead") for n in names)
     holder = _DUTY_HOLDER_RE.match(h)
     if holder is not None and _DUTY_TITLE_END_RE.fullmatch(h, holder.end()) and not found:
