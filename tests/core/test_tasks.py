@@ -1423,3 +1423,16 @@ def test_a_branch_is_a_kind_of_body_in_a_duty_title_s_list():
         ("Cung cấp đúng, đầy đủ, kịp thờ", ["Kho bạc Nhà nước", "tổ chức tín dụng", "chi nhánh ngân hàng nước ngoài"])
     ]
 
+
+
+def test_a_closing_formula_broken_over_lines_or_naming_the_rules_is_no_task():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 03/2023/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn vị trí việc làm\n\n"
+        "Điều 8. Hiệu lực và trách nhiệm thi hành\n"
+        "1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 6 năm 2023.\n"
+        "2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính \nphủ, Chủ tịch Ủy ban nhân dân tỉnh, "
+        "thành phố trực thuộc Trung "
+        "ương, các cơ quan, tổ chức và cá nhân có liên quan chịu trách \nnhiệm thi hành quy định tại Thông tư này.\n"
+    )
+    assert _starts_and_leads(text) == []
+

@@ -106,3 +106,13 @@ def test_an_appendix_of_definitions_after_the_signature_gives_no_tasks():
     appendix = text.index("Phụ lục I \nDANH MỤC")
     tasks = extract_text(text, repair=False)["tasks"]
     assert tasks and all(t["start"] < appendix for t in tasks)
+
+
+def test_a_case_over_its_items_is_no_task_of_its_own():
+    # "5. Đối với đối tượng quy định tại các điểm g, h, l (trừ … do Bộ Quốc phòng quản lý), …:" names the case its
+    # items a), b) are for; the verb in its parenthesis is no duty of the ministry.
+    text = (ROOT / "tests/data/docs/nghi-dinh-so-188-2025-nd-cp-45593.txt").read_text(encoding="utf-8")
+    case = text.index("Đối với đối tượng quy định tại các điểm g, h, l")
+    item = text.index("Hằng quý, cơ quan bảo hiểm xã", case)
+    starts = {t["start"] for t in extract_text(text, repair=False)["tasks"]}
+    assert case not in starts and item in starts

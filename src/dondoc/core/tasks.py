@@ -105,10 +105,11 @@ _TITLE_ONLY_RE = compile_vi(
 # "1. Về xây dựng và hoàn thiện cơ sở pháp lý": the topic of the items below, not a task.
 _TOPIC_RE = compile_vi(r"(?i:\W*(?:về|đối\s+với|trong\s+lĩnh\s+vực|lĩnh\s+vực)\s)")
 _TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|giải\s+pháp)(?!\s+(?:và\s+quyền\s+hạn\s+)?của)(?!\w))")
-# "Các Bộ trưởng, … chịu trách nhiệm thi hành Nghị định này": the closing formula, not a task.
+# "Các Bộ trưởng, … chịu trách nhiệm thi hành Nghị định này" (or "… thi hành quy định tại Thông tư này"): the
+# closing formula, not a task.
 _CLOSING_RE = compile_vi(
-    r"(?i:chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:thi\s+hành|thực\s+hiện)\s+(?:nghị\s+định|nghị\s+quyết|quyết\s+định|"
-    r"thông\s+tư|chỉ\s+thị|luật|kết\s+luận|kế\s+hoạch|văn\s+bản)\s+này)"
+    r"(?i:chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:thi\s+hành|thực\s+hiện)\s+(?:(?:các\s+)?quy\s+định\s+(?:tại|của)\s+)?"
+    r"(?:nghị\s+định|nghị\s+quyết|quyết\s+định|thông\s+tư|chỉ\s+thị|luật|kết\s+luận|kế\s+hoạch|văn\s+bản)\s+này)"
 )
 _PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 # "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
@@ -422,6 +423,10 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
     return out
 
 
+# A provision's text that only names the case its items are for ("Đối với đối tượng quy định tại …:").
+_CASE_INTRO_RE = compile_vi(r"(?i:\W*(?:đối\s+với|trường\s+hợp|trong\s+trường\s+hợp)\s[^.;:]*:\s*)")
+
+
 # The sentence over a provision's items that names who does them: "2. Sở Giao dịch Chứng khoán Hà Nội có
 # trách nhiệm:", "Trong thời hạn …, Sở Giao dịch Chứng khoán Hà Nội thực hiện … theo quy định sau:".
 _INTRO_RE = compile_vi(
@@ -521,8 +526,8 @@ def _acts_before_its_list(ctx: TaskContext, start: int, end: int) -> bool:
     """ "2. Thủ tướng Chính phủ báo cáo công tác, giải trình … hoặc vắng mặt:" is a duty of its own
     before the steps listed under it; "Bộ Y tế có trách nhiệm:", "… các nhiệm vụ sau:" only introduce."""
     intro = ctx.text[start:end]
-    if len(intro.split()) < 12 or _LIST_INTRO_END_RE.search(intro):
-        return False
+    if len(intro.split()) < 12 or _LIST_INTRO_END_RE.search(intro) or _CASE_INTRO_RE.fullmatch(intro):
+        return False  # (nor "5. Đối với đối tượng quy định tại các điểm g, h … (trừ … do Bộ Quốc phòng quản lý):", a case)
     bodies = ctx.gazetteer.find(ctx.text, start, end)
     return opens_with_subject(ctx.text, Span(start, end), bodies) and bool(ACTION_RE.search(intro))
 
@@ -754,7 +759,7 @@ def _tasks_of_clause(
         return []
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
-    closing = "trách nhiệm" in clause and _CLOSING_RE.search(clause) is not None
+    closing = "trách" in clause and _CLOSING_RE.search(clause) is not None  # (a quick test first)
     right = _RIGHT_RE.match(clause)
     if right is not None and right.start("d") > act.end() and clause[: right.start("d")].rstrip().endswith("đối tượng"):
         right = None  # "… cho các cơ sở giáo dục có đối tượng được hưởng chính sách": the beneficiaries
