@@ -345,6 +345,8 @@ def test_those_who_report_back_lead_and_the_ministry_told_does_not():
     assert _owners(text) == (Owner("các cơ quan, tổ chức, cá nhân", "lead"),)
     text = "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các tổ chức, cá nhân phản ánh kịp thời về Bộ Tài chính."
     assert _owners(text) == (Owner("các tổ chức, cá nhân", "lead"),)
+    text = "Nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, cá nhân liên quan cần phản ánh về Bộ Y tế để được hướng dẫn."
+    assert _owners(text) == (Owner("các cơ quan, tổ chức, cá nhân liên quan", "lead"),)
     # no one named: the section's bodies, else no one
     text = "Trong quá trình thực hiện nếu có vướng mắc, đề nghị phản ánh kịp thời về Bộ Y tế để được hướng dẫn."
     assert _owners(text) == ()
@@ -597,3 +599,8 @@ def test_a_title_that_is_a_list_of_bodies_goes_on_with_the_kinds_at_its_end():
     assert _heading_leads(text) == [
         "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam", "các cơ quan báo chí"
     ]
+
+
+def test_a_province_s_social_insurance_is_a_body_not_the_provinces():
+    text = "Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương phân công đơn vị tiếp nhận hồ sơ"
+    assert _owners(text) == (Owner("Bảo hiểm xã hội tỉnh, thành phố trực thuộc Trung ương", "lead"),)
