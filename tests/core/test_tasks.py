@@ -1436,3 +1436,23 @@ def test_a_closing_formula_broken_over_lines_or_naming_the_rules_is_no_task():
     )
     assert _starts_and_leads(text) == []
 
+
+
+def test_the_contents_a_text_holds_are_no_tasks_but_a_body_s_work_is():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 12/2023/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn về Hội đồng quản lý\n\n"
+        "Điều 12. Quy chế hoạt động của Hội đồng quản lý\n"
+        "1. Chủ tịch Hội đồng quản lý xây dựng và ban hành Quy chế hoạt động của Hội đồng quản lý.\n"
+        "2. Quy chế hoạt động của Hội đồng quản lý bao gồm các nội dung chủ yếu sau:\n"
+        "a) Nhiệm vụ, quyền hạn, nhiệm kỳ của thành viên Hội đồng quản lý; bổ nhiệm, miễn nhiệm thành viên.\n"
+        "b) Mối quan hệ giữa Hội đồng quản lý với người đứng đầu đơn vị.\n"
+        "Điều 13. Nội dung thúc đẩy an toàn hàng không\n"
+        "1. Cục Hàng không Việt Nam thực hiện thúc đẩy an toàn hàng không bao gồm các nội dung sau:\n"
+        "a) Tổ chức huấn luyện, đào tạo về quản lý an toàn hàng không;\n"
+        "b) Phổ biến, truyền thông và cung cấp thông tin an toàn hàng không.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == [
+        "Chủ tịch Hội đồng quản lý xây ",
+        "Tổ chức huấn luyện, đào tạo về",
+        "Phổ biến, truyền thông và cung",
+    ]

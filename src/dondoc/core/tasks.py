@@ -550,6 +550,13 @@ _CONDITIONS_RE = compile_vi(
     r"(?i:(?:(?:điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|trường\s+hợp)(?:\s+[^\W\d]+){0,4}?\s+(?:sau(?:\s+đây)?|như\s+sau)"
     r"|hồ\s+sơ\s+(?:gồm|bao\s+gồm)(?:\s+[^\W\d]+){0,4}?)\s*:\s*$)"
 )
+# What a text holds, not what anyone does: "2. Quy chế hoạt động của Hội đồng quản lý bao gồm các nội dung chủ
+# yếu sau:" (not "Cục Hàng không Việt Nam thực hiện … bao gồm các nội dung sau:", a body's work).
+_CONTENTS_RE = compile_vi(
+    r"(?i:\W*(?:các\s+)?(?:quy\s+chế|kế\s+hoạch|báo\s+cáo|đề\s+án|chương\s+trình|phương\s+án|hợp\s+đồng|điều\s+lệ|"
+    r"văn\s+bản|quy\s+định|tài\s+liệu|thông\s+báo)(?!\w)[^.:;]{0,160}?(?<!\w)gồm\s+(?:các|những)\s+nội\s+dung"
+    r"(?:\s+[^\W\d]+){0,2}?\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$)"
+)
 # A heading over a list of rights: "… có các quyền sau đây:", "Điều 8. Quyền của người lao động".
 _RIGHTS_RE = compile_vi(
     r"(?i:(?:^\W*|\s)(?:có\s+(?:các\s+|những\s+)?quyền\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$|^\W*quyền\s+của\s))"
@@ -558,7 +565,9 @@ def _lists_no_duties(heading: str) -> bool:
     """Whether a heading introduces items that are conditions, cases or rights, not duties ("… khi đáp
     ứng các điều kiện sau:", "Tổ chức công đoàn có các quyền sau đây:", "Điều 8. Quyền của người lao động",
     "3. Tiêu chuẩn về năng lực chuyên môn, nghiệp vụ:")."""
-    return bool(_CONDITIONS_RE.search(heading) or _RIGHTS_RE.search(heading) or _CRITERIA_RE.match(heading))
+    return bool(
+        _CONDITIONS_RE.search(heading) or _RIGHTS_RE.search(heading) or _CRITERIA_RE.match(heading) or _CONTENTS_RE.match(heading)
+    )
 
 
 def _under_criteria(sections: Sequence[Section], i: int) -> bool:
