@@ -1456,3 +1456,17 @@ def test_the_contents_a_text_holds_are_no_tasks_but_a_body_s_work_is():
         "Tổ chức huấn luyện, đào tạo về",
         "Phổ biến, truyền thông và cung",
     ]
+
+
+def test_being_answerable_to_a_body_is_no_task_and_a_name_ends_before_signing_or_adopting():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 12/2023/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn về Hội đồng quản lý\n\n"
+        "Điều 11. Mối quan hệ với người đứng đầu đơn vị\n"
+        "1. Người đứng đầu đơn vị sự nghiệp công lập chịu sự kiểm tra, giám sát của Hội đồng quản lý.\n"
+        "2. Chủ tịch Hội đồng quản lý ký ban hành nghị quyết, gửi đến các thành viên.\n"
+        "3. Hội đồng quản lý thông qua quy chế hoạt động, gửi cơ quan thẩm định.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Chủ tịch Hội đồng quản lý ký b", ["Chủ tịch Hội đồng quản lý"]),
+        ("Hội đồng quản lý thông qua quy", ["Hội đồng quản lý"]),
+    ]

@@ -922,6 +922,8 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
             return None
         written, most = text[start : act.start()], 16
         written = _ADVERB_TAIL_RE.sub("", written)  # "Thủ trưởng các đơn vị thuộc Bộ | trực tiếp lãnh đạo …"
+        if (stop := _NAME_STOP_RE.search(written)) is not None:
+            written = written[: stop.start()]  # "Hội đồng quản lý | thông qua quy chế hoạt động …"
     written = _QUALIFIER_RE.split(written, 1)[0]
     who = _MODAL_RE.split(" ".join(written.split()).rstrip(" ,"), 1)[0]  # "Trường trung cấp | phải định kỳ …"
     who = _ALSO_TITLED_RE.sub("", who)  # "Tổng giám đốc (Giám đốc)": the title's other form
@@ -938,6 +940,11 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
 
 
 _MODAL_RE = compile_vi(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương|có\s+trách\s+nhiệm)(?:\s|$)")
+# Verbs that are no directive actions but end the name before them: "Chủ tịch Hội đồng quản lý | ký ban hành …",
+# "Hội đồng quản lý | thông qua quy chế …" (not the "ký" of "đăng ký", "lưu ký", "thư ký").
+_NAME_STOP_RE = compile_vi(
+    r"\s(?:thông\s+qua|(?<!lưu\s)(?<!thư\s)(?<!đăng\s)ký(?:\s+(?:(?:các\s+)?văn\s+bản|quyết\s+định|nghị\s+quyết|hợp\s+đồng)|\s*$))(?!\w)"
+)
 # (not the "thường xuyên" of "trung tâm giáo dục thường xuyên", a name)
 _ADVERB_TAIL_RE = compile_vi(r"(?i:(?<!dục)\s+(?:trực\s+tiếp|thường\s+xuyên|tiếp\s+tục)\s*$)")
 _ALSO_TITLED_RE = compile_vi(rf"\s*\((?:{OFFICE_TITLES}|{_OFFICES})\)")

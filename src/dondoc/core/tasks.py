@@ -133,6 +133,7 @@ _MANNER_RE = compile_vi(
 # An optional power or a prohibition, before the clause's action: not a duty to track.
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
+_SUBJECT_TO_RE = compile_vi(r"(?i:(?<!\w)chịu\s+sự\s)")
 # A step of a procedure, taken each time a file arrives: "Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ
 # hồ sơ, Sở X thẩm định …". Not a step counted from receiving this document ("… kể từ ngày nhận được
 # Quyết định này"), which is done once.
@@ -774,6 +775,8 @@ def _tasks_of_clause(
         right = None  # "… cho các cơ sở giáo dục có đối tượng được hưởng chính sách": the beneficiaries
     if accountable is not None or right is not None or _ROLE_RE.match(clause) or _defines(clause, act) or closing:
         return []
+    if _SUBJECT_TO_RE.search(clause, 0, act.start()):
+        return []  # "Trường cao đẳng chịu sự quản lý nhà nước của …": whom it answers to, not work
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause) or _PER_CASE_RE.search(clause, 0, act.start()):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
     owners = owners_of(ctx.text, ctx.gazetteer, span, inherited, bodies=ctx.bodies_in(span))
