@@ -1470,3 +1470,14 @@ def test_being_answerable_to_a_body_is_no_task_and_a_name_ends_before_signing_or
         ("Chủ tịch Hội đồng quản lý ký b", ["Chủ tịch Hội đồng quản lý"]),
         ("Hội đồng quản lý thông qua quy", ["Hội đồng quản lý"]),
     ]
+
+
+def test_a_long_basis_that_ends_with_a_name_opens_a_duty_but_a_file_s_basis_is_a_step():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 12/2023/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn về Hội đồng quản lý\n\n"
+        "Điều 12. Quy chế hoạt động của Hội đồng quản lý\n"
+        "1. Căn cứ nội dung dự thảo Quy chế hoạt động của Hội đồng quản lý đã được phê duyệt tại hồ sơ thành "
+        "lập Hội đồng quản lý, Chủ tịch Hội đồng quản lý xây dựng và ban hành Quy chế hoạt động.\n"
+        "2. Căn cứ hồ sơ đăng ký của tổ chức mới thành lập, cơ quan thuế thực hiện các thủ tục cấp mã số thuế.\n"
+    )
+    assert _starts_and_leads(text) == [("Căn cứ nội dung dự thảo Quy ch", ["Chủ tịch Hội đồng quản lý"])]

@@ -886,8 +886,13 @@ def kind_subject_at(
     if _CASE_RE.match(text, span.start, span.end) or (not after_case and CONDITION_OPENER_RE.match(text, span.start, span.end)):
         return None
     last = span.start
+    basis = _BASIS_OPENER_RE.match(text, span.start, span.end) is not None
     for comma in _COMMA_RE.finditer(text, span.start, min(span.end, span.start + 300)):
-        listed = _ORG_IN_TAIL_RE.search(text, last, comma.start())  # "Trường hợp các bộ, cơ quan ngang bộ, …": a list
+        # "Trường hợp các bộ, cơ quan ngang bộ, …": a list (not a long basis that ends with a name: "Căn cứ nội
+        # dung dự thảo … đã được phê duyệt tại hồ sơ thành lập Hội đồng quản lý, Chủ tịch Hội đồng quản lý …")
+        listed = _ORG_IN_TAIL_RE.search(text, last, comma.start())
+        if listed is not None and basis and len(text[last : comma.start()].split()) > _LIST_ITEM_WORDS:
+            listed = None
         last = comma.end()
         if listed is not None:
             continue
@@ -898,6 +903,8 @@ def kind_subject_at(
 
 
 _COMMA_RE = compile_vi(r",[ \t]*\n?[ \t]*")
+_BASIS_OPENER_RE = compile_vi(r"(?i:\W*(?:căn\s+cứ|trên\s+cơ\s+sở)(?!\w))")
+_LIST_ITEM_WORDS = 12  # the most words of a part of an opener that still reads as an item of a list of bodies
 # An organisation named in the last words before a comma: the comma goes on with a list of them.
 _ORG_IN_TAIL_RE = compile_vi(rf"(?i:(?<!\w)(?<!cơ\s)(?:{_ORG_KINDS}|bộ|ngành|địa\s+phương)(?!\w)(?:\s+[^\W\d]+){{0,5}}\s*$)")
 # A kind alone ("cơ quan thanh tra, giám sát …" cut at "thanh tra") names no one.

@@ -138,7 +138,8 @@ _SUBJECT_TO_RE = compile_vi(r"(?i:(?<!\w)chịu\s+sự\s)")
 # hồ sơ, Sở X thẩm định …". Not a step counted from receiving this document ("… kể từ ngày nhận được
 # Quyết định này"), which is done once.
 _PER_CASE_RE = compile_vi(
-    r"(?i:kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:nhận|tiếp\s+nhận)(?:\s+(?:được|đủ))?\s+(?!(?:được|đủ)\s)"
+    r"(?i:^\W*căn\s+cứ\s+(?:vào\s+)?hồ\s+sơ(?!\w)|"  # "Căn cứ hồ sơ chấm dứt hiệu lực mã số thuế …, cơ quan thuế …"
+    r"kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:nhận|tiếp\s+nhận)(?:\s+(?:được|đủ))?\s+(?!(?:được|đủ)\s)"
     r"(?!(?:quyết\s+định|nghị\s+quyết|nghị\s+định|thông\s+tư|chỉ\s+thị|kế\s+hoạch|công\s+văn|văn\s+bản)\s+này))"
 )
 # A role or a basis, not work: "X là người phát ngôn của Chính phủ", "Mức hỗ trợ … là cơ sở để xác định …",
