@@ -673,7 +673,7 @@ def _reporting_back(text: str, span: Span, bodies: list[BodyMatch], back: re.Mat
     asked = [b for b in bodies if start <= b.span.start and b.span.end <= verb]
     if asked:
         return [Owner(n, "lead") for n in _names_of_list(text, asked)]
-    who = _MODAL_TAIL_RE.sub("", " ".join(text[start:verb].split()).rstrip(" ,"))  # ("… có liên quan cần phản ánh")
+    who = _MODAL_RE.split(" ".join(text[start:verb].split()).rstrip(" ,"), 1)[0]  # ("… có liên quan | cần phản ánh")
     # ("… vướng mắc hoặc có vấn đề mới phát sinh, các cơ quan, tổ chức, cá nhân phản ánh …": those who
     # report stand after the last part of the condition)
     for cut in [0, *(k + 1 for k, c in enumerate(who) if c == ",")]:
@@ -689,7 +689,6 @@ def _reporting_back(text: str, span: Span, bodies: list[BodyMatch], back: re.Mat
     return []
 
 
-_MODAL_TAIL_RE = compile_vi(r"(?i:\s+(?:cần|phải|nên|sẽ|kịp\s+thời)$)")
 # The parties a closing formula names last: "… và các cơ quan, tổ chức, cá nhân có liên quan chịu trách
 # nhiệm thi hành Thông tư này".
 _RELATED_CLOSING_RE = compile_vi(
