@@ -604,3 +604,8 @@ def test_a_title_that_is_a_list_of_bodies_goes_on_with_the_kinds_at_its_end():
 def test_a_province_s_social_insurance_is_a_body_not_the_provinces():
     text = "Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương phân công đơn vị tiếp nhận hồ sơ"
     assert _owners(text) == (Owner("Bảo hiểm xã hội tỉnh, thành phố trực thuộc Trung ương", "lead"),)
+
+
+def test_a_rank_whose_name_holds_a_comma_is_the_holder_of_its_duties():
+    text = "Điều 6. Công chức kiểm soát viên cao cấp chất lượng sản phẩm, hàng hóa\n1. Chủ trì tổ chức kiểm tra.\n"
+    assert _heading_leads(text) == ["Công chức kiểm soát viên cao cấp chất lượng sản phẩm, hàng hóa"]

@@ -424,7 +424,7 @@ def is_duty_title(heading: str) -> bool:
 # nghiệp cao cấp - Mã số: V.09.02.01", "Điều 4. Công chức kiểm soát viên chất lượng sản phẩm, hàng hóa".
 _RANK_RE = compile_vi(
     r"(?P<n>[\p{Lu}][^\W\d][^():;.]{3,80}?)\s*(?:\((?i:(?P<g>hạng\s+[IVX]+)|mã\s+số[^)]*)\)|-\s*(?i:mã\s+số))"
-    r"|(?P<c>(?:Công|Viên)\s+chức\s+[^\W\d][^():;.,]{3,80}?)\s*$"
+    r"|(?P<c>(?:Công|Viên)\s+chức\s+[^\W\d][^():;.]{3,80}?)\s*$"  # ("… kiểm soát viên chất lượng sản phẩm, hàng hóa")
 )
 
 
