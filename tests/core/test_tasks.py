@@ -1481,3 +1481,15 @@ def test_a_long_basis_that_ends_with_a_name_opens_a_duty_but_a_file_s_basis_is_a
         "2. Căn cứ hồ sơ đăng ký của tổ chức mới thành lập, cơ quan thuế thực hiện các thủ tục cấp mã số thuế.\n"
     )
     assert _starts_and_leads(text) == [("Căn cứ nội dung dự thảo Quy ch", ["Chủ tịch Hội đồng quản lý"])]
+
+
+def test_a_chapter_titled_in_capitals_with_a_body_s_name_gives_its_articles_their_lead():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 11/2021/TT-BLĐTBXH\n\nTHÔNG TƯ\nHướng dẫn chức năng, nhiệm vụ\n\n"
+        "Chương II\nPHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n"
+        "Điều 4. Nhiệm vụ và quyền hạn\n"
+        "1. Trình Ủy ban nhân dân cấp huyện dự thảo kế hoạch phát triển hằng năm.\n"
+        "2. Tổ chức thực hiện các văn bản pháp luật về lao động trên địa bàn.\n"
+    )
+    lead = ["Phòng Lao động - Thương binh và Xã hội"]
+    assert _starts_and_leads(text) == [("Trình Ủy ban nhân dân cấp huyệ", lead), ("Tổ chức thực hiện các văn bản ", lead)]

@@ -437,6 +437,8 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         # the duties listed under a rank's article are that rank's
         name = " ".join((rank.group("n") or rank.group("c")).split())
         return (Owner(f"{name} ({rank.group('g')})" if rank.group("g") else name, "lead"),)
+    if sec.is_part and h.isupper() and (proper := gazetteer.proper(h)) is not None:
+        return (Owner(proper, "lead"),)  # "Chương II / PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI": the body its articles are of
     line_end = text.find("\n", hs.end)  # the heading may stop at "Các Bộ:", its line does not
     ministries = _ministries(text, hs.start, sec.end if line_end == -1 else min(sec.end, line_end), gazetteer)
     if ministries:
