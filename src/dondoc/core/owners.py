@@ -359,8 +359,6 @@ def inherited_owners(text: str, gazetteer: Gazetteer, sections: Sequence[Section
 
 
 _INTRO_END_RE = compile_vi(r":[ \t]*\n")
-# A clause that opens by directing another body ("Chỉ đạo Sở Tài chính chủ trì …"), no subject before.
-_DIRECTING_RE = compile_vi(r"(?i:\W*chỉ\s+đạo\s)")
 
 
 def _intro_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner, ...]:
@@ -756,7 +754,7 @@ def owners_of(
             nxt = ACTION_RE.search(text, stop.end(), span.end) if stop.start() == ls.end() else stop
             support_end = nxt.start() if nxt else span.end
         supports = [b for b in bodies if ls.end() <= b.span.start < support_end]
-        if _DIRECTING_RE.match(text, span.start, ls.start()) and any(o.role == "lead" for o in inherited):
+        if _DIRECTS_FIRST_RE.match(text, span.start, ls.start()) and any(o.role == "lead" for o in inherited):
             # "a) Ủy ban nhân dân cấp tỉnh / Chỉ đạo Sở Lao động - … chủ trì, phối hợp …": the body whose
             # item this is directs, the body directed leads the work under it
             leads = []
