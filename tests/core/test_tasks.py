@@ -1493,3 +1493,22 @@ def test_a_chapter_titled_in_capitals_with_a_body_s_name_gives_its_articles_thei
     )
     lead = ["Phòng Lao động - Thương binh và Xã hội"]
     assert _starts_and_leads(text) == [("Trình Ủy ban nhân dân cấp huyệ", lead), ("Tổ chức thực hiện các văn bản ", lead)]
+
+
+def test_localities_named_without_cac_are_a_subject_only_before_their_verb():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 19/2024/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn về hệ thống thông tin\n\n"
+        "Điều 10. Nhập kế hoạch đầu tư công trên Hệ thống\n"
+        "a) Bộ Kế hoạch và Đầu tư thực hiện nhập dự kiến tổng số vốn và thông báo cho các địa phương;\n"
+        "b) Địa phương thực hiện nhập kế hoạch đầu tư công vốn ngân sách địa phương năm sau, gửi Bộ Kế hoạch "
+        "và Đầu tư trên Hệ thống;\n"
+        "c) Căn cứ Quyết định giao kế hoạch của cấp có thẩm quyền, địa phương thực hiện nhập kế hoạch đã được giao.\n"
+        "Điều 11. Đào tạo\n"
+        "1. Trường cao đẳng căn cứ nhu cầu của thị trường lao động, của vùng, địa phương để xác định quy mô đào tạo.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Bộ Kế hoạch và Đầu tư thực hiệ", ["Bộ Kế hoạch và Đầu tư"]),
+        ("Địa phương thực hiện nhập kế h", ["Địa phương"]),
+        ("Căn cứ Quyết định giao kế hoạc", ["địa phương"]),
+        ("Trường cao đẳng căn cứ nhu cầu", ["Trường cao đẳng"]),
+    ]

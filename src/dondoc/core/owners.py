@@ -64,8 +64,11 @@ _OFFICES = (
     rf"{HEAD_TITLES}|hiệu\s+trưởng|chánh\s+(?:văn\s+phòng|thanh\s+tra)"
 )
 # A ministry's department is a "Vụ" with a proper name ("Vụ Pháp chế"); "vụ việc", "nhiệm vụ" are not.
+# "Địa phương" without "các" names the localities only when it is the subject of the verb right after it
+# ("b) Địa phương thực hiện nhập kế hoạch …"), or is the whole name, not in "… của vùng, địa phương để xác định …".
+_LOCALITY = rf"(?i:địa\s+phương)(?=\s+(?:{ACTION_RE.pattern}|(?i:có\s+trách\s+nhiệm|phải|chủ\s+động)(?!\w))|\s*$)"
 _ORG_HEADING_RE = compile_vi(
-    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|(?:Vụ|Phòng)\s+(?=[\p{{Lu}}]))"
+    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|{_LOCALITY}|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|(?:Vụ|Phòng)\s+(?=[\p{{Lu}}]))"
 )
 _ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
 # A request to report back: "nếu có vướng mắc, đề nghị (các cơ quan …) (kịp thời) phản ánh …", or
