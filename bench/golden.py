@@ -23,7 +23,9 @@ Scoring (``score``):
 Offsets of an extraction WITH repair index the repaired ``text``; ``to_original`` maps them back
 through the ``edits`` list (start/end index ``original_text``; an edit with ``applied: false`` did
 not change the text). A position inside a replacement maps to the start of the edit's original
-range for span starts and to its end for span ends, so a mapped span never shrinks.
+range for span starts and to its end for span ends, so a mapped span never shrinks. A text on disk
+typed with combining marks is ingested composed to NFC, hence shorter; ``score`` maps the
+extraction's offsets back to the text on disk (``composed_offsets``), where the quotes are found.
 
 This module is importable by tests (``from bench.golden import ...``) and uses only the stdlib.
 """
@@ -43,6 +45,7 @@ __all__ = [
     "DOC_FIELDS",
     "GOLDEN_DIR",
     "REPO_ROOT",
+    "composed_offsets",
     "golden_paths",
     "load_doc_text",
     "load_golden",
@@ -313,14 +316,43 @@ def map_span(start: int, end: int, edits: Sequence[Mapping[str, Any]]) -> tuple[
     return map_offset(start, edits, side="start"), map_offset(end, edits, side="end")
 
 
-def to_original(pred: Mapping[str, Any], key: str) -> list[tuple[int, int]]:
-    """The spans of ``pred[key]`` items in original-text offsets."""
+def to_original(pred: Mapping[str, Any], key: str, doc_text: str | None = None) -> list[tuple[int, int]]:
+    """The spans of ``pred[key]`` items in original-text offsets; with ``doc_text``, in its offsets
+    when the extraction ingested it composed to NFC (``composed_offsets``)."""
     edits = pred.get("edits") or []
     spans = []
     for item in pred.get(key) or []:
         s, e = int(item["start"]), int(item["end"])
         spans.append(map_span(s, e, edits) if edits else (s, e))
-    return spans
+    ingested = pred.get("original_text")
+    if doc_text is None or ingested is None or ingested == doc_text:
+        return spans
+    table = composed_offsets(doc_text, ingested)
+    if table is None:
+        return spans
+    return [(table[min(s, len(table) - 1)], table[min(e, len(table) - 1)]) for s, e in spans]
+
+
+def composed_offsets(raw: str, composed: str) -> list[int] | None:
+    """For each offset of ``composed`` (``raw`` composed to NFC, as ingestion does), the offset of
+    ``raw`` it comes from (one more entry for the end); None when ``composed`` is not that.
+
+    Ingestion composes "a" + U+0301 to "á", so a text typed with combining marks is shorter as
+    ingested than on disk, and an extraction's offsets run ahead of the quotes' from there on.
+    A starter and the combining marks after it compose only with each other, so each such cluster
+    is composed alone and its offsets map to the cluster's start."""
+    if unicodedata.normalize("NFC", raw) != composed:
+        return None
+    table: list[int] = []
+    i = 0
+    while i < len(raw):
+        j = i + 1
+        while j < len(raw) and unicodedata.combining(raw[j]):
+            j += 1
+        table += [i] * len(unicodedata.normalize("NFC", raw[i:j]))
+        i = j
+    table.append(len(raw))
+    return table if len(table) == len(composed) + 1 else None
 
 
 # ---------------------------------------------------------------- normalisation
@@ -441,7 +473,7 @@ def score(pred: Mapping[str, Any], gold: Mapping[str, Any], doc_text: str) -> di
 
     # tasks
     p_tasks = list(pred.get("tasks") or [])
-    p_spans = to_original(pred, "tasks")
+    p_spans = to_original(pred, "tasks", doc_text)
     in_scope = [i for i, (s, _e) in enumerate(p_spans) if lo <= s < hi]
     gold_tasks = []
     for g in gold.get("tasks", []):
@@ -503,7 +535,7 @@ def score(pred: Mapping[str, Any], gold: Mapping[str, Any], doc_text: str) -> di
 
     # indicators
     p_inds = list(pred.get("indicators") or [])
-    i_spans = to_original(pred, "indicators")
+    i_spans = to_original(pred, "indicators", doc_text)
     used = set()
     ind_match = ind_ok = 0
     for g in gold.get("indicators", []):

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from bench.golden import locate, map_offset, map_span, norm_name, score, to_original, validate_golden
+from bench.golden import composed_offsets, locate, map_offset, map_span, norm_name, score, to_original, validate_golden
 
 TEXT = (
     "1. Nhiệm vụ\n- Xây dựng 17 công viên trong năm 2021; hoàn thành cầu Rào trước ngày 30/9/2021.\n"
@@ -257,6 +257,31 @@ def test_repaired_offsets_are_mapped_back() -> None:
     assert r["tasks_matched"] == 2
     # without mapping, the second task's repaired start (2 chars earlier) would miss its anchor
     assert r["task_recall"] == 1.0
+
+
+def test_offsets_of_a_text_ingested_composed_are_mapped_to_the_text_on_disk() -> None:
+    import unicodedata
+
+    # a preamble typed with combining marks ("ỉ" as "i" + U+0309 + …): ingestion composes them
+    raw = unicodedata.normalize("NFD", "Chỉ thị số 5. ") * 20 + TEXT
+    ingested = unicodedata.normalize("NFC", raw)
+    assert len(ingested) < len(raw)
+    table = composed_offsets(raw, ingested)
+    assert table is not None and len(table) == len(ingested) + 1 and table[-1] == len(raw)
+    assert all(ingested[i] == unicodedata.normalize("NFC", raw[table[i] : table[i + 1]])[:1] for i in range(len(ingested)))
+    assert composed_offsets(raw, ingested + "x") is None
+    pred = {
+        "text": ingested,
+        "original_text": ingested,
+        "edits": [],
+        "tasks": [
+            _task(ingested, "hoàn thành", "30/9/2021", "2021-09-30"),
+        ],
+    }
+    r = score(pred, GOLD, raw)
+    # the task starts 80 characters earlier as ingested than on disk: unmapped, it would hold no anchor
+    assert (r["tasks_matched"], r["tasks_pred"], r["tasks_gold"]) == (1, 1, 2)
+    assert r["details"]["missed_tasks"] == [GOLD["tasks"][0]["quote"]]
 
 
 def test_scope_ignores_predictions_outside() -> None:
