@@ -1512,3 +1512,16 @@ def test_localities_named_without_cac_are_a_subject_only_before_their_verb():
         ("Căn cứ Quyết định giao kế hoạc", ["địa phương"]),
         ("Trường cao đẳng căn cứ nhu cầu", ["Trường cao đẳng"]),
     ]
+
+
+def test_a_cooperative_group_is_a_kind_of_body_after_a_deadline_opener():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 09/2024/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn về tổ hợp tác\n\n"
+        "Điều 5. Cập nhật thông tin của tổ hợp tác, hợp tác xã\n"
+        "1. Chậm nhất vào ngày 15/12 hằng năm, tổ hợp tác cập nhật thông tin theo biểu tại Mẫu VII-1 lên Hệ thống.\n"
+        "2. Hợp tác xã, liên hiệp hợp tác xã thực hiện cập nhật thông tin về tình hình hoạt động trên Hệ thống.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Chậm nhất vào ngày 15/12 hằng ", ["tổ hợp tác"]),
+        ("Hợp tác xã, liên hiệp hợp tác ", ["Hợp tác xã", "liên hiệp hợp tác xã"]),
+    ]

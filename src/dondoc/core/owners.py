@@ -57,7 +57,7 @@ _ORG_KINDS = (
     r"cai\s+nghiện|dạy\s+nghề|giáo\s+dục\s+nghề)|"
     r"tổ\s+chức\s+(?:khoa\s+học|tín\s+dụng|chính\s+trị|xã\s+hội|đại\s+diện|công\s+đoàn|quốc\s+tế|phi\s+chính\s+phủ|"
     r"kinh\s+tế|sự\s+nghiệp|hành\s+nghề|kiểm\s+định|chứng\s+nhận|bảo\s+hiểm|tài\s+chính|thu\s+phí|thành\s+viên)|tổ\s+chức,\s+cá\s+nhân|"
-    r"chủ\s+đầu\s+tư|chủ\s+dự\s+án|chi\s+nhánh"
+    r"chủ\s+đầu\s+tư|chủ\s+dự\s+án|chi\s+nhánh|(?:liên\s+hiệp\s+)?hợp\s+tác\s+xã|tổ\s+hợp\s+tác"
 )
 _OFFICES = (
     r"bộ\s+trưởng|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|trưởng\s+ban|người\s+đứng\s+đầu|"
