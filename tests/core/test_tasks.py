@@ -1525,3 +1525,18 @@ def test_a_cooperative_group_is_a_kind_of_body_after_a_deadline_opener():
         ("Chậm nhất vào ngày 15/12 hằng ", ["tổ hợp tác"]),
         ("Hợp tác xã, liên hiệp hợp tác ", ["Hợp tác xã", "liên hiệp hợp tác xã"]),
     ]
+
+
+def test_the_ministries_listed_without_cac_are_one_collective_not_the_government():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 14/2021/TT-BLĐTBXH\n\nTHÔNG TƯ\nĐiều lệ trường trung cấp\n\n"
+        "Điều 50. Trách nhiệm thi hành\n"
+        "1. Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, cơ quan trung ương của tổ chức chính trị - xã hội "
+        "có trường trung cấp trực thuộc có trách nhiệm chỉ đạo, kiểm tra các trường trung cấp trực thuộc.\n"
+        "2. Bộ, cơ quan ngang bộ trong phạm vi nhiệm vụ, quyền hạn của mình phối hợp với Bộ Y tế thực hiện "
+        "quản lý nhà nước về bảo hiểm y tế.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Bộ, cơ quan ngang bộ, cơ quan ", ["Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+        ("Bộ, cơ quan ngang bộ trong phạ", ["Bộ, cơ quan ngang bộ"]),
+    ]
