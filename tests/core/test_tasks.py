@@ -1540,3 +1540,21 @@ def test_the_ministries_listed_without_cac_are_one_collective_not_the_government
         ("Bộ, cơ quan ngang bộ, cơ quan ", ["Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
         ("Bộ, cơ quan ngang bộ trong phạ", ["Bộ, cơ quan ngang bộ"]),
     ]
+
+
+def test_what_a_named_body_decides_is_a_power_but_a_duty_item_that_opens_with_deciding_is_a_task():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 04/2022/TT-BLĐTBXH\n\nTHÔNG TƯ\nQuy định về đào tạo\n\n"
+        "Điều 8. Tổ chức thực hiện\n"
+        "1. Hiệu trưởng quyết định lớp học và người học được làm chuyên đề, khóa luận tốt nghiệp.\n"
+        "2. Giám đốc Bảo hiểm xã hội Việt Nam quyết định thời gian chuyển kinh phí cho các đơn vị.\n"
+        "3. Thủ tướng Chính phủ quyết định thành lập Quỹ hỗ trợ việc làm ngoài nước.\n"
+        "Điều 9. Trách nhiệm của Hội đồng quản lý\n"
+        "1. Quyết định và chịu trách nhiệm về việc lựa chọn các ngân hàng thương mại để mở tài khoản.\n"
+        "2. Khi ra quyết định đình chỉ hoạt động của cơ sở, cơ quan có thẩm quyền thông báo cho Bộ Y tế.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == [
+        "Thủ tướng Chính phủ quyết định",
+        "Quyết định và chịu trách nhiệm",
+        "Khi ra quyết định đình chỉ hoạ",
+    ]

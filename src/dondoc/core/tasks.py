@@ -134,6 +134,10 @@ _MANNER_RE = compile_vi(
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
 _MUST_NOT_RE = compile_vi(r"(?i:\W*không\s+được\s)")
 _SUBJECT_TO_RE = compile_vi(r"(?i:(?<!\w)chịu\s+sự\s)")
+# What a named body decides is its power, not work it must do ("Giám đốc Bảo hiểm xã hội Việt Nam quyết
+# định thời gian chuyển kinh phí …"); a duty list's item that opens with "Quyết định …" is still a task,
+# and so is setting up a body ("Thủ tướng Chính phủ quyết định thành lập Quỹ …").
+_DECIDES_AFTER_SUBJECT_RE = compile_vi(r"(?i:quyết\s+định(?!\s+(?:thành\s+lập|và\s+chịu\s+trách\s+nhiệm))(?!\w))")
 # A step of a procedure, taken each time a file arrives: "Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ
 # hồ sơ, Sở X thẩm định …". Not a step counted from receiving this document ("… kể từ ngày nhận được
 # Quyết định này"), which is done once.
@@ -757,6 +761,17 @@ def _only_bodies(ctx: TaskContext, span: Span) -> bool:
     return names_only_bodies(ctx.text, span, ctx.bodies_in(span))
 
 
+def _subject_right_before(ctx: TaskContext, span: Span, at: int) -> bool:
+    """Whether the words right before ``at`` name the clause's subject, a body or a kind of one ("Giám
+    đốc Bảo hiểm xã hội Việt Nam | quyết định …"), not an opening phrase ("Khi ra | quyết định …")."""
+    text = ctx.text
+    bodies = [b for b in ctx.bodies_in(span) if b.span.end <= at]
+    if bodies and not text[bodies[-1].span.end : at].strip():
+        return True
+    kind = kind_subject_at(text, span, after_opener=True)
+    return kind is not None and not text[kind[1].end : at].strip()
+
+
 def _tasks_of_clause(
     ctx: TaskContext, span: Span, number: str | None, inherited: tuple[Owner, ...], *, needs_owner: bool
 ) -> list[Task]:
@@ -778,6 +793,8 @@ def _tasks_of_clause(
         return []
     if _SUBJECT_TO_RE.search(clause, 0, act.start()):
         return []  # "Trường cao đẳng chịu sự quản lý nhà nước của …": whom it answers to, not work
+    if _DECIDES_AFTER_SUBJECT_RE.match(clause, act.start()) and _subject_right_before(ctx, span, span.start + act.start()):
+        return []  # "Hiệu trưởng quyết định lớp học …", "Hội đồng quản trị quyết định phân phối …": a power
     if _MAY_RE.search(clause, 0, act.start()) or _MUST_NOT_RE.match(clause) or _PER_CASE_RE.search(clause, 0, act.start()):
         return []  # "X có thể / có quyền …" is a power, "Không được chia lợi nhuận …" a prohibition
     owners = owners_of(ctx.text, ctx.gazetteer, span, inherited, bodies=ctx.bodies_in(span))
