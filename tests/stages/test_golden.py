@@ -204,6 +204,15 @@ FLOORS = {
     "thong-tu-so-15-2022-tt-bkhdt": ("no-repair", 0.90, 0.90, 0.90),
     "thong-tu-so-06-2023-tt-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
     "thong-tu-so-35-2021-tt-bldtbxh": ("no-repair", 0.70, 0.85, 0.90),
+    # the twenty-fifth fresh set, circulars and consolidated texts, held out (scored once at bfb23db)
+    "thong-tu-so-81-2025-tt-bca": ("no-repair", 0.85, 0.85, 0.90),
+    "thong-tu-so-88-2025-tt-bca": ("no-repair", 0.50, 0.80, 0.90),
+    "thong-tu-so-02-2025-tt-bkhdt": ("no-repair", 0.70, 0.70, 0.90),
+    "thong-tu-so-13-2022-tt-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-15-2021-tt-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
+    "van-ban-hop-nhat-so-5162-vbhn-bldtbxh": ("no-repair", 0.45, 0.90, 0.0),
+    "van-ban-hop-nhat-so-37-vbhn-bct": ("no-repair", 0.90, 0.90, 0.90),
+    "van-ban-hop-nhat-so-467-vbhn-bldtbxh": ("no-repair", 0.90, 0.60, 0.90),
 }
 
 
