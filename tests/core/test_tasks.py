@@ -1558,3 +1558,15 @@ def test_what_a_named_body_decides_is_a_power_but_a_duty_item_that_opens_with_de
         "Quyết định và chịu trách nhiệm",
         "Khi ra quyết định đình chỉ hoạ",
     ]
+
+
+def test_investment_in_a_noun_is_no_action():
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 04/VBHN-BTC\n\nTHÔNG TƯ\nHướng dẫn về quỹ đầu tư\n\n"
+        "Điều 10. Trách nhiệm của công ty quản lý quỹ\n"
+        "1. Quỹ đã được Ngân hàng Nhà nước Việt Nam cấp hạn mức đầu tư gián tiếp ra nước ngoài.\n"
+        "2. Quỹ phân phối lợi nhuận cho các nhà đầu tư theo quy định tại Điều 7 Thông tư này.\n"
+        "3. Chủ đầu tư có trách nhiệm cung cấp thông tin về uy tín của nhà thầu.\n"
+        "4. Đầu tư, triển khai các giải pháp hạ tầng công nghệ thông tin.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == ["Chủ đầu tư có trách nhiệm cung", "Đầu tư, triển khai các giải ph"]

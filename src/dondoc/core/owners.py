@@ -562,9 +562,20 @@ def first_action(text: str, start: int, end: int, bodies: list[BodyMatch]) -> in
     "Quyết định" opening it is the verb."""
     for m in ACTION_RE.finditer(text[start:end]):
         a, b = start + m.start(), start + m.end()
+        if _INVESTMENT_NOUN_RE.search(text, max(start, a - 20), a) and _INVEST_RE.fullmatch(m.group("a")):
+            continue  # "dự án đầu tư", "chủ đầu tư", "hạn mức đầu tư": a noun, not the verb
         if not any(x.span.start < b and a < x.span.end for x in bodies):
             return a
     return None
+
+
+_INVEST_RE = compile_vi(r"(?i:đầu\s+tư)")
+# The words that make "đầu tư" a noun's: "dự án đầu tư", "nhà đầu tư", "vốn đầu tư", "quỹ đầu tư".
+_INVESTMENT_NOUN_RE = compile_vi(
+    r"(?i:(?<!\w)(?:chủ|nhà|dự\s+án|vốn|quỹ|hạn\s+mức|công\s+ty|kế\s+hoạch|chương\s+trình|phân\s+kỳ|chiến\s+lược|"
+    r"hoạt\s+động|danh\s+mục|suất|tổng\s+mức|chủ\s+trương|nguồn|hồ\s+sơ|ưu\s+đãi|lĩnh\s+vực|thủ\s+tục|"
+    r"giấy\s+chứng\s+nhận\s+đăng\s+ký|chi)\s+$)"
+)
 
 
 def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> list[BodyMatch]:
