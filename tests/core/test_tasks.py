@@ -1570,3 +1570,13 @@ def test_investment_in_a_noun_is_no_action():
         "4. Đầu tư, triển khai các giải pháp hạ tầng công nghệ thông tin.\n"
     )
     assert [s for s, _ in _starts_and_leads(text)] == ["Chủ đầu tư có trách nhiệm cung", "Đầu tư, triển khai các giải ph"]
+
+
+def test_a_document_named_as_issued_by_a_body_is_no_action():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 18/2022/TT-BLĐTBXH\n\nTHÔNG TƯ\nHướng dẫn về lao động\n\n"
+        "Điều 6. Trách nhiệm của người sử dụng lao động và cơ quan quản lý\n"
+        "1. Có từ đủ 15 năm trở lên làm nghề thuộc danh mục do Bộ trưởng Bộ Lao động - Thương binh và Xã hội ban hành.\n"
+        "2. Bộ trưởng Bộ Lao động - Thương binh và Xã hội ban hành danh mục nghề, công việc nặng nhọc.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == ["Bộ trưởng Bộ Lao động - Thương"]

@@ -564,12 +564,18 @@ def first_action(text: str, start: int, end: int, bodies: list[BodyMatch]) -> in
         a, b = start + m.start(), start + m.end()
         if _INVESTMENT_NOUN_RE.search(text, max(start, a - 20), a) and _INVEST_RE.fullmatch(m.group("a")):
             continue  # "dự án đầu tư", "chủ đầu tư", "hạn mức đầu tư": a noun, not the verb
+        if _ISSUED_RE.fullmatch(m.group("a")) and _ISSUED_BY_RE.search(text, max(start, a - 120), a):
+            continue  # "danh mục … do Bộ trưởng … ban hành", "người … đã ban hành văn bản": a document named
         if not any(x.span.start < b and a < x.span.end for x in bodies):
             return a
     return None
 
 
 _INVEST_RE = compile_vi(r"(?i:đầu\s+tư)")
+_ISSUED_RE = compile_vi(r"(?i:ban\s+hành)")
+# What makes "ban hành" name a document issued, not the work to issue one: "do <body> ban hành", "đã",
+# "được", "ký" ban hành.
+_ISSUED_BY_RE = compile_vi(r"(?i:(?:(?<!\w)do\s[^,.;:()]{2,100}?|(?<!\w)(?:đã|được|ký))\s+$)")
 # The words that make "đầu tư" a noun's: "dự án đầu tư", "nhà đầu tư", "vốn đầu tư", "quỹ đầu tư".
 _INVESTMENT_NOUN_RE = compile_vi(
     r"(?i:(?<!\w)(?:chủ|nhà|dự\s+án|vốn|quỹ|hạn\s+mức|công\s+ty|kế\s+hoạch|chương\s+trình|phân\s+kỳ|chiến\s+lược|"
