@@ -1580,3 +1580,24 @@ def test_a_document_named_as_issued_by_a_body_is_no_action():
         "2. Bộ trưởng Bộ Lao động - Thương binh và Xã hội ban hành danh mục nghề, công việc nặng nhọc.\n"
     )
     assert [s for s, _ in _starts_and_leads(text)] == ["Bộ trưởng Bộ Lao động - Thương"]
+
+
+def test_a_holder_whose_intro_says_what_it_does_before_its_list_owns_the_items():
+    text = (
+        "CHÍNH PHỦ\nSố: 170/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về phạm nhân\n\n"
+        "Điều 35. Trách nhiệm của cơ quan, tổ chức\n"
+        "1. Cơ quan chuyên môn về văn hóa, thể thao thuộc Ủy ban nhân dân cấp \ntỉnh, cấp xã có trách nhiệm phối hợp "
+        "với cơ sở giam giữ phạm nhân tổ chức \nthực hiện các hoạt động nâng cao đời sống văn hóa, tinh thần, rèn luyện nhân \n"
+        "cách, đạo đức, lối sống văn minh, giao tiếp, ứng xử văn hóa trong phạm nhân: \n"
+        "a) Phối hợp tổ chức hoạt động của thư viện phạm nhân;\n"
+        "b) Tổ chức các hoạt động tuyên truyền, phổ biến thông tin.\n"
+        "2. Nhà thầu thi công xây dựng có trách nhiệm:\n"
+        "a) Quy định cho bộ phận quản lý an toàn của nhà thầu thi công xây dựng có trách nhiệm sau:\n"
+        "- Triển khai thực hiện biện pháp bảo đảm an toàn trong thi công xây dựng.\n"
+    )
+    culture = ["Cơ quan chuyên môn về văn hóa, thể thao thuộc Ủy ban nhân dân cấp tỉnh, cấp xã"]
+    assert _starts_and_leads(text) == [
+        ("Phối hợp tổ chức hoạt động của", culture),
+        ("Tổ chức các hoạt động tuyên tr", culture),
+        ("Triển khai thực hiện biện pháp", ["Nhà thầu thi công xây dựng"]),
+    ]

@@ -446,6 +446,7 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         return tuple(Owner(n, "lead") for n in ministries)
     found = gazetteer.find(text, hs.start, hs.end)
     opens_with_body = bool(found) and not text[hs.start : found[0].span.start].strip()
+    holder = _DUTY_HOLDER_RE.match(h)
     if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
         lead = subject_bodies(text, hs.start, found, hs.end)
         if _OFFICE_START_RE.match(h):
@@ -466,15 +467,18 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
                 later = [b for b in found if lead[-1].span.end <= b.span.start and b.span.end <= until]
                 names += _list_goes_on(text, later, lead[-1].span.end, until) or []
             return tuple(Owner(n, "lead") for n in names)
-    holder = _DUTY_HOLDER_RE.match(h)
-    if holder is not None and _DUTY_TITLE_END_RE.fullmatch(h, holder.end()) and not found:
+    if holder is not None and (
+        (_DUTY_TITLE_END_RE.fullmatch(h, holder.end()) and not found) or (not opens_with_body and _introduces_items(text, sec))
+    ):
         # "2. Bộ, cơ quan trung ương của tổ chức chính trị - xã hội có trách nhiệm" over its items (its
-        # colon lost): bodies the gazetteer does not know, named as written.
+        # colon lost): bodies the gazetteer does not know, named as written; or "2. Cơ quan chuyên môn về
+        # văn hóa, thể thao thuộc Ủy ban nhân dân cấp tỉnh, cấp xã có trách nhiệm phối hợp với … tổ chức thực
+        # hiện các hoạt động …:", what the holder does, then its list.
         who = _QUALIFIER_RE.split(holder.group("who"), 1)[0]
         if _CASE_OPENER_RE.match(who):
             who = who.rsplit(",", 1)[-1].strip()  # "Đối với dự án PPP, cơ quan ký kết hợp đồng có trách nhiệm:"
         named = who[:1].isupper() or _ORG_OR_OFFICE_RE.match(who) is not None
-        if named and not _RULING_RE.search(who):
+        if named and not _RULING_RE.search(who) and not _ASKS_FIRST_RE.match(who):
             return _written_leads(who, gazetteer)
     duty_of = _DUTY_OF_RE.match(h)
     if duty_of is not None:
@@ -544,6 +548,18 @@ def _list_goes_on(text: str, bodies: list[BodyMatch], start: int, end: int) -> l
             names.append(f"{parts[-1]} {' '.join(b.text.split())}" if joined else _name(text, b))
             pos = b.span.end
     return names
+
+
+# A heading that opens with what is asked of someone, not with who holds the duty ("a) Quy định cho bộ
+# phận quản lý an toàn … có trách nhiệm …").
+_ASKS_FIRST_RE = compile_vi(rf"(?:{ACTION_RE.pattern}|(?i:quy\s+định|yêu\s+cầu|đề\s+nghị|giao)(?!\w))")
+
+
+def _introduces_items(text: str, sec: Section) -> bool:
+    """Whether the section's opening sentence ends with ":" at a line's end, over its items."""
+    start = sec.heading_span.start
+    colon = _INTRO_END_RE.search(text, start, min(sec.end, start + 600))
+    return colon is not None and "." not in text[start : colon.start()] and ";" not in text[start : colon.start()]
 
 
 def _written_leads(name: str, gazetteer: Gazetteer) -> tuple[Owner, ...]:
