@@ -311,3 +311,18 @@ def test_a_page_s_footnotes_are_noise_up_to_the_next_page_header():
         "1. Ban hành chính sách, pháp luật về bảo hiểm y tế, nguồn tài chính phục vụ",
         "công tác bảo vệ, chăm sóc sức khỏe nhân dân;",
     ]
+
+
+def test_a_footnote_among_the_provisions_is_noise_to_its_full_stop():
+    text = (
+        "1. Cơ quan bảo hiểm xã hội thực hiện thu, chi bảo hiểm xã hội.\n"
+        "3 Cụm từ “Thanh tra chuyên ngành về đóng bảo hiểm xã hội, bảo hiểm thất nghiệp, bảo \n"
+        "hiểm y tế.” được bỏ theo quy định tại điểm s khoản 1 Điều 62 của Luật Thanh tra số \n"
+        "84/2025/QH15, có hiệu lực kể từ ngày 01 tháng 7 năm 2025. \n"
+        "10 Cụm từ “Tổng công ty lưu ký” được thay thế \n"
+        "bằng cụm từ “Tổng công ty lưu ký và công ty con” theo quy định tại Thông tư số 138/2025/TT-BTC ngày 30 tháng 12 năm \n"
+        "2025 của Bộ trưởng Bộ Tài chính sửa đổi, bổ sung một số điều của Thông tư 95/2020/TT-BTC. \n"
+        "2. Tổng công ty lưu ký có trách nhiệm gửi báo cáo giám sát.\n"
+    )
+    noise = [ln.noise for ln in split_lines(text) if ln.text.strip()]
+    assert noise == [False, True, True, True, True, True, True, False]

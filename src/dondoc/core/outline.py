@@ -157,6 +157,7 @@ def split_lines(text: str) -> list[Line]:
         pos = end + 1
     _numbers_over_headers(lines)
     _footnote_blocks(lines)
+    _footnote_tails(lines)
     return lines
 
 
@@ -192,6 +193,38 @@ def _footnote_blocks(lines: list[Line]) -> None:
                     lines[j] = Line(lines[j].start, lines[j].end, lines[j].text, True, lines[j].blank)
                 k = stop
         k += 1
+
+
+# A footnote's opening, its words broken over lines ("3 Cụm từ “Thanh tra chuyên ngành về …, bảo \nhiểm y tế.”
+# được bỏ theo quy định tại …"), and a line that starts a provision, where a footnote has ended.
+_FOOTNOTE_START_RE = re.compile(r"\s*\d{1,3}\s*(?:Khoản|Điều|Điểm|Mục|Chương|Phụ\s+lục|Cụm\s+từ|Từ|Tên)\s")
+_FOOTNOTE_ACROSS_RE = re.compile(
+    _FOOTNOTE_START_RE.pattern + r"[^\n]{0,120}\n[^\n]{0,120}?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|bỏ|thay\s+thế|đính\s+chính)"
+)
+_PROVISION_START_RE = re.compile(r"\s*(?:Điều\s+\d|Chương\s|Mục\s+\d|\d{1,2}\.|[a-zđ]\)|[-+]\s)")
+_FOOTNOTE_TAIL_LINES = 6  # the most lines one footnote printed among the provisions takes
+
+
+def _footnote_tails(lines: list[Line]) -> None:
+    """Mark as noise the whole of each footnote a consolidated text prints among its provisions, not
+    only its first line: "10 Cụm từ “…” được thay thế \nbằng cụm từ “…” theo quy định tại … Thông tư số
+    138/2025/TT-BTC ngày 30 tháng 12 năm \n2025 của Bộ trưởng Bộ Tài chính sửa đổi, bổ sung …", whose
+    later lines would read as a clause; and one whose words "được bỏ" fall on its second line. It ends at
+    the line that ends with a full stop, a blank line or a provision's marker."""
+    for k, ln in enumerate(lines):
+        if ln.blank or not _FOOTNOTE_START_RE.match(ln.text):
+            continue
+        if not ln.noise and not _FOOTNOTE_ACROSS_RE.match("\n".join(x.text for x in lines[k : k + 2])):
+            continue
+        j = k
+        while True:
+            lines[j] = Line(lines[j].start, lines[j].end, lines[j].text, True, lines[j].blank)
+            if lines[j].text.rstrip().endswith(".") or j + 1 >= len(lines) or j + 1 - k >= _FOOTNOTE_TAIL_LINES:
+                break
+            nxt = lines[j + 1]
+            if nxt.blank or nxt.noise or _PROVISION_START_RE.match(nxt.text) or _FOOTNOTE_START_RE.match(nxt.text):
+                break
+            j += 1
 
 
 def _footnote_numbers(lines: list[Line]) -> frozenset[int]:
