@@ -199,7 +199,8 @@ def _footnote_blocks(lines: list[Line]) -> None:
 # được bỏ theo quy định tại …"), and a line that starts a provision, where a footnote has ended.
 _FOOTNOTE_START_RE = re.compile(r"\s*\d{1,3}\s*(?:Khoản|Điều|Điểm|Mục|Chương|Phụ\s+lục|Cụm\s+từ|Từ|Tên)\s")
 _FOOTNOTE_ACROSS_RE = re.compile(
-    _FOOTNOTE_START_RE.pattern + r"[^\n]{0,120}\n[^\n]{0,120}?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|bỏ|thay\s+thế|đính\s+chính)"
+    _FOOTNOTE_START_RE.pattern
+    + r"[^\n]{0,120}\n[^\n]{0,120}?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|bỏ|thay\s+thế|đính\s+chính)"
 )
 _PROVISION_START_RE = re.compile(r"\s*(?:Điều\s+\d|Chương\s|Mục\s+\d|\d{1,2}\.|[a-zđ]\)|[-+]\s)")
 _FOOTNOTE_TAIL_LINES = 6  # the most lines one footnote printed among the provisions takes
