@@ -1594,10 +1594,13 @@ def test_a_holder_whose_intro_says_what_it_does_before_its_list_owns_the_items()
         "2. Nhà thầu thi công xây dựng có trách nhiệm:\n"
         "a) Quy định cho bộ phận quản lý an toàn của nhà thầu thi công xây dựng có trách nhiệm sau:\n"
         "- Triển khai thực hiện biện pháp bảo đảm an toàn trong thi công xây dựng.\n"
+        "3. Tổ chức quản lý bất động sản có trách nhiệm:\n"
+        "a) Giám sát thường xuyên, liên tục mọi hoạt động kinh doanh, khai thác bất động sản.\n"
     )
     culture = ["Cơ quan chuyên môn về văn hóa, thể thao thuộc Ủy ban nhân dân cấp tỉnh, cấp xã"]
     assert _starts_and_leads(text) == [
         ("Phối hợp tổ chức hoạt động của", culture),
         ("Tổ chức các hoạt động tuyên tr", culture),
         ("Triển khai thực hiện biện pháp", ["Nhà thầu thi công xây dựng"]),
+        ("Giám sát thường xuyên, liên tụ", ["Tổ chức quản lý bất động sản"]),
     ]

@@ -467,9 +467,12 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
                 later = [b for b in found if lead[-1].span.end <= b.span.start and b.span.end <= until]
                 names += _list_goes_on(text, later, lead[-1].span.end, until) or []
             return tuple(Owner(n, "lead") for n in names)
-    if holder is not None and (
-        (_DUTY_TITLE_END_RE.fullmatch(h, holder.end()) and not found) or (not opens_with_body and _introduces_items(text, sec))
-    ):
+    title_end = holder is not None and _DUTY_TITLE_END_RE.fullmatch(h, holder.end()) is not None
+    # (an intro that goes on past "có trách nhiệm" names the holder's own work, not what the items are:
+    # "… có trách nhiệm phối hợp với … tổ chức thực hiện các hoạt động …:", not "… có trách nhiệm báo cáo
+    # Bộ Tài chính các thông tin sau đây:")
+    works = holder is not None and (title_end or _WORK_AFTER_DUTY_RE.match(h, holder.end()) is not None)
+    if holder is not None and ((title_end and not found) or (works and not opens_with_body and _introduces_items(text, sec))):
         # "2. Bộ, cơ quan trung ương của tổ chức chính trị - xã hội có trách nhiệm" over its items (its
         # colon lost): bodies the gazetteer does not know, named as written; or "2. Cơ quan chuyên môn về
         # văn hóa, thể thao thuộc Ủy ban nhân dân cấp tỉnh, cấp xã có trách nhiệm phối hợp với … tổ chức thực
@@ -552,7 +555,11 @@ def _list_goes_on(text: str, bodies: list[BodyMatch], start: int, end: int) -> l
 
 # A heading that opens with what is asked of someone, not with who holds the duty ("a) Quy định cho bộ
 # phận quản lý an toàn … có trách nhiệm …").
-_ASKS_FIRST_RE = compile_vi(rf"(?:{ACTION_RE.pattern}|(?i:quy\s+định|yêu\s+cầu|đề\s+nghị|giao)(?!\w))")
+_WORK_AFTER_DUTY_RE = compile_vi(
+    r"(?i:\s+(?:phối\s+hợp|chủ\s+trì|(?:tổ\s+chức\s+)?thực\s+hiện\s+(?:các|những)\s+(?:nhiệm\s+vụ|hoạt\s+động|công\s+việc))(?!\w))"
+)
+# ("Tổ chức quản lý bất động sản có trách nhiệm:" names an organisation.)
+_ASKS_FIRST_RE = compile_vi(rf"(?!(?i:tổ\s+chức)\s)(?:{ACTION_RE.pattern}|(?i:quy\s+định|yêu\s+cầu|đề\s+nghị|giao)(?!\w))")
 
 
 def _introduces_items(text: str, sec: Section) -> bool:
