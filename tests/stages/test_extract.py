@@ -69,6 +69,12 @@ def test_directive_like_noise_never_crashes(parts):
     assert_grounded(extract_text(text))
 
 
+@pytest.mark.parametrize("text", ["Điều 3. \n", "Điều 3. ", "1. \n"])
+def test_a_heading_alone_with_a_trailing_space_does_not_crash(text):
+    # hypothesis found "Điều 3. \n": the heading's end lay past its section's trimmed end
+    assert_grounded(extract_text(text))
+
+
 def test_docx_plan_table_becomes_tasks(tmp_path):
     import docx
 

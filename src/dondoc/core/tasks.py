@@ -618,6 +618,8 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
     separates clauses unless the sentence has opened a list with ":" ("các công trình: A; B; C"),
     whose parts are items of one task.
     """
+    if end <= start:
+        return []  # ("Điều 3. " alone: the heading's end is past the section's trimmed end)
     merged: list[Span] = []
     for sent in _sentences(text, start, end):
         colon = _LIST_COLON_RE.search(text, sent.start, sent.end)
