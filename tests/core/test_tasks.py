@@ -1604,3 +1604,13 @@ def test_a_holder_whose_intro_says_what_it_does_before_its_list_owns_the_items()
         ("Triển khai thực hiện biện pháp", ["Nhà thầu thi công xây dựng"]),
         ("Giám sát thường xuyên, liên tụ", ["Tổ chức quản lý bất động sản"]),
     ]
+
+
+def test_a_kind_s_name_ends_before_what_it_has_or_enables():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 14/2021/TT-BLĐTBXH\n\nTHÔNG TƯ\nĐiều lệ trường trung cấp\n\n"
+        "Điều 40. Trách nhiệm của trường trung cấp\n"
+        "1. Trường trung cấp có cơ chế để xã hội tham gia đánh giá chất lượng đào tạo của nhà trường.\n"
+        "2. Cơ sở giáo dục đại học tạo điều kiện cho tổ chức khoa học và công nghệ trực thuộc sử dụng cơ sở vật chất.\n"
+    )
+    assert [leads for _, leads in _starts_and_leads(text)] == [["Trường trung cấp"], ["Cơ sở giáo dục đại học"]]
