@@ -1614,3 +1614,17 @@ def test_a_kind_s_name_ends_before_what_it_has_or_enables():
         "2. Cơ sở giáo dục đại học tạo điều kiện cho tổ chức khoa học và công nghệ trực thuộc sử dụng cơ sở vật chất.\n"
     )
     assert [leads for _, leads in _starts_and_leads(text)] == [["Trường trung cấp"], ["Cơ sở giáo dục đại học"]]
+
+
+def test_collective_and_personal_accountability_and_guiding_the_closing_formula_are_no_tasks():
+    text = (
+        "CHÍNH PHỦ\nSố: 12/2022/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về an toàn lao động\n\n"
+        "Điều 9. Trách nhiệm của Thường trực Hội đồng nhân dân\n"
+        "1. Thường trực Hội đồng nhân dân chịu trách nhiệm tập thể trước Hội đồng nhân dân về việc thực hiện nhiệm vụ.\n"
+        "2. Phó Trưởng Ban chịu trách nhiệm cá nhân trước Trưởng Ban về việc thực hiện nhiệm vụ được phân công.\n"
+        "3. Thường trực Hội đồng nhân dân tổ chức kỳ họp thường lệ.\n"
+        "Điều 10. Trách nhiệm thi hành\n"
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm hướng dẫn "
+        "và thi hành Nghị định này.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == ["Thường trực Hội đồng nhân dân "]

@@ -108,13 +108,14 @@ _TASK_HEADING_RE = compile_vi(r"(?i:\W*(?:các\s+|những\s+)?(?:nhiệm\s+vụ|
 # "Các Bộ trưởng, … chịu trách nhiệm thi hành Nghị định này" (or "… thi hành quy định tại Thông tư này"): the
 # closing formula, not a task.
 _CLOSING_RE = compile_vi(
-    r"(?i:chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:thi\s+hành|thực\s+hiện)\s+(?:(?:các\s+)?quy\s+định\s+(?:tại|của)\s+)?"
+    r"(?i:chịu\s+trách\s+nhiệm\s+(?:hướng\s+dẫn\s+(?:và|,)\s+thi\s+hành|(?:tổ\s+chức\s+)?(?:thi\s+hành|thực\s+hiện))\s+"
+    r"(?:(?:các\s+)?quy\s+định\s+(?:tại|của)\s+)?"
     r"(?:nghị\s+định|nghị\s+quyết|quyết\s+định|thông\s+tư|chỉ\s+thị|luật|kết\s+luận|kế\s+hoạch|văn\s+bản)\s+này)"
 )
 _PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 # "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
 _ACCOUNTABLE_RE = compile_vi(
-    r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|đối\s+với|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước)(?!\w))"
+    r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|đối\s+với|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước|tập\s+thể|cá\s+nhân)(?!\w))"
 )
 # What is no clause of work, whatever verb it holds: a cited document's title ("Nghị định số 32/2019/NĐ-CP
 # ngày … của Chính phủ quy định …", an item of a list of documents), a kind of unit by its function
