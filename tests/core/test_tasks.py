@@ -1628,3 +1628,21 @@ def test_collective_and_personal_accountability_and_guiding_the_closing_formula_
         "và thi hành Nghị định này.\n"
     )
     assert [s for s, _ in _starts_and_leads(text)] == ["Thường trực Hội đồng nhân dân "]
+
+
+def test_a_deadline_before_a_colon_and_a_footnote_number_open_a_body_s_duty():
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 12/VBHN-BTC\n\nTHÔNG TƯ\nHướng dẫn sắp xếp thị trường\n\n"
+        "Điều 4. Sắp xếp lại thị trường giao dịch cổ phiếu\n"
+        "1. Trong thời hạn quy định tại Điều 3, Sở Giao dịch Chứng khoán Hà Nội thực hiện như sau:\n"
+        "a) Tiếp tục tổ chức thị trường giao dịch cổ phiếu của tổ chức đã đăng ký giao dịch;\n"
+        "b) 10 Chậm nhất đến hết ngày 31 tháng 12 năm 2026: Sở Giao dịch Chứng khoán Hà Nội hoàn thành việc "
+        "chuyển cổ phiếu của tổ chức đăng ký giao dịch.\n"
+        "10 Điểm này được sửa đổi theo quy định tại khoản 3 Điều 1 của Thông tư số 69/2023/TT-BTC.\n"
+    )
+    tasks = _run(text)["tasks"]
+    assert [(t["text"][:30], _leads(t), t["due"]["date"] if t["due"] else None) for t in tasks][-1] == (
+        "10 Chậm nhất đến hết ngày 31 t",
+        ["Sở Giao dịch Chứng khoán Hà Nội"],
+        "2026-12-31",
+    )

@@ -163,8 +163,11 @@ _CASE_OPENER_RE = compile_vi(r"(?i:(?:đối\s+với|trường\s+hợp|khi|sau\s
 _DUTY_TITLE_END_RE = compile_vi(r"(?:\s+(?:sau\s+đây|như\s+sau|sau))?\s*:?\s*")
 # "Hằng năm, Bảo hiểm xã hội Quân đội, Bảo hiểm xã hội Công an nhân dân tổ chức …": a subject named by
 # the kind of organisation it is, which the gazetteer does not know, up to the clause's first action.
-# A deadline that opens a clause, up to its comma: "Trước ngày 03 hằng tháng, ", "Chậm nhất là ngày 15/12, ".
-DEADLINE_OPENER = r"(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))*)\s+(?:hết\s+)?ngày\s[^,;:.\n]{1,40}?,\s*"
+# A deadline that opens a clause, up to its comma: "Trước ngày 03 hằng tháng, ", "Chậm nhất là ngày 15/12, ",
+# or its colon, after a consolidated text's footnote number: "10 Chậm nhất đến hết ngày 31 tháng 12 năm 2026: ".
+DEADLINE_OPENER = (
+    r"(?:\d{1,3}\s+)?(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))*)\s+(?:hết\s+)?ngày\s[^,;:.\n]{1,40}?[,:]\s*"
+)
 _TIME_OPENER_RE = compile_vi(
     rf"(?i:\s*(?:(?:định\s+kỳ\s+)?(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần)\s*,?\s*|{DEADLINE_OPENER}))"
 )
