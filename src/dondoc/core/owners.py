@@ -588,26 +588,34 @@ def first_action(text: str, start: int, end: int, bodies: list[BodyMatch]) -> in
     "Quyết định" opening it is the verb."""
     for m in ACTION_RE.finditer(text[start:end]):
         a, b = start + m.start(), start + m.end()
-        if _INVESTMENT_NOUN_RE.search(text, max(start, a - 20), a) and _INVEST_RE.fullmatch(m.group("a")):
-            continue  # "dự án đầu tư", "chủ đầu tư", "hạn mức đầu tư": a noun, not the verb
-        if _ISSUED_RE.fullmatch(m.group("a")) and _ISSUED_BY_RE.search(text, max(start, a - 120), a):
-            continue  # "danh mục … do Bộ trưởng … ban hành", "người … đã ban hành văn bản": a document named
+        if _not_the_verb(text, m.group("a"), max(start, a - 120), a):
+            continue
         if not any(x.span.start < b and a < x.span.end for x in bodies):
             return a
     return None
 
 
-_INVEST_RE = compile_vi(r"(?i:đầu\s+tư)")
-_ISSUED_RE = compile_vi(r"(?i:ban\s+hành)")
-# What makes "ban hành" name a document issued, not the work to issue one: "do <body> ban hành", "đã",
-# "được", "ký" ban hành.
-_ISSUED_BY_RE = compile_vi(r"(?i:(?:(?<!\w)do\s[^,.;:()]{2,100}?|(?<!\w)(?:đã|được|ký))\s+$)")
-# The words that make "đầu tư" a noun's: "dự án đầu tư", "nhà đầu tư", "vốn đầu tư", "quỹ đầu tư".
-_INVESTMENT_NOUN_RE = compile_vi(
-    r"(?i:(?<!\w)(?:chủ|nhà|dự\s+án|vốn|quỹ|hạn\s+mức|công\s+ty|kế\s+hoạch|chương\s+trình|phân\s+kỳ|chiến\s+lược|"
-    r"hoạt\s+động|danh\s+mục|suất|tổng\s+mức|chủ\s+trương|nguồn|hồ\s+sơ|ưu\s+đãi|lĩnh\s+vực|thủ\s+tục|"
-    r"giấy\s+chứng\s+nhận\s+đăng\s+ký|chi)\s+$)"
+# Verbs that the words right before them make part of a noun or of a document's name, each with a
+# pattern of those words (matched at their end):
+# - "dự án đầu tư", "chủ đầu tư", "hạn mức đầu tư", "quỹ đầu tư": a noun, not "to invest";
+# - "danh mục … do Bộ trưởng … ban hành", "người … đã ban hành văn bản", "ký ban hành": a document
+#   issued, not the work to issue one.
+_NOT_THE_VERB = (
+    (
+        compile_vi(r"(?i:đầu\s+tư)"),
+        compile_vi(
+            r"(?i:(?<!\w)(?:chủ|nhà|dự\s+án|vốn|quỹ|hạn\s+mức|công\s+ty|kế\s+hoạch|chương\s+trình|phân\s+kỳ|chiến\s+lược|"
+            r"hoạt\s+động|danh\s+mục|suất|tổng\s+mức|chủ\s+trương|nguồn|hồ\s+sơ|ưu\s+đãi|lĩnh\s+vực|thủ\s+tục|"
+            r"giấy\s+chứng\s+nhận\s+đăng\s+ký|chi)\s+$)"
+        ),
+    ),
+    (compile_vi(r"(?i:ban\s+hành)"), compile_vi(r"(?i:(?:(?<!\w)do\s[^,.;:()]{2,100}?|(?<!\w)(?:đã|được|ký))\s+$)")),
 )
+
+
+def _not_the_verb(text: str, action: str, start: int, at: int) -> bool:
+    """Whether the action found at ``at`` is a word of a noun or of a document's name (``_NOT_THE_VERB``)."""
+    return any(verb.fullmatch(action) and before.search(text, start, at) for verb, before in _NOT_THE_VERB)
 
 
 def subject_bodies(text: str, start: int, bodies: list[BodyMatch], end: int) -> list[BodyMatch]:
