@@ -69,6 +69,27 @@ def test_directive_like_noise_never_crashes(parts):
     assert_grounded(extract_text(text))
 
 
+# Lines as legal texts print them: a marker (with a consolidated text's footnote number glued or not),
+# words of duties, bodies, deadlines and footnotes, and gazette furniture, in any order.
+_MARKERS = st.sampled_from(["", "1. ", "2.1. ", "a) ", "- ", "+ ", "Điều 3. ", "Chương II ", "I. ", "3 ", "b)6 ", "1.20 "])
+_WORDS = st.sampled_from(
+    ["Bộ Tài chính", "chủ trì", "phối hợp với", "Ủy ban nhân dân cấp tỉnh", "có trách nhiệm", "sau đây:", "thực hiện",
+     "Cụm từ “x”", "được bỏ", "được sửa đổi", "trước ngày 30/9/2021", "Trường hợp", "quyết định", "báo cáo",
+     "Thủ tướng Chính phủ", ",", ";", ".", ":", "“", "”", "CÔNG BÁO/Số 1", "Nơi nhận:", "KT. BỘ TRƯỞNG", "Phụ lục II",
+     "(Kèm theo Thông tư số 1/2024/TT-BTC)", "QUY CHẾ"]
+)  # fmt: skip
+_LINES = st.builds(lambda m, ws, tail: m + " ".join(ws) + tail, _MARKERS, st.lists(_WORDS, max_size=12), st.sampled_from(["", " ", ".", ":", ";"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=40), st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_legal_text_like_lines_never_crash(lines, sep):
+    text = sep.join(lines)
+    if not text.strip():
+        return
+    assert_grounded(extract_text(text))
+
+
 @pytest.mark.parametrize("text", ["Điều 3. \n", "Điều 3. ", "1. \n"])
 def test_a_heading_alone_with_a_trailing_space_does_not_crash(text):
     # hypothesis found "Điều 3. \n": the heading's end lay past its section's trimmed end
