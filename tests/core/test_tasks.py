@@ -1646,3 +1646,17 @@ def test_a_deadline_before_a_colon_and_a_footnote_number_open_a_body_s_duty():
         ["Sở Giao dịch Chứng khoán Hà Nội"],
         "2026-12-31",
     )
+
+
+def test_an_implementation_article_s_items_opening_with_a_kind_of_holder_are_tasks():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 15/2023/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn công tác thi đua, khen thưởng\n\n"
+        "Chương VI\nĐIỀU KHOẢN THI HÀNH\n"
+        "Điều 23. Tổ chức thực hiện\n"
+        "1. Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm tổ chức thực hiện Thông tư này.\n"
+        "2. Các cơ quan báo chí, truyền thông trong ngành Kế hoạch và Đầu tư thường xuyên phổ biến, tuyên truyền "
+        "các chủ trương về công tác thi đua, khen thưởng; về kết quả thi đua, khen thưởng của Ngành.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Các cơ quan báo chí, truyền th", ["Các cơ quan báo chí, truyền thông trong ngành Kế hoạch và Đầu tư"])
+    ]

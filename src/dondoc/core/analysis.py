@@ -19,6 +19,7 @@ from dondoc.core.outline import Line, Section, parse_outline, split_lines, text_
 from dondoc.core.owners import (
     Owner,
     assigns_to_bodies,
+    kind_subject,
     names_a_duty_holder,
     names_only_bodies,
     names_organisations,
@@ -320,6 +321,12 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
             return True
         return subject_at(sec.heading_span.start, sec) or opens_with_kind_subject(text, sec.heading_span)
 
+    def holds_duty(sec: Section) -> bool:
+        # "3. Hằng năm, các đơn vị trong Ngành có trách nhiệm sơ kết …", "4. Các cơ quan báo chí, truyền thông
+        # trong ngành … thường xuyên phổ biến …" (not a case: "Trường hợp …, cơ quan … phải …")
+        span = Span(sec.heading_span.start, max(sec.heading_span.start, min(sec.end, sec.heading_span.start + 400)))
+        return bool(kind_subject(text, span, after_opener=True, after_case=False))
+
     def body_addressed(sec: Section) -> bool:
         # "Điều 25. Tổ chức thực hiện\n\nChính phủ quy định chi tiết …": the text under a title; or
         # "Ban Quản lý các khu công nghiệp … chủ trì, …": a lead named by its kind.
@@ -337,6 +344,7 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
         addressed=addressed,
         names_bodies=names_bodies,
         body_addressed=body_addressed,
+        holds_duty=holds_duty,
     )
     issued_year = header.issued_date[0] if header.issued_date else None
     # Appendices cite documents too; in text order (the task extractor bisects them).

@@ -188,6 +188,8 @@ def _duties_under_title(sec: Section, text: str, body_addressed: Callable[[Secti
 
 # "Điều 30. Quy định chuyển tiếp", "Điều 31. Bãi bỏ một số điều …", "Điều 32. Sửa đổi, bổ sung …": rules
 # on other texts and on cases already under way, not duties.
+# An implementation article whose items assign its work: "Điều 23. Tổ chức thực hiện", "Trách nhiệm thi hành".
+_ORGANISES_RE = re.compile(r"(?i:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)|trách\s+nhiệm\s+(?:thi\s+hành|thực\s+hiện))")
 _TRANSITION_RE = re.compile(r"(?i:chuyển\s+tiếp|bãi\s+bỏ|sửa\s+đổi|bổ\s+sung|thay\s+thế|áp\s+dụng|mẫu\s+biểu|biểu\s+mẫu)")
 
 
@@ -199,6 +201,7 @@ def classify_sections(
     addressed: Callable[[Section], bool] | None = None,
     names_bodies: Callable[[Section], bool] | None = None,
     body_addressed: Callable[[Section], bool] | None = None,
+    holds_duty: Callable[[Section], bool] | None = None,
 ) -> None:
     """Set ``kind`` on every section in place.
 
@@ -210,6 +213,9 @@ def classify_sections(
         body_addressed: whether the text under a section's heading opens with the body it is
             addressed to; an implementation article without items so written assigns a task
             ("Điều 25. Tổ chức thực hiện / Chính phủ quy định chi tiết …").
+        holds_duty: whether a section opens with a holder named by its kind, after a time opener or
+            not ("3. Hằng năm, các đơn vị trong Ngành có trách nhiệm sơ kết …"); an item of an
+            implementation article so written assigns a task.
         sections: the outline, parents before children.
         directive_from: offset after which top-level sections are directive by default (a
             trigger such as "Thành ủy kết luận:" or "QUYẾT NGHỊ:"), or None.
@@ -234,7 +240,15 @@ def classify_sections(
             # "Điều 22. Chế độ báo cáo\nCác bộ, … có trách nhiệm:\n1. …", "Điều 9. Tổ chức thực hiện\nBan
             # Quản lý … chủ trì, phối hợp với … thực hiện các nhiệm vụ sau:\na) …"
             kind = "tasks"
-        elif parent_kind == "implementation" and duty:
+        elif parent_kind == "implementation" and (
+            duty
+            or (
+                holds_duty is not None
+                and _ORGANISES_RE.search(sections[sec.parent].heading)  # type: ignore[index]
+                and not _TRANSITION_RE.search(sections[sec.parent].heading)  # type: ignore[index]
+                and holds_duty(sec)
+            )
+        ):
             # "Tổ chức thực hiện" of a State document: "1. Bộ Y tế có trách nhiệm: …" assigns tasks.
             kind = "tasks"
         elif parent_kind == "tasks" and own == "implementation":

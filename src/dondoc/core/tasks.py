@@ -61,7 +61,7 @@ _DEADLINE_ONLY_RE = compile_vi(
 # Clause openers that only elaborate the previous clause.
 _ELABORATION_RE = compile_vi(
     r"^\s*(?:nhất\s+là|đặc\s+biệt(?:\s+là)?|trong\s+đó|kể\s+cả|bao\s+gồm|gồm|như|trước\s+hết|"
-    r"gắn\s+với|không\s+để|tránh|theo\s|"
+    r"gắn\s+với|không\s+để|tránh|theo\s|về\s|"
     # "…; bảo đảm đúng thời hạn, ngắn gọn": how, not what ("…; bảo đảm quyền lợi cho …" is a duty)
     r"(?:bảo\s+đảm|đảm\s+bảo)\s+(?:đúng|chính\s+xác|kịp\s+thời|ngắn\s+gọn|đầy\s+đủ|trung\s+thực|hiệu\s+quả|"
     r"tiết\s+kiệm|phù\s+hợp|tuân\s+thủ|không|dễ|thống\s+nhất|hạch\s+toán))",
