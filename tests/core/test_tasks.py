@@ -1660,3 +1660,16 @@ def test_an_implementation_article_s_items_opening_with_a_kind_of_holder_are_tas
     assert _starts_and_leads(text) == [
         ("Các cơ quan báo chí, truyền th", ["Các cơ quan báo chí, truyền thông trong ngành Kế hoạch và Đầu tư"])
     ]
+
+
+def test_a_kind_in_lower_case_after_an_opener_is_the_subject():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 15/2023/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn công tác thi đua, khen thưởng\n\n"
+        "Điều 23. Tổ chức thực hiện\n"
+        "1. Hằng năm, các đơn vị trong Ngành có trách nhiệm sơ kết, tổng kết, đánh giá phong trào thi đua.\n"
+        "2. Căn cứ vào Điều lệ này, các trung tâm giáo dục nghề nghiệp xây dựng quy chế tổ chức, hoạt động.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Hằng năm, các đơn vị trong Ngà", ["các đơn vị trong Ngành"]),
+        ("Căn cứ vào Điều lệ này, các tr", ["các trung tâm giáo dục nghề nghiệp"]),
+    ]

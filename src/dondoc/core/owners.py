@@ -68,7 +68,7 @@ _OFFICES = (
 # ("b) Địa phương thực hiện nhập kế hoạch …"), or is the whole name, not in "… của vùng, địa phương để xác định …".
 _LOCALITY = rf"(?i:địa\s+phương)(?=\s+(?:{ACTION_RE.pattern}|(?i:có\s+trách\s+nhiệm|phải|chủ\s+động)(?!\w))|\s*$)"
 _ORG_HEADING_RE = compile_vi(
-    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|{_LOCALITY}|(?:Các\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|(?:Vụ|Phòng)\s+(?=[\p{{Lu}}]))"
+    rf"\s*(?:(?i:các)\s+(?i:bộ|sở|ngành|địa\s+phương)(?!\w)|{_LOCALITY}|(?:[Cc]ác\s+)?(?i:{_ORG_KINDS}|{_OFFICES})(?!\w)|(?:Vụ|Phòng)\s+(?=[\p{{Lu}}]))"
 )
 _ANY_SEP_RE = compile_vi(r",\s*(?:và\s+)?|\s+và\s+")
 # A request to report back: "nếu có vướng mắc, đề nghị (các cơ quan …) (kịp thời) phản ánh …", or
