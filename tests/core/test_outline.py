@@ -326,3 +326,32 @@ def test_a_footnote_among_the_provisions_is_noise_to_its_full_stop():
     )
     noise = [ln.noise for ln in split_lines(text) if ln.text.strip()]
     assert noise == [False, True, True, True, True, True, True, False]
+
+
+def test_a_regulation_issued_with_the_text_restarts_its_articles_and_chapters_at_the_top():
+    text = (
+        "Điều 1. Ban hành kèm theo Thông tư này Quy chế quản lý.\n"
+        "Điều 2. Hiệu lực thi hành\n"
+        "1. Thông tư này có hiệu lực từ ngày ký.\n"
+        "QUY CHẾ\n"
+        "Điều 1. Phạm vi điều chỉnh\n"
+        "Quy chế này quy định việc quản lý.\n"
+        "Điều 2. Trách nhiệm của trường\n"
+        "Chương II\n"
+        "TỔ CHỨC THỰC HIỆN\n"
+        "Mục 1\n"
+        "QUẢN LÝ\n"
+        "Điều 3. Trách nhiệm của Bộ\n"
+    )
+    secs = parse_outline(text)
+    labels = [(s.number, s.parent if s.parent is None else secs[s.parent].number) for s in secs]
+    assert labels == [
+        ("Điều 1", None),
+        ("Điều 2", None),
+        ("1", "Điều 2"),
+        ("Điều 1", None),
+        ("Điều 2", None),
+        ("Chương II", None),
+        ("Mục 1", "Chương II"),
+        ("Điều 3", "Mục 1"),
+    ]

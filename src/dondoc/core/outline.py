@@ -440,6 +440,11 @@ def _place(
         # laws in a consolidated text's preamble ("1. Luật số 46/2014/QH13 …") closes that list.
         while len(stack) > floor and not _is_legal_unit(sections[stack[-1]]):
             stack.pop()
+        if mk.style.startswith("part"):
+            # nor is a chapter an article's: "Chương I" of a programme issued with the text, after the text's
+            # "Điều 2. Hiệu lực thi hành"
+            while len(stack) > floor and (m := sections[stack[-1]].marker) is not None and m.style == "article":
+                stack.pop()
     # Close back to an open section of the same style if the numbering continues it.
     for pos in range(len(stack) - 1, floor - 1, -1):
         sec = sections[stack[pos]]
@@ -448,6 +453,11 @@ def _place(
                 del stack[pos:]
                 return sec.parent, sec.depth
             if mk.style in ("dash", "plus"):
+                del stack[pos:]
+                return sec.parent, sec.depth
+            if mk.style == "article" and mk.value and mk.value[0] == 1 and len(mk.value) == 1:
+                # "Điều 1" after "Điều 2": a regulation issued with the text starts its own articles (its
+                # "Điều 1. Phạm vi điều chỉnh" is no item of the text's "Điều 2. Hiệu lực thi hành")
                 del stack[pos:]
                 return sec.parent, sec.depth
             if not mk.value or mk.value[0] > 2:
