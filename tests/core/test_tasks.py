@@ -1673,3 +1673,12 @@ def test_a_kind_in_lower_case_after_an_opener_is_the_subject():
         ("Hằng năm, các đơn vị trong Ngà", ["các đơn vị trong Ngành"]),
         ("Căn cứ vào Điều lệ này, các tr", ["các trung tâm giáo dục nghề nghiệp"]),
     ]
+
+
+def test_units_given_powers_by_decentralisation_are_a_subject():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 15/2023/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn công tác thi đua, khen thưởng\n\n"
+        "Điều 23. Tổ chức thực hiện\n"
+        "1. Thủ trưởng các đơn vị được phân cấp thuộc Bộ xây dựng, ban hành quy chế thi đua, khen thưởng của đơn vị.\n"
+    )
+    assert _starts_and_leads(text) == [("Thủ trưởng các đơn vị được phâ", ["Thủ trưởng các đơn vị được phân cấp thuộc Bộ"])]

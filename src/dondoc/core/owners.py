@@ -992,7 +992,7 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
         or who.isupper()  # a signing block ("BỘ TRƯỞNG …"), not a subject
         or len(who.split()) > most
         or not names_organisations(who)
-        or re.search(r"[\d/;:.()]|(?<!\w)(?:được(?!\s+giao)|bị|là|thì|nếu|khi|hoặc)(?!\w)", who)
+        or re.search(r"[\d/;:.()]|(?<!\w)(?:được(?!\s+(?:giao|phân\s+cấp))|bị|là|thì|nếu|khi|hoặc)(?!\w)", who)
     ):
         return None
     written = _MODAL_RE.split(written, 1)[0].rstrip(" ,\t\n")
