@@ -1682,3 +1682,17 @@ def test_units_given_powers_by_decentralisation_are_a_subject():
         "1. Thủ trưởng các đơn vị được phân cấp thuộc Bộ xây dựng, ban hành quy chế thi đua, khen thưởng của đơn vị.\n"
     )
     assert _starts_and_leads(text) == [("Thủ trưởng các đơn vị được phâ", ["Thủ trưởng các đơn vị được phân cấp thuộc Bộ"])]
+
+
+def test_a_council_named_by_what_it_does_keeps_its_name_and_a_textbook_is_no_submission():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 01/2024/TT-BLĐTBXH\n\nTHÔNG TƯ\nQuy định về giáo trình\n\n"
+        "Điều 12. Thẩm định giáo trình\n"
+        "1. Hội đồng thẩm định giáo trình tổ chức họp và báo cáo kết quả thẩm định.\n"
+        "2. Chủ tịch Hội đồng thẩm định báo cáo kết quả thẩm định giáo trình sau khi họp.\n"
+        "3. Hội đồng thẩm định có ít nhất 1/3 thành viên là nhà giáo có ít nhất 05 năm biên soạn giáo trình.\n"
+    )
+    assert _starts_and_leads(text) == [
+        ("Hội đồng thẩm định giáo trình ", ["Hội đồng thẩm định giáo trình"]),
+        ("Chủ tịch Hội đồng thẩm định bá", ["Chủ tịch Hội đồng thẩm định"]),
+    ]

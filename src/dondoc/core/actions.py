@@ -43,9 +43,10 @@ _DECIDE = (
     r"(?!\s+(?:này|số|\d|của|phê\s+duyệt|về\s+việc|ban\s+hành|[\p{Lu}]))"
 )
 
-# (Not the "lập" of "công lập", an adjective: "Trung tâm giáo dục nghề nghiệp công lập tổ chức …".)
+# (Not the "lập" of "công lập", an adjective: "Trung tâm giáo dục nghề nghiệp công lập tổ chức …"; nor the
+# "trình" of "giáo trình", a textbook.)
 ACTION_RE = compile_vi(
-    r"(?<!\w)(?<![Cc]ông\s)(?P<a>(?i:"
+    r"(?<!\w)(?<![Cc]ông\s)(?<![Gg]iáo\s)(?P<a>(?i:"
     + trie_pattern(sorted({a.lower() for a in ACTIONS}), space=r"\s+")
     + r")|"
     + _DECIDE

@@ -1028,7 +1028,8 @@ def _action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Mat
     return act
 
 
-_MANAGES_RE = compile_vi(r"(?i:quản\s+lý)")
+# ("Hội đồng thẩm định giáo trình", "Hội đồng đánh giá": the council's name, not its action)
+_MANAGES_RE = compile_vi(r"(?i:quản\s+lý|thẩm\s+định|đánh\s+giá|kiểm\s+tra|tuyển\s+dụng|thẩm\s+tra)")
 _KIND_BEFORE_RE = compile_vi(r"(?i:(?<!\w)(?:hội\s+đồng|công\s+ty)\s+$)")
 
 
