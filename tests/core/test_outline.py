@@ -355,3 +355,8 @@ def test_a_regulation_issued_with_the_text_restarts_its_articles_and_chapters_at
         ("Mục 1", "Chương II"),
         ("Điều 3", "Mục 1"),
     ]
+
+
+def test_a_digital_signature_s_signer_line_is_noise():
+    text = "2. Hiệu trưởng trường cao đẳng; Giám đốc trung tâm giáo \nNgười ký: Cổng Thông tin điện tử Chính phủ\nEmail: a@b.vn\n"
+    assert [ln.noise for ln in split_lines(text) if ln.text.strip()] == [False, True, True]

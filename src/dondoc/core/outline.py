@@ -48,7 +48,7 @@ _FOOTNOTE_NUMBER_RE = re.compile(r"\s*(\d{1,3})\s*" + _FOOTNOTE_TEXT)
 # sao …", "Điều 34.20 Nguyên tắc cho vay vốn" (clause 1, point b, article 34; footnotes 20, 6, 20).
 _FOOTNOTED_MARKER_RE = re.compile(r"[ \t]*(?:Điều\s+\d{1,3}[a-z]?\.|\d{1,2}\.|[a-zđ]\))(\d{1,3})(?=\s)")
 _NOISE_RE = re.compile(
-    r"^\s*(?:CÔNG\s*BÁO\s*/\s*Số[^\n]*|\d{1,4}|Ký\s+bởi:.*|Cơ\s+quan:.*|Ngày\s+ký:.*|Email:.*|"
+    r"^\s*(?:CÔNG\s*BÁO\s*/\s*Số[^\n]*|\d{1,4}|Ký\s+bởi:.*|Người\s+ký:.*|Cơ\s+quan:.*|Ngày\s+ký:.*|Email:.*|"
     r"Thời\s+gian\s+ký:.*|_{3,}|-{3,}|={3,}|\*{3,}|\.{3,}|" + _FOOTNOTE + r")\s*$"
 )
 
