@@ -1696,3 +1696,18 @@ def test_a_council_named_by_what_it_does_keeps_its_name_and_a_textbook_is_no_sub
         ("Hội đồng thẩm định giáo trình ", ["Hội đồng thẩm định giáo trình"]),
         ("Chủ tịch Hội đồng thẩm định bá", ["Chủ tịch Hội đồng thẩm định"]),
     ]
+
+
+def test_bodies_are_read_in_the_prose_across_a_page_header_and_not_in_a_digital_signature():
+    text = (
+        "CHÍNH PHỦ\nSố: 175/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về tài chính vi mô\n\n"
+        "Điều 20. Trách nhiệm báo cáo\n"
+        "1. Trước ngày 15 tháng 02 hằng năm, Ngân hàng \n\nCÔNG BÁO/Số 294/Ngày 31-05-2026\n\nNhà nước Khu vực tổng hợp, "
+        "báo cáo Ngân hàng Nhà nước Việt Nam tình hình hoạt động.\n"
+        "2. Sở Tài chính tổng hợp tình hình thực hiện; Giám đốc trung tâm \n"
+        "Người ký: Cổng Thông tin điện tử Chính phủ\nEmail: a@b.vn\n"
+        "kiểm tra việc thực hiện tại đơn vị.\n"
+    )
+    leads = [leads for _, leads in _starts_and_leads(text)]
+    assert leads[0] == ["Ngân hàng Nhà nước Khu vực"]
+    assert all("Chính phủ" not in ls for ls in leads)

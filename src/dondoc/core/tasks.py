@@ -228,7 +228,8 @@ class TaskContext:
         """The bodies named in ``text[span]`` (each clause is read several times)."""
         key = (span.start, span.end)
         if key not in self.found:
-            self.found[key] = self.gazetteer.find(self.text, span.start, span.end)
+            # (in the prose: not the "Chính phủ" of a digital signature's "Cổng Thông tin điện tử Chính phủ")
+            self.found[key] = self.gazetteer.find(self.prose or self.text, span.start, span.end)
         return self.found[key]
 
 
