@@ -1711,3 +1711,13 @@ def test_bodies_are_read_in_the_prose_across_a_page_header_and_not_in_a_digital_
     leads = [leads for _, leads in _starts_and_leads(text)]
     assert leads[0] == ["Ngân hàng Nhà nước Khu vực"]
     assert all("Chính phủ" not in ls for ls in leads)
+
+
+def test_a_clause_is_read_without_the_page_header_inside_it():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 22/2024/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn đăng tải thông tin\n\n"
+        "Điều 22. Trách nhiệm của chủ đầu tư\n"
+        "1. Đăng tải thông tin về lựa chọn nhà thầu trên Hệ thống; việc đăng tải thực hiện \n\n"
+        "CÔNG BÁO/Số 1383 + 1384/Ngày 24-12-2024\n25\n\ntheo Hướng dẫn sử dụng.\n"
+    )
+    assert [s for s, _ in _starts_and_leads(text)] == ["Đăng tải thông tin về lựa chọn"]
