@@ -306,9 +306,12 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     sections += _attached_sections(text, lines, body_end, len(sections))
     trig = TRIGGER_RE.search(text, body_start, body_end)
 
-    def subject_at(start: int, sec: Section) -> bool:
+    def opening(start: int, sec: Section) -> Span:
         # The subject stands in the first ~400 characters (a heading may be cut short).
-        span = Span(start, max(start, min(sec.end, start + 400)))
+        return Span(start, max(start, min(sec.end, start + 400)))
+
+    def subject_at(start: int, sec: Section) -> bool:
+        span = opening(start, sec)
         found = gazetteer.find(text, span.start, span.end)
         return (
             opens_with_subject(text, span, found)
@@ -324,14 +327,13 @@ def analyse(text: str, *, gazetteer: Gazetteer) -> Analysis:
     def holds_duty(sec: Section) -> bool:
         # "3. Hằng năm, các đơn vị trong Ngành có trách nhiệm sơ kết …", "4. Các cơ quan báo chí, truyền thông
         # trong ngành … thường xuyên phổ biến …" (not a case: "Trường hợp …, cơ quan … phải …")
-        span = Span(sec.heading_span.start, max(sec.heading_span.start, min(sec.end, sec.heading_span.start + 400)))
-        return bool(kind_subject(text, span, after_opener=True, after_case=False))
+        return bool(kind_subject(text, opening(sec.heading_span.start, sec), after_opener=True, after_case=False))
 
     def body_addressed(sec: Section) -> bool:
         # "Điều 25. Tổ chức thực hiện\n\nChính phủ quy định chi tiết …": the text under a title; or
         # "Ban Quản lý các khu công nghiệp … chủ trì, …": a lead named by its kind.
         start = text_under_heading(text, sec)
-        return subject_at(start, sec) or opens_with_kind_subject(text, Span(start, max(start, min(sec.end, start + 400))))
+        return subject_at(start, sec) or opens_with_kind_subject(text, opening(start, sec))
 
     def names_bodies(sec: Section) -> bool:
         hs = sec.heading_span

@@ -37,10 +37,9 @@ __all__ = [
 
 # A consolidated text's footnote, printed among the provisions: "11 Khoản này được sửa đổi, bổ sung theo
 # quy định tại …", "20 Cụm từ “tổ chức bảo hiểm y tế” được thay thế bằng …".
-_FOOTNOTE_TEXT = (
-    r"(?:Khoản|Điều|Điểm|Mục|Chương|Phụ\s+lục|Cụm\s+từ|Từ|Tên)\s[^\n]{0,80}?"
-    r"(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính)[^\n]*"
-)
+_FOOTNOTE_OF = r"(?:Khoản|Điều|Điểm|Mục|Chương|Phụ\s+lục|Cụm\s+từ|Từ|Tên)\s"  # what a footnote says was changed
+_FOOTNOTE_VERBS = r"sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính"
+_FOOTNOTE_TEXT = _FOOTNOTE_OF + r"[^\n]{0,80}?(?:được|bị)\s+(?:" + _FOOTNOTE_VERBS + r")[^\n]*"
 _FOOTNOTE = r"(?:\d{1,3}\s*)?" + _FOOTNOTE_TEXT
 FOOTNOTE_RE = re.compile(r"\s*" + _FOOTNOTE)
 _FOOTNOTE_NUMBER_RE = re.compile(r"\s*(\d{1,3})\s*" + _FOOTNOTE_TEXT)
@@ -197,10 +196,9 @@ def _footnote_blocks(lines: list[Line]) -> None:
 
 # A footnote's opening, its words broken over lines ("3 Cụm từ “Thanh tra chuyên ngành về …, bảo \nhiểm y tế.”
 # được bỏ theo quy định tại …"), and a line that starts a provision, where a footnote has ended.
-_FOOTNOTE_START_RE = re.compile(r"\s*\d{1,3}\s*(?:Khoản|Điều|Điểm|Mục|Chương|Phụ\s+lục|Cụm\s+từ|Từ|Tên)\s")
+_FOOTNOTE_START_RE = re.compile(r"\s*\d{1,3}\s*" + _FOOTNOTE_OF)
 _FOOTNOTE_ACROSS_RE = re.compile(
-    _FOOTNOTE_START_RE.pattern
-    + r"[^\n]{0,120}\n[^\n]{0,120}?(?:được|bị)\s+(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|bỏ|thay\s+thế|đính\s+chính)"
+    _FOOTNOTE_START_RE.pattern + r"[^\n]{0,120}\n[^\n]{0,120}?(?:được|bị)\s+(?:" + _FOOTNOTE_VERBS + r"|bỏ)"
 )
 _PROVISION_START_RE = re.compile(r"\s*(?:Điều\s+\d|Chương\s|Mục\s+\d|\d{1,2}\.|[a-zđ]\)|[-+]\s)")
 _FOOTNOTE_TAIL_LINES = 6  # the most lines one footnote printed among the provisions takes

@@ -449,7 +449,6 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         return tuple(Owner(n, "lead") for n in ministries)
     found = gazetteer.find(text, hs.start, hs.end)
     opens_with_body = bool(found) and not text[hs.start : found[0].span.start].strip()
-    holder = _DUTY_HOLDER_RE.match(h)
     if h.rstrip().endswith(":") or re.match(r"(?i)\s*giao\s", h) or opens_with_body:
         lead = subject_bodies(text, hs.start, found, hs.end)
         if _OFFICE_START_RE.match(h):
@@ -470,10 +469,8 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
                 later = [b for b in found if lead[-1].span.end <= b.span.start and b.span.end <= until]
                 names += _list_goes_on(text, later, lead[-1].span.end, until) or []
             return tuple(Owner(n, "lead") for n in names)
+    holder = _DUTY_HOLDER_RE.match(h)
     title_end = holder is not None and _DUTY_TITLE_END_RE.fullmatch(h, holder.end()) is not None
-    # (an intro that goes on past "có trách nhiệm" names the holder's own work, not what the items are:
-    # "… có trách nhiệm phối hợp với … tổ chức thực hiện các hoạt động …:", not "… có trách nhiệm báo cáo
-    # Bộ Tài chính các thông tin sau đây:")
     works = holder is not None and (title_end or _WORK_AFTER_DUTY_RE.match(h, holder.end()) is not None)
     if holder is not None and ((title_end and not found) or (works and not opens_with_body and _introduces_items(text, sec))):
         # "2. Bộ, cơ quan trung ương của tổ chức chính trị - xã hội có trách nhiệm" over its items (its
@@ -556,12 +553,14 @@ def _list_goes_on(text: str, bodies: list[BodyMatch], start: int, end: int) -> l
     return names
 
 
-# A heading that opens with what is asked of someone, not with who holds the duty ("a) Quy định cho bộ
-# phận quản lý an toàn … có trách nhiệm …").
+# An intro that goes on past "có trách nhiệm" with the holder's own work, not with what its items are:
+# "… có trách nhiệm phối hợp với … tổ chức thực hiện các hoạt động …:", not "… có trách nhiệm báo cáo Bộ
+# Tài chính các thông tin sau đây:".
 _WORK_AFTER_DUTY_RE = compile_vi(
     r"(?i:\s+(?:phối\s+hợp|chủ\s+trì|(?:tổ\s+chức\s+)?thực\s+hiện\s+(?:các|những)\s+(?:nhiệm\s+vụ|hoạt\s+động|công\s+việc))(?!\w))"
 )
-# ("Tổ chức quản lý bất động sản có trách nhiệm:" names an organisation.)
+# A heading that opens with what is asked of someone, not with who holds the duty ("a) Quy định cho bộ
+# phận quản lý an toàn … có trách nhiệm …"; "Tổ chức quản lý bất động sản có trách nhiệm:" names an organisation).
 _ASKS_FIRST_RE = compile_vi(rf"(?!(?i:tổ\s+chức)\s)(?:{ACTION_RE.pattern}|(?i:quy\s+định|yêu\s+cầu|đề\s+nghị|giao)(?!\w))")
 
 

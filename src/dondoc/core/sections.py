@@ -186,11 +186,16 @@ def _duties_under_title(sec: Section, text: str, body_addressed: Callable[[Secti
     return _INTRO_DUTY_RE.match(text, text_under_heading(text, sec), sec.end) is not None and body_addressed(sec)
 
 
-# "Điều 30. Quy định chuyển tiếp", "Điều 31. Bãi bỏ một số điều …", "Điều 32. Sửa đổi, bổ sung …": rules
-# on other texts and on cases already under way, not duties.
 # An implementation article whose items assign its work: "Điều 23. Tổ chức thực hiện", "Trách nhiệm thi hành".
 _ORGANISES_RE = re.compile(r"(?i:tổ\s+chức\s+(?:thực\s+hiện|thi\s+hành)|trách\s+nhiệm\s+(?:thi\s+hành|thực\s+hiện))")
+# "Điều 30. Quy định chuyển tiếp", "Điều 31. Bãi bỏ một số điều …", "Điều 32. Sửa đổi, bổ sung …": rules
+# on other texts and on cases already under way, not duties.
 _TRANSITION_RE = re.compile(r"(?i:chuyển\s+tiếp|bãi\s+bỏ|sửa\s+đổi|bổ\s+sung|thay\s+thế|áp\s+dụng|mẫu\s+biểu|biểu\s+mẫu)")
+
+
+def _organises(heading: str) -> bool:
+    """Whether an implementation article's items assign its work ("Tổ chức thực hiện"), not a transition's."""
+    return bool(_ORGANISES_RE.search(heading)) and not _TRANSITION_RE.search(heading)
 
 
 def classify_sections(
@@ -241,13 +246,7 @@ def classify_sections(
             # Quản lý … chủ trì, phối hợp với … thực hiện các nhiệm vụ sau:\na) …"
             kind = "tasks"
         elif parent_kind == "implementation" and (
-            duty
-            or (
-                holds_duty is not None
-                and _ORGANISES_RE.search(sections[sec.parent].heading)  # type: ignore[index]
-                and not _TRANSITION_RE.search(sections[sec.parent].heading)  # type: ignore[index]
-                and holds_duty(sec)
-            )
+            duty or (holds_duty is not None and _organises(sections[sec.parent].heading) and holds_duty(sec))  # type: ignore[index]
         ):
             # "Tổ chức thực hiện" of a State document: "1. Bộ Y tế có trách nhiệm: …" assigns tasks.
             kind = "tasks"

@@ -781,8 +781,9 @@ def _tasks_of_clause(
 ) -> list[Task]:
     text = ctx.text
     # (the clause is read without its page furniture: a gazette header or a digital signature inside it)
-    clause = (ctx.prose or text)[span.start : span.end]
-    at = first_action(ctx.prose or text, span.start, span.end, ctx.bodies_in(span))
+    prose = ctx.prose or text
+    clause = prose[span.start : span.end]
+    at = first_action(prose, span.start, span.end, ctx.bodies_in(span))
     act = ACTION_RE.match(clause, at - span.start) if at is not None else _DELEGATION_RE.match(clause)
     if act is None or _is_passive(clause, act) or _AMENDMENT_RE.match(clause) or FOOTNOTE_RE.match(clause):
         return []  # (a consolidated text's footnote: "11 Khoản này được sửa đổi, bổ sung theo …")
