@@ -15,17 +15,15 @@ from typing import TYPE_CHECKING, Any
 from dondoc.core.anchors import effective_date, resolve_anchored
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
+from dondoc.core.kinds import names_organisations, opens_with_office
+from dondoc.core.names import names_only_bodies, opens_with_ministry_list
 from dondoc.core.outline import Line, Section, parse_outline, split_lines, text_under_heading
 from dondoc.core.owners import (
     Owner,
     assigns_to_bodies,
     kind_subject,
     names_a_duty_holder,
-    names_only_bodies,
-    names_organisations,
     opens_with_kind_subject,
-    opens_with_ministry_list,
-    opens_with_office,
     opens_with_subject,
 )
 from dondoc.core.references import Reference, find_references

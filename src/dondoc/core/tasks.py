@@ -28,21 +28,18 @@ from datetime import date
 
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
+from dondoc.core.headings import heading_owners, inherited_owners, is_duty_title
+from dondoc.core.kinds import opens_with_office
+from dondoc.core.names import names_only_bodies
+from dondoc.core.openers import CONDITION_OPENER_RE, DEADLINE_OPENER
 from dondoc.core.outline import FOOTNOTE_RE, Section, heading_ends_line
 from dondoc.core.owners import (
-    CONDITION_OPENER_RE,
-    DEADLINE_OPENER,
     LEAD_SUPPORT_RE,
     LEADS_RE,
     REPORT_BACK_RE,
     Owner,
     first_action,
-    heading_owners,
-    inherited_owners,
-    is_duty_title,
     kind_subject_at,
-    names_only_bodies,
-    opens_with_office,
     opens_with_subject,
     owners_of,
 )
