@@ -366,7 +366,7 @@ def test_duties_under_headings_that_name_bodies_by_kind():
 
 
 def test_the_amending_act_is_no_task():
-    from dondoc.core.tasks import _AMENDMENT_RE
+    from dondoc.core.clause_tasks import _AMENDMENT_RE
 
     assert _AMENDMENT_RE.match("Sửa đổi, bổ sung khoản 2 và khoản 3 Điều 17 như sau")
     assert _AMENDMENT_RE.match("Bổ sung Điều 19a như sau")

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dondoc.core.anchors import effective_date, resolve_anchored
+from dondoc.core.clause_tasks import Task, TaskContext, due_date_or_default
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
 from dondoc.core.kinds import names_organisations, opens_with_office
@@ -30,7 +31,7 @@ from dondoc.core.references import Reference, find_references
 from dondoc.core.sections import TRIGGER_RE, classify_sections
 from dondoc.core.spans import Span
 from dondoc.core.tables import TableTasks, find_field_tasks, find_pipe_table_tasks, find_table_tasks
-from dondoc.core.tasks import Task, TaskContext, due_date_or_default, extract_tasks
+from dondoc.core.tasks import extract_tasks
 from dondoc.core.timeexpr import TimeExpr, find_time_expressions, parse_date
 from dondoc.core.vietnamese import compile_vi
 

@@ -30,12 +30,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dondoc.core.clause_tasks import Task
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
 from dondoc.core.outline import Line, Section
 from dondoc.core.owners import Owner
 from dondoc.core.references import find_references
 from dondoc.core.spans import Span, trim_span
-from dondoc.core.tasks import Task
 from dondoc.core.timeexpr import TimeExpr
 
 __all__ = ["TableTasks", "find_field_tasks", "find_pipe_table_tasks", "find_table_tasks"]
