@@ -169,6 +169,16 @@ def test_units_of_a_body_that_open_the_clause_lead_as_written():
     assert [o.name for o in _owners(text)] == ["Bộ Tài chính"]
 
 
+def test_the_heads_of_a_body_s_units_lead_as_written():
+    text = "Người đứng đầu cơ quan, đơn vị trực thuộc Bộ Kế hoạch và Đầu tư lựa chọn người giám định"
+    assert [o.name for o in _owners(text)] == ["Người đứng đầu cơ quan, đơn vị trực thuộc Bộ Kế hoạch và Đầu tư"]
+    text = "Thủ trưởng các đơn vị thuộc Bộ Y tế tổ chức thực hiện"
+    assert [o.name for o in _owners(text)] == ["Thủ trưởng các đơn vị thuộc Bộ Y tế"]
+    # (a title inside a clause names an object, not the subject: "Bộ Tài chính hướng dẫn …")
+    text = "Bộ Tài chính hướng dẫn người đứng đầu các đơn vị thuộc Bộ Y tế thực hiện"
+    assert [o.name for o in _owners(text)] == ["Bộ Tài chính"]
+
+
 def test_a_signing_block_is_no_subject():
     assert _owners("BỘ TRƯỞNG Nguyễn Chí Dũng 30 CÔNG BÁO/Số 1287 Phụ lục I BIỂU MẪU báo cáo") == ()
 

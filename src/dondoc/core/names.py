@@ -71,9 +71,17 @@ def body_name(text: str, body: BodyMatch) -> str:
     if title is None:
         # ("cơ quan thuộc Chính phủ" is a kind of body of its own, not a unit of the Government)
         unit = None if body.name == "Chính phủ" else _UNIT_BEFORE_RE.search(text, max(0, body.span.start - 80), body.span.start)
-        if unit is not None and _CLAUSE_START_RE.search(text, max(0, unit.start() - 8), unit.start()):
+        if unit is not None:
             u = " ".join(unit.group("u").split())
-            return f"{u} {' '.join(unit.group('of').split())} {body.name}"
+            of = " ".join(unit.group("of").split())
+            if _CLAUSE_START_RE.search(text, max(0, unit.start() - 8), unit.start()):
+                return f"{u} {of} {body.name}"
+            # "Người đứng đầu cơ quan, đơn vị trực thuộc Bộ …", "Thủ trưởng các đơn vị thuộc Bộ …": the
+            # heads of its units, when their title opens the clause
+            head = _TITLE_BEFORE_RE.search(text, max(0, unit.start() - 40), unit.start())
+            if head is not None and _CLAUSE_START_RE.search(text, max(0, head.start() - 8), head.start()):
+                t = " ".join(head.group("t").split())
+                return f"{t[0].upper()}{t[1:]} {u} {of} {body.name}"
         office = _OFFICE_OF_RE.search(text, max(0, body.span.start - 16), body.span.start)
         if office is not None and _CLAUSE_START_RE.search(text, max(0, office.start() - 8), office.start()):
             return f"{' '.join(office.group('u').split())} {body.name}"  # "Văn phòng Bộ Kế hoạch và Đầu tư"
