@@ -74,6 +74,9 @@ def test_a_heading_that_lists_offices_gives_one_lead_each():
 def test_a_heading_where_an_office_directs_a_body_gives_the_body_its_items():
     text = "1. Bộ trưởng Bộ Quốc phòng chỉ đạo Ban Cơ yếu Chính phủ\na) Chủ trì triển khai giải pháp bảo mật.\n"
     assert _heading_leads(text) == ["Ban Cơ yếu Chính phủ"]
+    # the article's body directs, the body it names does the items
+    text = "1. Chỉ đạo Sở Lao động - Thương binh và Xã hội:\na) Chủ trì hướng dẫn triển khai thực hiện.\n"
+    assert _heading_leads(text) == ["Sở Lao động - Thương binh và Xã hội"]
 
 
 def test_every_body_a_duty_article_is_titled_for_leads_its_clauses():

@@ -55,7 +55,7 @@ _HEADING_NAME_END_RE = compile_vi(
     r"thực\s+hiện\s+(?:các\s+|những\s+|một\s+số\s+)?nhiệm\s+vụ|phải|không\s+được)(?!\w)"
 )
 
-_DIRECTS_RE = compile_vi(r"(?<!\w)chỉ\s+đạo\s+")
+_DIRECTS_RE = compile_vi(r"(?<!\w)(?i:chỉ\s+đạo)\s+")
 
 _DIRECTED_DUTIES_RE = compile_vi(
     r"(?i:\s+thực\s+hiện\s+(?:các\s+|những\s+)?(?:nhiệm\s+vụ|công\s+việc|nội\s+dung)[^.:;]{0,40}?\s+sau(?:\s+đây)?\s*:?\s*$)"
