@@ -457,3 +457,9 @@ def test_a_deputy_prime_minister_is_not_the_prime_minister():
 def test_a_province_s_social_insurance_is_a_body_not_the_provinces():
     text = "Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương phân công đơn vị tiếp nhận hồ sơ"
     assert _owners(text) == (Owner("Bảo hiểm xã hội tỉnh, thành phố trực thuộc Trung ương", "lead"),)
+
+
+def test_a_kind_s_name_ends_before_thong_bao():
+    text = "Trường hợp hồ sơ đầy đủ, hợp lệ, Cơ quan cấp giấy thông báo cho chủ cơ sở về kế hoạch kiểm tra"
+    found = kind_subject(text, Span(0, len(text)), after_opener=True)
+    assert found == (Owner("Cơ quan cấp giấy", "lead"),)

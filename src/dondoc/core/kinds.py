@@ -206,7 +206,7 @@ MODAL_RE = compile_vi(r"\s+(?:cần|phải|chủ\s+động|khẩn\s+trương|có
 # Verbs that are no directive actions but end the name before them: "Chủ tịch Hội đồng quản lý | ký ban hành …",
 # "Hội đồng quản lý | thông qua quy chế …" (not the "ký" of "đăng ký", "lưu ký", "thư ký").
 _NAME_STOP_RE = compile_vi(
-    r"\s(?:thông\s+qua|tạo\s+điều\s+kiện|có\s+(?:cơ\s+chế|kế\s+hoạch|biện\s+pháp)|"
+    r"\s(?:thông\s+(?:qua|báo)|tạo\s+điều\s+kiện|có\s+(?:cơ\s+chế|kế\s+hoạch|biện\s+pháp)|"
     r"(?<!lưu\s)(?<!thư\s)(?<!đăng\s)ký(?:\s+(?:(?:các\s+)?văn\s+bản|quyết\s+định|nghị\s+quyết|hợp\s+đồng)|\s*$))(?!\w)"
 )
 
