@@ -463,3 +463,11 @@ def test_a_kind_s_name_ends_before_thong_bao():
     text = "Trường hợp hồ sơ đầy đủ, hợp lệ, Cơ quan cấp giấy thông báo cho chủ cơ sở về kế hoạch kiểm tra"
     found = kind_subject(text, Span(0, len(text)), after_opener=True)
     assert found == (Owner("Cơ quan cấp giấy", "lead"),)
+
+
+def test_a_request_after_the_subject_s_own_action_past_an_opening_phrase_does_not_assign():
+    text = (
+        "Trường hợp phát hiện việc phân bổ không đúng tổng mức, Bộ Kế hoạch và Đầu tư có ý kiến bằng văn bản gửi "
+        "Bộ Tài chính để yêu cầu Kho bạc Nhà nước tạm dừng giải ngân"
+    )
+    assert [o.name for o in _owners(text) if o.role == "lead"] == ["Bộ Kế hoạch và Đầu tư"]

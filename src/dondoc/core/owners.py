@@ -377,6 +377,10 @@ def owners_of(
             # subject's own action is part of that action, not the assignment of the clause.
             if assign is not None:
                 subject = _opening_body(text, span, bodies)
+                if subject is None and OPENER_RE.match(text, span.start, span.end):
+                    # ("Trường hợp phát hiện …, Bộ Kế hoạch và Đầu tư có ý kiến … gửi Bộ Tài chính để yêu cầu
+                    # Kho bạc Nhà nước tạm dừng …": the subject after the opening phrase)
+                    subject = next(iter(subject_bodies(text, span.start, bodies, span.end)), None)
                 if subject is not None and subject.span.end <= at and ACTION_RE.search(text, subject.span.end, at):
                     assign = None
             if assign is not None or listed:
