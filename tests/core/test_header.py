@@ -1,6 +1,6 @@
 from dondoc.core.analysis import analyse
 from dondoc.core.header import parse_header, parse_tail, sentence_case_body
-from dondoc.core.outline import split_lines
+from dondoc.core.lines import split_lines
 from dondoc.resources import gazetteer
 
 STATE = """CHÍNH PHỦ

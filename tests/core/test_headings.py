@@ -1,7 +1,8 @@
 """Owners named by headings: the bodies a section's items are for (see test_owners.py for clauses)."""
 
 from dondoc.core.headings import heading_owners
-from dondoc.core.outline import parse_outline, split_lines
+from dondoc.core.lines import split_lines
+from dondoc.core.outline import parse_outline
 from dondoc.resources import gazetteer
 
 

@@ -2,7 +2,8 @@
 
 from dondoc.core.headings import heading_owners
 from dondoc.core.kinds import names_organisations
-from dondoc.core.outline import parse_outline, split_lines
+from dondoc.core.lines import split_lines
+from dondoc.core.outline import parse_outline
 from dondoc.core.owners import (
     Owner,
     first_action,

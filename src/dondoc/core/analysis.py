@@ -17,8 +17,9 @@ from dondoc.core.clause_tasks import Task, TaskContext, due_date_or_default
 from dondoc.core.gazetteer import Gazetteer
 from dondoc.core.header import Header, Tail, parse_header, parse_tail
 from dondoc.core.kinds import names_organisations, opens_with_office
+from dondoc.core.lines import Line, split_lines
 from dondoc.core.names import names_only_bodies, opens_with_ministry_list
-from dondoc.core.outline import Line, Section, parse_outline, split_lines, text_under_heading
+from dondoc.core.outline import Section, parse_outline, text_under_heading
 from dondoc.core.owners import (
     Owner,
     assigns_to_bodies,

@@ -19,8 +19,9 @@ from datetime import date
 
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
+from dondoc.core.lines import FOOTNOTE_RE
 from dondoc.core.openers import CONDITION_OPENER_RE, DEADLINE_OPENER
-from dondoc.core.outline import FOOTNOTE_RE, Section
+from dondoc.core.outline import Section
 from dondoc.core.owners import (
     REPORT_BACK_RE,
     Owner,

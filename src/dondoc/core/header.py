@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dondoc.core.outline import Line
+from dondoc.core.lines import Line
 from dondoc.core.spans import Span, trim_span
 from dondoc.core.vietnamese import compile_vi
 

@@ -32,7 +32,8 @@ from datetime import date
 
 from dondoc.core.clause_tasks import Task
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
-from dondoc.core.outline import Line, Section
+from dondoc.core.lines import Line
+from dondoc.core.outline import Section
 from dondoc.core.owners import Owner
 from dondoc.core.references import find_references
 from dondoc.core.spans import Span, trim_span
