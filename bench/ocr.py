@@ -32,7 +32,7 @@ from rich.table import Table  # noqa: E402
 from tests.adapters.render import cer, degrade, render_lines  # noqa: E402
 
 from dondoc.adapters.ocr import TesseractEngine  # noqa: E402
-from dondoc.stages.ingest import _ocr_page_text, read_page  # noqa: E402
+from dondoc.stages.pages import ocr_page_text, read_page  # noqa: E402
 from dondoc.stages.repair import repair_text  # noqa: E402
 
 PDF = Path("/work/shared/data/official-pdf/thong-tu-lien-tich-so-01-2022-ttlt-vksndtc-tandtc-bca-bqp-bldtbxh-36844.pdf")
@@ -88,7 +88,7 @@ def main() -> None:
                 ("degraded, raw", bad, False),
                 ("degraded, preprocessed", bad, True),
             ):
-                got = _ocr_page_text(img, 1, engine, preprocess=prep).text
+                got = ocr_page_text(img, 1, engine, preprocess=prep).text
                 rows.setdefault(label, []).append(cer(truth, got))
                 if prep:
                     rows.setdefault(label + " + repair", []).append(cer(truth, repair_text(got).text))
