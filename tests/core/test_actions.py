@@ -33,3 +33,18 @@ def test_verbs(text, verb):
 )
 def test_the_name_of_a_decision_is_no_verb(text):
     assert ACTION_RE.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        ("Tổ chức thu phí khai, nộp và quyết toán phí", ["Tổ chức", "khai", "nộp", "quyết toán"]),
+        ("Tổ chức thu phí, lệ phí khai, thu, nộp phí", ["Tổ chức", "khai", "nộp"]),
+        ("Cá nhân kê khai và nộp thuế", ["khai", "nộp"]),
+        ("Ủy ban nhân dân cấp xã xác nhận vào bản khai của từng người", []),
+        ("nhà thầu kê khai thông tin trên webform", []),
+    ],
+    ids=["khai-nop", "khai-thu-nop", "ke-khai-va-nop", "ban-khai", "ke-khai-alone"],
+)
+def test_to_declare_is_a_verb_only_with_paying(text, verbs):
+    assert [m.group("a") for m in ACTION_RE.finditer(text)] == verbs

@@ -43,12 +43,18 @@ _DECIDE = (
     r"(?!\s+(?:này|số|\d|của|phê\s+duyệt|về\s+việc|ban\s+hành|[\p{Lu}]))"
 )
 
+# "khai, nộp", "khai, thu, nộp", "khai và nộp" (thuế, phí): to declare and pay, a duty; "khai" alone is
+# mostly a noun's ("bản khai", "giấy khai tử") or a form's instruction ("nhà thầu kê khai thông tin …").
+_DECLARE = r"(?i:khai)(?=(?:\s*,\s*thu)?(?:\s*,\s*|\s+và\s+)nộp(?!\w))"
+
 # (Not the "lập" of "công lập", an adjective: "Trung tâm giáo dục nghề nghiệp công lập tổ chức …"; nor the
 # "trình" of "giáo trình", a textbook.)
 ACTION_RE = compile_vi(
     r"(?<!\w)(?<![Cc]ông\s)(?<![Gg]iáo\s)(?P<a>(?i:"
     + trie_pattern(sorted({a.lower() for a in ACTIONS}), space=r"\s+")
     + r")|"
+    + _DECLARE
+    + r"|"
     + _DECIDE
     + r")(?!\w)"
 )
