@@ -213,6 +213,15 @@ FLOORS = {
     "van-ban-hop-nhat-so-5162-vbhn-bldtbxh": ("no-repair", 0.45, 0.90, 0.0),
     "van-ban-hop-nhat-so-37-vbhn-bct": ("no-repair", 0.90, 0.90, 0.90),
     "van-ban-hop-nhat-so-467-vbhn-bldtbxh": ("no-repair", 0.90, 0.60, 0.90),
+    # the twenty-sixth fresh set, circulars and consolidated texts, held out (scored once at 46b341c)
+    "thong-tu-so-01-2025-tt-bkhdt": ("no-repair", 0.80, 0.80, 0.90),
+    "thong-tu-so-147-2025-tt-btc": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-44-2022-tt-btc": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-116-2025-tt-btc": ("no-repair", 0.80, 0.90, 0.90),
+    "thong-tu-so-07-2024-tt-bkhdt": ("no-repair", 0.90, 0.90, 0.90),
+    "van-ban-hop-nhat-so-58-vbhn-vpqh": ("no-repair", 0.90, 0.80, 0.90),
+    "van-ban-hop-nhat-so-835-vbhn-bldtbxh": ("no-repair", 0.60, 0.90, 0.90),
+    "van-ban-hop-nhat-so-2279-vbhn-bldtbxh": ("no-repair", 0.80, 0.80, 0.90),
 }
 
 
