@@ -305,3 +305,14 @@ def test_a_regulation_issued_with_the_text_restarts_its_articles_and_chapters_at
         ("Mục 1", "Chương II"),
         ("Điều 3", "Mục 1"),
     ]
+
+
+def test_an_article_title_broken_inside_a_document_number_goes_on_to_the_next_line():
+    text = (
+        "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 152/2016/TT-\n"
+        "BTC ngày 17 tháng 10 năm 2016 của Bộ trưởng Bộ Tài chính quy định quản lý kinh phí\n"
+        "1. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:\n"
+    )
+    secs = parse_outline(text, split_lines(text))
+    assert secs[0].heading.startswith("Sửa đổi, bổ sung một số điều của Thông tư số 152/2016/TT- BTC ngày 17")
+    assert [s.number for s in secs] == ["Điều 1", "1"]

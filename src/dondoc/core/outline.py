@@ -47,7 +47,7 @@ _MAX_QUOTE_LINES = 400  # a quote never closed (a lost ”) stops holding the ou
 _QUOTE_CLOSE_RE = re.compile(r"[”\"][ \t]*[.;,]?[ \t]*$")
 _SENTENCE_END_RE = re.compile(r"""[.;:!?…"”’)\]/]\s*$""")
 # A heading line that cannot end there: it stops on a comma or a connecting word.
-_UNFINISHED_RE = re.compile(r"(?:,|\b(?:và|của|về|cho|trong|với|các|đối|theo|tại|thuộc))\s*$", re.IGNORECASE)
+_UNFINISHED_RE = re.compile(r"(?:,|(?<=\w)-|\b(?:và|của|về|cho|trong|với|các|đối|theo|tại|thuộc))\s*$", re.IGNORECASE)
 # The next line goes on in lower case ("… Thông\ntấn xã Việt Nam"): the heading was wrapped mid-phrase.
 _LOWER_NEXT_RE = compile_vi(r"\n[ \t]*[\p{Ll}]")
 # An article title's second line, unpunctuated, right before the article's first item ("Điều 5. Nghĩa vụ
