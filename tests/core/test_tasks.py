@@ -1113,6 +1113,17 @@ def test_a_clause_that_says_what_its_subject_is_is_not_a_task():
     assert [t["section"] for t in _run(text)["tasks"]] == ["2", "3"]  # not what 1 is, nor what 4 is made of
 
 
+def test_a_clause_that_says_whom_a_body_has_is_not_a_task():
+    text = (
+        "CHÍNH PHỦ\nSố: 26/2026/NQ-CP\n\nNGHỊ QUYẾT\nVề Văn phòng Hội đồng bầu cử quốc gia\n\n"
+        "Điều 3. Tổ chức thực hiện\n"
+        "1. Văn phòng Hội đồng bầu cử quốc gia có Chánh Văn phòng, các Phó Chánh Văn phòng và các tổ giúp việc gồm "
+        "thành viên là công chức của các cơ quan hữu quan được trưng tập để thực hiện các nhiệm vụ của Văn phòng.\n"
+        "2. Chánh Văn phòng có trách nhiệm chỉ đạo, điều hành công việc của Văn phòng.\n"
+    )
+    assert [t["section"] for t in _run(text)["tasks"]] == ["2"]  # not whom 1 has
+
+
 
 def test_an_article_s_title_over_its_clauses_is_not_a_task():
     text = (
