@@ -1124,6 +1124,16 @@ def test_a_clause_that_says_whom_a_body_has_is_not_a_task():
     assert [t["section"] for t in _run(text)["tasks"]] == ["2"]  # not whom 1 has
 
 
+def test_a_verb_inside_a_council_s_name_is_not_the_verb_before_la():
+    from dondoc.core.actions import ACTION_RE
+    from dondoc.core.clause_tasks import _defines
+
+    clause = "Hội đồng thẩm định giáo trình có số lượng thành viên là số lẻ gồm: Chủ tịch, Phó Chủ tịch, Thư ký"
+    assert _defines(clause, ACTION_RE.search(clause))  # "thẩm định" names the council
+    clause = "Cơ quan thuế thực hiện kiểm tra hồ sơ và trả kết quả là thông báo"
+    assert not _defines(clause, ACTION_RE.search(clause))  # "thực hiện" is the clause's verb
+
+
 
 def test_an_article_s_title_over_its_clauses_is_not_a_task():
     text = (

@@ -19,6 +19,7 @@ from datetime import date
 
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.gazetteer import BodyMatch, Gazetteer
+from dondoc.core.kinds import ORG_KIND_RE, action_after_kind
 from dondoc.core.lines import FOOTNOTE_RE
 from dondoc.core.openers import CONDITION_OPENER_RE, DEADLINE_OPENER
 from dondoc.core.outline import Section
@@ -203,7 +204,12 @@ def _defines(clause: str, act: re.Match[str]) -> bool:
     m = _DEFINES_RE.match(clause)
     if m is None or act.start() == len(clause) - len(clause.lstrip()) or CONDITION_OPENER_RE.match(clause):
         return False  # "Vận động người sử dụng lao động là thành viên …", "Trường hợp người nộp thuế là …, Cục Thuế …"
-    if any(v.group(0)[:1].islower() for v in ACTION_RE.finditer(clause, 0, m.end() - 3)):
+    # (past the verb inside a kind's name: "Hội đồng thẩm định giáo trình có số lượng thành viên là số lẻ")
+    scan_from = 0
+    if (kind := ORG_KIND_RE.match(clause)) is not None:
+        after_name = action_after_kind(clause, 0, kind.end(), len(clause))
+        scan_from = after_name.start() if after_name is not None else len(clause)
+    if any(v.group(0)[:1].islower() for v in ACTION_RE.finditer(clause, scan_from, m.end() - 3)):
         return False  # "Cơ quan thuế thực hiện … và trả kết quả là …": the verb before "là" is the clause's
     return not _DUTY_AFTER_RE.search(clause, m.end())
 
