@@ -1124,6 +1124,18 @@ def test_a_clause_that_says_whom_a_body_has_is_not_a_task():
     assert [t["section"] for t in _run(text)["tasks"]] == ["2"]  # not whom 1 has
 
 
+def test_a_subject_with_commas_of_its_own_may_be_defined():
+    text = (
+        "CHÍNH PHỦ\nSố: 26/2026/NQ-CP\n\nNGHỊ QUYẾT\nVề bảo hiểm y tế\n\n"
+        "Điều 3. Tổ chức thực hiện\n"
+        "1. Cơ sở khám bệnh, chữa bệnh bảo hiểm y tế là cơ sở khám bệnh, chữa bệnh có ký hợp đồng và thực hiện "
+        "khám bệnh theo quy định.\n"
+        "2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ với tư cách là thành viên Chính phủ thực hiện đầy đủ nhiệm vụ.\n"
+        "3. Bộ Y tế chủ trì hướng dẫn thực hiện, bao gồm cả việc kiểm tra.\n"
+    )
+    assert [t["section"] for t in _run(text)["tasks"]] == ["2", "3"]  # not what 1 is
+
+
 def test_a_verb_inside_a_council_s_name_is_not_the_verb_before_la():
     from dondoc.core.actions import ACTION_RE
     from dondoc.core.clause_tasks import _defines
@@ -1132,6 +1144,8 @@ def test_a_verb_inside_a_council_s_name_is_not_the_verb_before_la():
     assert _defines(clause, ACTION_RE.search(clause))  # "thẩm định" names the council
     clause = "Cơ quan thuế thực hiện kiểm tra hồ sơ và trả kết quả là thông báo"
     assert not _defines(clause, ACTION_RE.search(clause))  # "thực hiện" is the clause's verb
+    clause = "Cơ sở khám bệnh, chữa bệnh bảo hiểm y tế là cơ sở khám bệnh, chữa bệnh ký hợp đồng và thực hiện khám bệnh"
+    assert _defines(clause, ACTION_RE.search(clause))  # a subject with a comma of its own
 
 
 

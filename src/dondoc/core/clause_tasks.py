@@ -102,7 +102,10 @@ _ROLE_RE = compile_vi(
 # A clause that says what something is or is made of: "Quỹ bảo hiểm hưu trí bổ sung là quỹ tài chính độc lập …",
 # "Hội đồng giải mật bao gồm đại diện lãnh đạo cơ quan …".
 _DEFINES_RE = compile_vi(
-    r"\W*[\p{Lu}][^,;:.()\n]{2,80}?\s(?:là\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)|(?:bao\s+)?gồm(?:\s+có)?[\s:]"
+    # (a subject with commas of its own only before "là": "Cơ sở khám bệnh, chữa bệnh bảo hiểm y tế là cơ sở …",
+    # not "… quy định chi tiết Điều này, bao gồm cả …", nor "… với tư cách là thành viên Chính phủ …")
+    r"\W*[\p{Lu}][^;:.()\n]{2,80}?\s(?<!tư\scách\s)là\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)"
+    r"|\W*[\p{Lu}][^,;:.()\n]{2,80}?\s(?:là\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)|(?:bao\s+)?gồm(?:\s+có)?[\s:]"
     # "Văn phòng … có Chánh Văn phòng, các Phó Chánh Văn phòng và …", "Hội đồng có 07 thành viên": its members
     r"|có\s+(?:\d+\s+(?:\(\w+\)\s+)?|các\s+|một\s+)?(?i:(?:phó\s+)?(?:chánh\s+văn\s+phòng|chủ\s+tịch|giám\s+đốc|"
     r"thành\s+viên|ủy\s+viên|cấp\s+(?:trưởng|phó)|trưởng\s+(?:ban|phòng|khoa))|tổ\s+giúp\s+việc)(?!\w))"
