@@ -1658,6 +1658,7 @@ def test_collective_and_personal_accountability_and_guiding_the_closing_formula_
         "1. Thường trực Hội đồng nhân dân chịu trách nhiệm tập thể trước Hội đồng nhân dân về việc thực hiện nhiệm vụ.\n"
         "2. Phó Trưởng Ban chịu trách nhiệm cá nhân trước Trưởng Ban về việc thực hiện nhiệm vụ được phân công.\n"
         "3. Thường trực Hội đồng nhân dân tổ chức kỳ họp thường lệ.\n"
+        "4. Trưởng Ban chịu trách nhiệm trực tiếp về kết luận của mình tại các bước kiểm tra.\n"
         "Điều 10. Trách nhiệm thi hành\n"
         "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm hướng dẫn "
         "và thi hành Nghị định này.\n"

@@ -61,7 +61,7 @@ CLOSING_RE = compile_vi(
 _PLAN_NAME_RE = compile_vi(r"(?i:(?:tầm\s+nhìn|thời\s+kỳ)\s*$)")
 # "chịu trách nhiệm về số liệu", "chịu trách nhiệm trước pháp luật": accountability, not a duty.
 _ACCOUNTABLE_RE = compile_vi(
-    r"(?i:chịu\s+trách\s+nhiệm\s+(?:về|trước|đối\s+với|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước|tập\s+thể|cá\s+nhân)(?!\w))"
+    r"(?i:chịu\s+trách\s+nhiệm\s+(?:(?:trực\s+tiếp\s+|chính\s+)?(?:về|trước)|đối\s+với|theo(?!\s+dõi)|toàn\s+diện|pháp\s+lý|quản\s+lý\s+nhà\s+nước|tập\s+thể|cá\s+nhân)(?!\w))"
 )
 # What is no clause of work, whatever verb it holds: a cited document's title ("Nghị định số 32/2019/NĐ-CP
 # ngày … của Chính phủ quy định …", an item of a list of documents), a kind of unit by its function
