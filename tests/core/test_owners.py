@@ -472,3 +472,10 @@ def test_a_request_after_the_subject_s_own_action_past_an_opening_phrase_does_no
         "Bộ Tài chính để yêu cầu Kho bạc Nhà nước tạm dừng giải ngân"
     )
     assert [o.name for o in _owners(text) if o.role == "lead"] == ["Bộ Kế hoạch và Đầu tư"]
+
+
+def test_thuc_hien_after_a_wage_fund_is_the_amount_realised_not_the_verb():
+    text = "Quỹ tiền lương thực hiện được xác định theo năng suất lao động và báo cáo cơ quan đại diện chủ sở hữu"
+    assert first_action(text, 0, len(text), []) == text.index("xác định")
+    text = "Công ty thực hiện trả lương theo quy chế"
+    assert first_action(text, 0, len(text), []) == text.index("thực hiện")

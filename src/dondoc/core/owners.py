@@ -156,7 +156,8 @@ def first_action(text: str, start: int, end: int, bodies: list[BodyMatch]) -> in
 # pattern of those words (matched at their end):
 # - "dự án đầu tư", "chủ đầu tư", "hạn mức đầu tư", "quỹ đầu tư": a noun, not "to invest";
 # - "danh mục … do Bộ trưởng … ban hành", "người … đã ban hành văn bản", "ký ban hành": a document
-#   issued, not the work to issue one.
+#   issued, not the work to issue one;
+# - "quỹ tiền lương thực hiện", "so với thực hiện năm trước": an amount realised, not "to carry out".
 _NOT_THE_VERB = (
     (
         compile_vi(r"(?i:đầu\s+tư)"),
@@ -167,6 +168,8 @@ _NOT_THE_VERB = (
         ),
     ),
     (compile_vi(r"(?i:ban\s+hành)"), compile_vi(r"(?i:(?:(?<!\w)do\s[^,.;:()]{2,100}?|(?<!\w)(?:đã|được|ký))\s+$)")),
+    # "quỹ tiền lương thực hiện", "thù lao thực hiện", "so với thực hiện năm trước": the amount realised
+    (compile_vi(r"(?i:thực\s+hiện)"), compile_vi(r"(?i:(?<!\w)(?:tiền\s+lương|thù\s+lao|tiền\s+thưởng|so\s+với)\s+$)")),
 )
 
 
