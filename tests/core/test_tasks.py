@@ -1651,7 +1651,7 @@ def test_a_kind_s_name_ends_before_what_it_has_or_enables():
     assert [leads for _, leads in _starts_and_leads(text)] == [["Trường trung cấp"], ["Cơ sở giáo dục đại học"]]
 
 
-def test_collective_and_personal_accountability_and_guiding_the_closing_formula_are_no_tasks():
+def test_accountability_permissions_and_guiding_the_closing_formula_are_no_tasks():
     text = (
         "CHÍNH PHỦ\nSố: 12/2022/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về an toàn lao động\n\n"
         "Điều 9. Trách nhiệm của Thường trực Hội đồng nhân dân\n"
@@ -1659,6 +1659,8 @@ def test_collective_and_personal_accountability_and_guiding_the_closing_formula_
         "2. Phó Trưởng Ban chịu trách nhiệm cá nhân trước Trưởng Ban về việc thực hiện nhiệm vụ được phân công.\n"
         "3. Thường trực Hội đồng nhân dân tổ chức kỳ họp thường lệ.\n"
         "4. Trưởng Ban chịu trách nhiệm trực tiếp về kết luận của mình tại các bước kiểm tra.\n"
+        "5. Thường trực Hội đồng nhân dân được sử dụng con dấu của Hội đồng nhân dân để thực hiện nhiệm vụ.\n"
+        "6. Thường trực Hội đồng nhân dân được quyền yêu cầu các cơ quan báo cáo tình hình.\n"
         "Điều 10. Trách nhiệm thi hành\n"
         "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân tỉnh chịu trách nhiệm hướng dẫn "
         "và thi hành Nghị định này.\n"

@@ -116,6 +116,9 @@ _DUTY_AFTER_RE = compile_vi(r"(?i:(?<!\w)(?:có\s+trách\s+nhiệm|có\s+nhiệm
 _RIGHT_RE = compile_vi(
     r"\s*[Đđ]ược\s|[^.;]{0,200}?\s(?P<d>được)\s+(?:xem\s+xét\s+)?(?:loại\s+trừ|miễn|giảm\s+trách\s+nhiệm|hưởng)(?!\w)"
 )
+# A permission that is the clause's predicate, before its first action: "… được phép mở tài khoản …", "… được
+# quyền yêu cầu …", "… được sử dụng con dấu của Hội đồng …".
+_PERMITTED_RE = compile_vi(r"[^.;]{0,200}?\s(?P<d>được)\s+(?:phép|quyền|sử\s+dụng\s+con\s+dấu)(?!\w)")
 _TARGET_RE = compile_vi(
     r"(?<![\d,./])(?<!lộ )(?<!đường )(?<!số )(?<!bến )(?<!khóa )(?<!thứ )(?<!đai )(?<!Điều )(?<!khoản )"
     r"(?P<q>\d{1,3}(?:\.\d{3})*)\s+(?P<u>(?!năm\b|tháng\b|ngày\b|quý\b|lần\b|giờ\b|từ\b|đến\b|tại\b|đoạn\b|và\b)"
@@ -253,6 +256,8 @@ def tasks_of_clause(
     right = _RIGHT_RE.match(clause)
     if right is not None and right.start("d") > act.end() and clause[: right.start("d")].rstrip().endswith("đối tượng"):
         right = None  # "… cho các cơ sở giáo dục có đối tượng được hưởng chính sách": the beneficiaries
+    if right is None and (permitted := _PERMITTED_RE.match(clause)) is not None and permitted.start("d") < act.start():
+        right = permitted  # "Văn phòng … được sử dụng con dấu … để thực hiện …", "Kho bạc được quyền trích …"
     if accountable is not None or right is not None or _ROLE_RE.match(clause) or _defines(clause, act) or closing:
         return []
     if _SUBJECT_TO_RE.search(clause, 0, act.start()):
