@@ -101,11 +101,12 @@ _ROLE_RE = compile_vi(
 )
 # A clause that says what something is or is made of: "Quỹ bảo hiểm hưu trí bổ sung là quỹ tài chính độc lập …",
 # "Hội đồng giải mật bao gồm đại diện lãnh đạo cơ quan …".
+_IS = r"là\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)"  # (not a focal point: "là cơ quan đầu mối")
 _DEFINES_RE = compile_vi(
     # (a subject with commas of its own only before "là": "Cơ sở khám bệnh, chữa bệnh bảo hiểm y tế là cơ sở …",
     # not "… quy định chi tiết Điều này, bao gồm cả …", nor "… với tư cách là thành viên Chính phủ …")
-    r"\W*[\p{Lu}][^;:.()\n]{2,80}?\s(?<!tư\scách\s)là\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)"
-    r"|\W*[\p{Lu}][^,;:.()\n]{2,80}?\s(?:là\s(?!(?:(?:cơ\s+quan|đơn\s+vị)\s+)?đầu\s+mối)|(?:bao\s+)?gồm(?:\s+có)?[\s:]"
+    rf"\W*[\p{{Lu}}][^;:.()\n]{{2,80}}?\s(?<!tư\scách\s){_IS}"
+    rf"|\W*[\p{{Lu}}][^,;:.()\n]{{2,80}}?\s(?:{_IS}|(?:bao\s+)?gồm(?:\s+có)?[\s:]"
     # "Văn phòng … có Chánh Văn phòng, các Phó Chánh Văn phòng và …", "Hội đồng có 07 thành viên": its members
     r"|có\s+(?:\d+\s+(?:\(\w+\)\s+)?|các\s+|một\s+)?(?i:(?:phó\s+)?(?:chánh\s+văn\s+phòng|chủ\s+tịch|giám\s+đốc|"
     r"thành\s+viên|ủy\s+viên|cấp\s+(?:trưởng|phó)|trưởng\s+(?:ban|phòng|khoa))|tổ\s+giúp\s+việc)(?!\w))"
@@ -256,7 +257,8 @@ def tasks_of_clause(
     right = _RIGHT_RE.match(clause)
     if right is not None and right.start("d") > act.end() and clause[: right.start("d")].rstrip().endswith("đối tượng"):
         right = None  # "… cho các cơ sở giáo dục có đối tượng được hưởng chính sách": the beneficiaries
-    if right is None and (permitted := _PERMITTED_RE.match(clause)) is not None and permitted.start("d") < act.start():
+    permitted = _PERMITTED_RE.match(clause) if right is None and "được" in clause else None  # (a quick test first)
+    if permitted is not None and permitted.start("d") < act.start():
         right = permitted  # "Văn phòng … được sử dụng con dấu … để thực hiện …", "Kho bạc được quyền trích …"
     if accountable is not None or right is not None or _ROLE_RE.match(clause) or _defines(clause, act) or closing:
         return []

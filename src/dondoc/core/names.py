@@ -11,6 +11,8 @@ Hand-written for the same reason as the task rules: no library reads Vietnamese 
 
 from __future__ import annotations
 
+import re
+
 from dondoc.core.gazetteer import OFFICE_TITLES, BodyMatch, Gazetteer
 from dondoc.core.kinds import MEMBERS_RE
 from dondoc.core.spans import Span
@@ -68,26 +70,37 @@ def body_name(text: str, body: BodyMatch) -> str:
     if body.name.startswith("Thủ tướng") and _DEPUTY_RE.search(text, max(0, body.span.start - 6), body.span.start):
         return f"Phó {body.name}"  # "Phó Thủ tướng Chính phủ", not the Prime Minister
     title = _TITLE_BEFORE_RE.search(text, max(0, body.span.start - 40), body.span.start)
-    if title is None:
-        # ("cơ quan thuộc Chính phủ" is a kind of body of its own, not a unit of the Government)
-        unit = None if body.name == "Chính phủ" else _UNIT_BEFORE_RE.search(text, max(0, body.span.start - 80), body.span.start)
-        if unit is not None:
-            u = " ".join(unit.group("u").split())
-            of = " ".join(unit.group("of").split())
-            if _CLAUSE_START_RE.search(text, max(0, unit.start() - 8), unit.start()):
-                return f"{u} {of} {body.name}"
-            # "Người đứng đầu cơ quan, đơn vị trực thuộc Bộ …", "Thủ trưởng các đơn vị thuộc Bộ …": the
-            # heads of its units, when their title opens the clause
-            head = _TITLE_BEFORE_RE.search(text, max(0, unit.start() - 40), unit.start())
-            if head is not None and _CLAUSE_START_RE.search(text, max(0, head.start() - 8), head.start()):
-                t = " ".join(head.group("t").split())
-                return f"{t[0].upper()}{t[1:]} {u} {of} {body.name}"
-        office = _OFFICE_OF_RE.search(text, max(0, body.span.start - 16), body.span.start)
-        if office is not None and _CLAUSE_START_RE.search(text, max(0, office.start() - 8), office.start()):
-            return f"{' '.join(office.group('u').split())} {body.name}"  # "Văn phòng Bộ Kế hoạch và Đầu tư"
-        return body.name
-    t = " ".join(title.group("t").split())
-    return f"{t[0].upper()}{t[1:]} {body.name}"
+    if title is not None:
+        return f"{_title(title)} {body.name}"
+    # ("cơ quan thuộc Chính phủ" is a kind of body of its own, not a unit of the Government)
+    unit = None if body.name == "Chính phủ" else _UNIT_BEFORE_RE.search(text, max(0, body.span.start - 80), body.span.start)
+    if unit is not None:
+        units = f"{_words(unit.group('u'))} {_words(unit.group('of'))} {body.name}"
+        if _opens_clause(text, unit.start()):
+            return units
+        # "Người đứng đầu cơ quan, đơn vị trực thuộc Bộ …", "Thủ trưởng các đơn vị thuộc Bộ …": the
+        # heads of its units, when their title opens the clause
+        head = _TITLE_BEFORE_RE.search(text, max(0, unit.start() - 40), unit.start())
+        if head is not None and _opens_clause(text, head.start()):
+            return f"{_title(head)} {units}"
+    office = _OFFICE_OF_RE.search(text, max(0, body.span.start - 16), body.span.start)
+    if office is not None and _opens_clause(text, office.start()):
+        return f"{_words(office.group('u'))} {body.name}"  # "Văn phòng Bộ Kế hoạch và Đầu tư"
+    return body.name
+
+
+def _words(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _title(m: re.Match[str]) -> str:
+    """An office-holder's title as it opens a name: "Bộ trưởng", "Người đứng đầu"."""
+    t = _words(m.group("t"))
+    return f"{t[0].upper()}{t[1:]}"
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    return _CLAUSE_START_RE.search(text, max(0, pos - 8), pos) is not None
 
 
 # The level a list of local bodies shares, written once after the last: "Hội đồng nhân dân, Ủy ban nhân dân
