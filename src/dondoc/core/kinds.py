@@ -177,15 +177,24 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
         return None  # most clauses open with their verb: nothing to read
     named = DUTY_HOLDER_RE.match(text, start, end)
     if named is not None:
-        written, most = named.group("who"), 22  # "… có trách nhiệm" closes a long name safely
-    else:
-        act = _subject_action(text, start, kind.end(), end)
+        # "… có trách nhiệm" closes a long name safely
+        return _named_subject(text, start, named.group("who"), 22, capital=capital)
+    # A name that takes in its field ("Cơ quan chuyên môn về xây dựng thuộc …") and grows past what reads
+    # as a name keeps the shorter reading, as a clause's subject is not lost to a better name.
+    for fields in (True, False):
+        act = _subject_action(text, start, kind.end(), end, fields=fields)
         if act is None:
-            return None
-        written, most = text[start : act.start()], 16
-        written = _ADVERB_TAIL_RE.sub("", written)  # "Thủ trưởng các đơn vị thuộc Bộ | trực tiếp lãnh đạo …"
+            continue
+        written = _ADVERB_TAIL_RE.sub("", text[start : act.start()])  # "Thủ trưởng các đơn vị thuộc Bộ | trực tiếp lãnh đạo …"
         if (stop := _NAME_STOP_RE.search(written)) is not None:
             written = written[: stop.start()]  # "Hội đồng quản lý | thông qua quy chế hoạt động …"
+        if (found := _named_subject(text, start, written, 16, capital=capital)) is not None:
+            return found
+    return None
+
+
+def _named_subject(text: str, start: int, written: str, most: int, *, capital: bool) -> tuple[tuple[str, ...], Span] | None:
+    """The names ``written`` from ``start`` holds, and where, if it reads as a subject of at most ``most`` words."""
     written = QUALIFIER_RE.split(written, 1)[0]
     who = MODAL_RE.split(" ".join(written.split()).rstrip(" ,"), 1)[0]  # "Trường trung cấp | phải định kỳ …"
     who = _ALSO_TITLED_RE.sub("", who)  # "Tổng giám đốc (Giám đốc)": the title's other form
@@ -211,23 +220,24 @@ _NAME_STOP_RE = compile_vi(
 )
 
 # (not the "thường xuyên" of "trung tâm giáo dục thường xuyên", a name)
-_ADVERB_TAIL_RE = compile_vi(r"(?i:(?<!dục)\s+(?:trực\s+tiếp|thường\s+xuyên|tiếp\s+tục)\s*$)")
+_ADVERB_TAIL_RE = compile_vi(r"(?i:(?<!dục)\s+(?:trực\s+tiếp|thường\s+xuyên|tiếp\s+tục|không|chưa|đã|sẽ|vẫn|cũng)\s*$)")
 
 _ALSO_TITLED_RE = compile_vi(rf"\s*\((?:{OFFICE_TITLES}|{_OFFICES})\)")
 
 
-def action_after_kind(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:
+def action_after_kind(text: str, start: int, kind_end: int, end: int, *, fields: bool = False) -> re.Match[str] | None:
     """The first action of a clause that opens with an organisation's kind: not the verb of "Ban Quản
     lý"; other kinds that hold a verb ("Tổ chức, cá nhân …", "Cơ sở đào tạo …") are left as they are,
-    most of their clauses being rules."""
+    most of their clauses being rules. With ``fields``, a verb right after "về" names the field of a
+    body ("Cơ quan chuyên môn về xây dựng"), not its action."""
     act = ACTION_RE.search(text, start, end)
     if act is not None and start <= act.start() < kind_end and _VERB_IN_KIND_RE.match(text, start, kind_end):
         act = ACTION_RE.search(text, kind_end, end)
     # "Hội đồng quản lý", "công ty quản lý quỹ": the kind's "quản lý" is part of the name.
-    while (
-        act is not None
-        and _MANAGES_RE.fullmatch(act.group(0))
-        and _KIND_BEFORE_RE.search(text, max(start, act.start() - 20), act.start())
+    while act is not None and (
+        (_MANAGES_RE.fullmatch(act.group(0)) and _KIND_BEFORE_RE.search(text, max(start, act.start() - 20), act.start()))
+        # "Cơ quan chuyên môn về xây dựng thuộc …": the field a body is for is part of its name
+        or (fields and _FIELD_BEFORE_RE.search(text, max(start, act.start() - 6), act.start()))
     ):
         act = ACTION_RE.search(text, act.end(), end)
     return act
@@ -238,10 +248,12 @@ _MANAGES_RE = compile_vi(r"(?i:quản\s+lý|thẩm\s+định|đánh\s+giá|kiể
 
 _KIND_BEFORE_RE = compile_vi(r"(?i:(?<!\w)(?:hội\s+đồng|công\s+ty)\s+$)")
 
+_FIELD_BEFORE_RE = compile_vi(r"(?<!\w)về\s+$")
 
-def _subject_action(text: str, start: int, kind_end: int, end: int) -> re.Match[str] | None:
+
+def _subject_action(text: str, start: int, kind_end: int, end: int, *, fields: bool) -> re.Match[str] | None:
     """The action that ends a subject named by its kind (past the words of a list of names)."""
-    return unjoined(ACTION_RE, text, start, end, action_after_kind(text, start, kind_end, end))
+    return unjoined(ACTION_RE, text, start, end, action_after_kind(text, start, kind_end, end, fields=fields))
 
 
 def unjoined(pattern: re.Pattern[str], text: str, start: int, end: int, act: re.Match[str] | None) -> re.Match[str] | None:
