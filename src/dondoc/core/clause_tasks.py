@@ -132,6 +132,13 @@ _COMPOUND_UNITS = frozenset(
     "lao động|cán bộ|đơn vị|chung cư|khu đô thị|cơ sở|thủ tục|văn bản|nhiệm vụ|đề án|chương trình|điểm".split("|")
 )
 # "Sửa đổi, bổ sung khoản 2 Điều 17 như sau:": the amending act itself, not a task.
+# The enacting formula of a preamble, quoted again in a consolidated text: "Theo đề nghị của Vụ trưởng Vụ
+# Pháp chế; | Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn …", "… | Chính phủ ban hành Nghị định …".
+_ENACTS_RE = compile_vi(
+    r"[^.;:]{2,160}?\sban\s+hành\s+(?:Thông\s+tư|Nghị\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)(?:\s+liên\s+tịch)?(?!\s+(?:này|số)(?!\w))"
+)
+_PROPOSED_BY_RE = compile_vi(r"(?i:theo\s+đề\s+nghị\s+của\s[^;.]{0,300};\s*$)")
+
 _AMENDMENT_RE = compile_vi(
     r"(?i:\s*(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|thay\s+cụm\s+từ|điều\s+chỉnh)[^.;:]{0,120}?"
     r"(?:điều|khoản|điểm|cụm\s+từ|phụ\s+lục|mẫu)\s[^.;:]{0,120}?(?:như\s+sau|bằng|vào)\b)"
@@ -251,6 +258,8 @@ def tasks_of_clause(
         return []  # (a consolidated text's footnote: "11 Khoản này được sửa đổi, bổ sung theo …")
     if _NOT_WORK_RE.match(clause) or _is_capitals(clause) or _MANNER_RE.match(clause):
         return []
+    if _ENACTS_RE.match(clause) and _PROPOSED_BY_RE.search(prose, max(0, span.start - 400), span.start):
+        return []  # the enacting formula after "Theo đề nghị của …;": "Bộ trưởng … ban hành Thông tư …"
     # "chịu trách nhiệm quản lý nhà nước về …" runs past its first action ("quản lý").
     accountable = _ACCOUNTABLE_RE.search(clause, 0, min(len(clause), act.end() + 12))
     closing = "trách" in clause and CLOSING_RE.search(clause) is not None  # (a quick test first)
