@@ -1759,3 +1759,16 @@ def test_a_clause_is_read_without_the_page_header_inside_it():
         "CÔNG BÁO/Số 1383 + 1384/Ngày 24-12-2024\n25\n\ntheo Hướng dẫn sử dụng.\n"
     )
     assert [s for s, _ in _starts_and_leads(text)] == ["Đăng tải thông tin về lựa chọn"]
+
+
+def test_a_duty_title_ending_with_a_full_stop_is_no_task_but_its_items_are():
+    text = (
+        "BỘ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 12/2023/TT-BKHĐT\n\nTHÔNG TƯ\nHướng dẫn về Hội đồng quản lý\n\n"
+        "Điều 13. Nhiệm vụ, quyền hạn của thành viên Hội đồng quản lý\n"
+        "1. Nhiệm vụ, quyền hạn của Chủ tịch Hội đồng quản lý.\n"
+        "a) Điều hành Hội đồng quản lý thực hiện nhiệm vụ, quyền hạn quy định tại Điều 9 Thông tư này.\n"
+        "b) Tổ chức việc giám sát và đánh giá kết quả hoạt động của đơn vị sự nghiệp công lập.\n"
+    )
+    found = _starts_and_leads(text)
+    assert not any(start.startswith("Nhiệm vụ, quyền hạn") for start, _ in found)
+    assert ("Điều hành Hội đồng quản lý thự", ["Chủ tịch Hội đồng quản lý"]) in found

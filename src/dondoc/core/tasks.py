@@ -146,7 +146,11 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             if len(sentences) < 2:
                 continue
             own_end = sentences[-1].start
-        only_heading = " ".join(seg.split()) == sec.heading and not acts
+        flat = " ".join(seg.split())
+        # (a duty title over its items may end with a full stop: "1. Nhiệm vụ, quyền hạn của Chủ tịch Hội đồng.")
+        only_heading = not acts and (
+            flat == sec.heading or (is_duty_title(sec.heading) and flat.rstrip(" .") == sec.heading.rstrip(" ."))
+        )
         if kids and only_heading and (heading_owners(ctx.text, ctx.gazetteer, sec) or _TOPIC_RE.match(sec.heading)):
             continue  # a heading that only names the bodies its items are for ("2. Bộ Tài chính") or their topic
         article = sec.is_article
