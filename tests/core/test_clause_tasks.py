@@ -40,3 +40,15 @@ def test_a_delegation_to_issue_a_circular_is_a_task():
 1. Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn công bố thông tin trước ngày 30 tháng 6 năm 2026.
 """
     assert any(s.startswith("Bộ trưởng Bộ Tài chính ban hành") for s in _task_starts(text))
+
+
+def test_carried_out_as_the_law_says_is_a_rule_but_an_article_cited_as_duties_is_a_task():
+    text = _HEAD + """Điều 2. Trách nhiệm của Ủy ban nhân dân cấp tỉnh
+1. Thực hiện theo quy định của pháp luật về giá.
+2. Thực hiện theo quy định tại Điều 40 Nghị định số 27/2022/NĐ-CP và các nhiệm vụ được phân công.
+3. Chỉ đạo Sở Tài chính kiểm tra việc công bố thông tin.
+"""
+    starts = _task_starts(text)
+    assert not any(s.startswith("Thực hiện theo quy định của pháp luật") for s in starts)
+    assert any(s.startswith("Thực hiện theo quy định tại Điều 40") for s in starts)
+    assert any(s.startswith("Chỉ đạo Sở Tài chính") for s in starts)

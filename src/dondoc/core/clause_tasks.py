@@ -75,7 +75,10 @@ _NOT_WORK_RE = compile_vi(
 # ("Việc phân bổ … do Ủy ban nhân dân cấp tỉnh quyết định" names who acts, and is one).
 _MANNER_RE = compile_vi(
     r"(?i:\W*(?:việc|mức)\s[^.;:]{0,240}?\s(?:thì\s+)?(?:phải\s+)?(?:được\s+)?"
-    r"(?:thực\s+hiện\s+(?:theo|bằng|đúng|tại|như)|phải\s+được|áp\s+dụng\s+theo)(?!\w))"
+    r"(?:thực\s+hiện\s+(?:theo|bằng|đúng|tại|như)|phải\s+được|áp\s+dụng\s+theo)(?!\w)"
+    # said of the thing a list item is about ("a) Thực hiện theo quy định của pháp luật về giá; Nghị định …";
+    # not "Thực hiện theo quy định tại Điều 40 …" in a body's duties, which are that article's)
+    r"|\W*thực\s+hiện\s+theo\s+quy\s+định\s+của\s+pháp\s+luật(?!\w))"
 )
 # An optional power or a prohibition, before the clause's action: not a duty to track.
 _MAY_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:thể|quyền)\s)")
