@@ -52,3 +52,13 @@ def test_carried_out_as_the_law_says_is_a_rule_but_an_article_cited_as_duties_is
     assert not any(s.startswith("Thực hiện theo quy định của pháp luật") for s in starts)
     assert any(s.startswith("Thực hiện theo quy định tại Điều 40") for s in starts)
     assert any(s.startswith("Chỉ đạo Sở Tài chính") for s in starts)
+
+
+def test_a_managing_body_that_is_named_the_fee_collector_is_defined_not_tasked():
+    text = _HEAD + """Điều 2. Tổ chức thu phí
+Cơ quan quản lý nhà nước về sát hạch lái tàu theo quy định của pháp luật về đường sắt là tổ chức thu phí sát hạch lái tàu.
+Điều 3. Trách nhiệm của tổ chức thu phí
+Cơ quan quản lý nhà nước về sát hạch lái tàu báo cáo Bộ Tài chính kết quả thu phí hằng năm.
+"""
+    tasks = [t["text"] for t in analyse(text, gazetteer=gazetteer()).to_json()["tasks"]]
+    assert tasks == ["Cơ quan quản lý nhà nước về sát hạch lái tàu báo cáo Bộ Tài chính kết quả thu phí hằng năm"]

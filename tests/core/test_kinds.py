@@ -29,3 +29,9 @@ def test_a_tense_or_negation_before_the_verb_is_not_part_of_the_name():
     assert _names("Các cơ quan, đơn vị đã đầu tư hệ thống thực hiện nâng cấp.") == ["Các cơ quan, đơn vị"]
     assert _names("Hội đồng thi không xem xét đơn kiến nghị.") == ["Hội đồng thi"]
     assert _names("Chủ đầu tư chưa thực hiện kiểm tra.") == ["Chủ đầu tư"]
+
+
+def test_a_managing_body_named_by_its_kind_keeps_its_managing_in_the_name():
+    text = "Cơ quan quản lý nhà nước về lao động, việc làm ở trung ương, địa phương tổ chức kiểm tra việc thực hiện."
+    assert _names(text) == ["Cơ quan quản lý nhà nước về lao động, việc làm ở trung ương, địa phương"]
+    assert _names("Cơ quan thẩm định hồ sơ tổ chức thẩm định trong 10 ngày.") == ["Cơ quan thẩm định hồ sơ"]

@@ -233,7 +233,7 @@ def action_after_kind(text: str, start: int, kind_end: int, end: int, *, fields:
     act = ACTION_RE.search(text, start, end)
     if act is not None and start <= act.start() < kind_end and _VERB_IN_KIND_RE.match(text, start, kind_end):
         act = ACTION_RE.search(text, kind_end, end)
-    # "Hội đồng quản lý", "công ty quản lý quỹ": the kind's "quản lý" is part of the name.
+    # "Hội đồng quản lý", "công ty quản lý quỹ", "cơ quan quản lý nhà nước": the kind's "quản lý" is part of the name.
     while act is not None and (
         (_MANAGES_RE.fullmatch(act.group(0)) and _KIND_BEFORE_RE.search(text, max(start, act.start() - 20), act.start()))
         # "Cơ quan chuyên môn về xây dựng thuộc …": the field a body is for is part of its name
@@ -246,7 +246,7 @@ def action_after_kind(text: str, start: int, kind_end: int, end: int, *, fields:
 # ("Hội đồng thẩm định giáo trình", "Hội đồng đánh giá": the council's name, not its action)
 _MANAGES_RE = compile_vi(r"(?i:quản\s+lý|thẩm\s+định|đánh\s+giá|kiểm\s+tra|tuyển\s+dụng|thẩm\s+tra)")
 
-_KIND_BEFORE_RE = compile_vi(r"(?i:(?<!\w)(?:hội\s+đồng|công\s+ty)\s+$)")
+_KIND_BEFORE_RE = compile_vi(r"(?i:(?<!\w)(?:hội\s+đồng|công\s+ty|cơ\s+quan)\s+$)")
 
 _FIELD_BEFORE_RE = compile_vi(r"(?<!\w)về\s+$")
 
