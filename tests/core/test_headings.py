@@ -175,3 +175,14 @@ def test_a_title_that_is_a_list_of_bodies_goes_on_with_the_kinds_at_its_end():
 def test_a_rank_whose_name_holds_a_comma_is_the_holder_of_its_duties():
     text = "Điều 6. Công chức kiểm soát viên cao cấp chất lượng sản phẩm, hàng hóa\n1. Chủ trì tổ chức kiểm tra.\n"
     assert _heading_leads(text) == ["Công chức kiểm soát viên cao cấp chất lượng sản phẩm, hàng hóa"]
+
+
+def test_an_article_on_a_fund_s_uses_or_topics_names_no_owner():
+    text = (
+        "Điều 11. Quỹ phát triển khoa học và công nghệ, huy động nguồn lực cho hoạt động khoa học\n"
+        "1. Cơ sở giáo dục đại học được thành lập Quỹ phát triển khoa học và công nghệ.\n"
+    )
+    assert _heading_leads(text) == []
+    assert _heading_leads("3. Quỹ khen thưởng dùng để:\na) Thưởng cuối năm.\n") == []
+    # a proper name with a comma still names its holder
+    assert _heading_leads("2. Cơ quan Thanh tra, giám sát ngân hàng\na) Giám sát, thanh tra.\n") != []

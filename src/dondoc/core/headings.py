@@ -64,6 +64,12 @@ _DIRECTED_DUTIES_RE = compile_vi(
 # Words that make a heading's opening words a rule or a condition, not a name ("Quỹ … được đầu tư vào …").
 _RULING_RE = compile_vi(r"\d|(?<!\w)(?:được|bị|là|thì|nếu|khi)(?!\w)")
 
+# (in lower case: not the proper name "Cơ quan Thanh tra, giám sát ngân hàng", nor the title "…, Kiểm soát viên";
+# not a list of kinds: "Cơ quan, tổ chức …")
+_TOPICS_RE = compile_vi(
+    rf"(?<!\w)dùng\s+để(?!\w)|^[\p{{Lu}}]?[^\p{{Lu}},]*,\s+(?=[\p{{Ll}}])(?!tổ\s+chức[,\s])(?:{ACTION_RE.pattern})"
+)
+
 _CASE_OPENER_RE = compile_vi(r"(?i:(?:đối\s+với|trường\s+hợp|khi|sau\s+khi|trong)\s[^,]+,)")
 
 _DUTY_TITLE_END_RE = compile_vi(r"(?:\s+(?:sau\s+đây|như\s+sau|sau))?\s*:?\s*")
@@ -209,8 +215,10 @@ def heading_owners(text: str, gazetteer: Gazetteer, sec: Section) -> tuple[Owner
         # "8. Các Khu công nghệ cao và hiệp hội, doanh nghiệp liên quan": bodies the gazetteer
         # does not know, named as the heading of their duties; kept as written.
         name = _HEADING_NAME_END_RE.split(_DUTY_WORDS_RE.split(h, 1)[0], 1)[0].rstrip(" :.,")
-        if _RULING_RE.search(name):
-            return ()  # a sentence that rules, not a name ("Quỹ đầu tư bất động sản được đầu tư vào …")
+        if _RULING_RE.search(name) or _TOPICS_RE.search(name):
+            # a sentence that rules, not a name ("Quỹ đầu tư bất động sản được đầu tư vào …", "Quỹ khen thưởng
+            # dùng để:"), or the topics of an article ("Quỹ phát triển khoa học và công nghệ, huy động nguồn lực …")
+            return ()
         return _written_leads(name, gazetteer)
     return ()
 
