@@ -1772,3 +1772,21 @@ def test_a_duty_title_ending_with_a_full_stop_is_no_task_but_its_items_are():
     found = _starts_and_leads(text)
     assert not any(start.startswith("Nhiệm vụ, quyền hạn") for start, _ in found)
     assert ("Điều hành Hội đồng quản lý thự", ["Chủ tịch Hội đồng quản lý"]) in found
+
+
+def test_how_a_council_meets_and_votes_is_no_task_but_its_stated_duty_is():
+    text = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 14/2021/TT-BLĐTBXH\n\nTHÔNG TƯ\nĐiều lệ trường trung cấp\n\n"
+        "Điều 14. Nhiệm vụ, quyền hạn và hoạt động của hội đồng quản trị\n"
+        "1. Hội đồng quản trị là tổ chức đại diện duy nhất cho chủ sở hữu của nhà trường.\n"
+        "2. Hội đồng quản trị thực hiện nhiệm vụ, quyền hạn theo các quy định sau đây:\n"
+        "a) Xây dựng báo cáo hoạt động và quyết toán tài chính hằng năm của nhà trường.\n"
+        "3. Hoạt động của hội đồng quản trị\n"
+        "a) Hội đồng quản trị làm việc theo nguyên tắc tập thể, quyết định theo đa số;\n"
+        "b) Thông báo mời họp hội đồng quản trị phải kèm theo chương trình, nội dung, tài liệu phục vụ cho cuộc họp;\n"
+        "c) Hội đồng quản trị có trách nhiệm báo cáo cơ quan quản lý kết quả các cuộc họp.\n"
+    )
+    starts = [start for start, _ in _starts_and_leads(text)]
+    assert "Xây dựng báo cáo hoạt động và " in starts
+    assert not any(s.startswith(("Hội đồng quản trị làm việc", "Thông báo mời họp")) for s in starts)
+    assert any(s.startswith("Hội đồng quản trị có trách nh") for s in starts)

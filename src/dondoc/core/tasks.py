@@ -118,6 +118,8 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
             continue
         if (sec.parent is not None and _lists_no_duties(ctx.sections[sec.parent].heading)) or _under_criteria(ctx.sections, i):
             continue
+        if _under_conduct(ctx, i):
+            continue  # how a council meets and votes, unless the item says what it must do ("Hội đồng có nhiệm vụ …")
         kids = children.get(i, [])
         own_end = _own_end(ctx.sections, i, children)
         own_start = sec.body_start
@@ -405,6 +407,15 @@ def _lists_no_duties(heading: str) -> bool:
     )
 
 
+def _under_conduct(ctx: TaskContext, i: int) -> bool:
+    """Whether section ``i`` is an item of how a council works ("3. Hoạt động của hội đồng quản trị / a) Hội
+    đồng quản trị làm việc theo nguyên tắc tập thể …") that states no duty of its own."""
+    sec = ctx.sections[i]
+    if sec.parent is None or not _CONDUCT_RE.match(ctx.sections[sec.parent].heading):
+        return False
+    return not _DUTY_STATED_RE.search(ctx.text, sec.start, sec.end)
+
+
 def _under_criteria(sections: Sequence[Section], i: int) -> bool:
     """Whether a section is, or lies under, a list of criteria ("3. Tiêu chuẩn về năng lực chuyên môn:"),
     within its article."""
@@ -418,6 +429,14 @@ def _under_criteria(sections: Sequence[Section], i: int) -> bool:
 
 # A heading that is a list of criteria or conditions: "Tiêu chuẩn về trình độ đào tạo, bồi dưỡng:", "Yêu
 # cầu đối với viên chức dự thi hoặc xét thăng hạng …".
+# How a council works (its meetings, quorum, votes): rules of its conduct, not duties ("3. Hoạt động của hội
+# đồng quản trị", "Chế độ làm việc của Hội đồng").
+_CONDUCT_RE = compile_vi(
+    r"(?i:\W*(?:hoạt\s+động|chế\s+độ\s+(?:làm\s+việc|họp)|nguyên\s+tắc\s+(?:làm\s+việc|hoạt\s+động))\s+của\s+"
+    r"(?:các\s+)?(?:hội\s+đồng|ban\s+kiểm\s+soát|đại\s+hội)(?!\w))"
+)
+_DUTY_STATED_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:nhiệm\s+vụ|trách\s+nhiệm)(?!\w))")
+
 _CRITERIA_RE = compile_vi(
     r"(?i:\W*(?:các\s+)?(?:tiêu\s+chuẩn|tiêu\s+chí|điều\s+kiện(?!\s+(?:bảo\s+đảm|đảm\s+bảo))|"
     r"yêu\s+cầu\s+đối\s+với\s+(?:viên\s+chức|công\s+chức|người))(?!\w))"
