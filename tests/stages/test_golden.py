@@ -222,6 +222,15 @@ FLOORS = {
     "van-ban-hop-nhat-so-58-vbhn-vpqh": ("no-repair", 0.90, 0.80, 0.90),
     "van-ban-hop-nhat-so-835-vbhn-bldtbxh": ("no-repair", 0.60, 0.90, 0.90),
     "van-ban-hop-nhat-so-2279-vbhn-bldtbxh": ("no-repair", 0.80, 0.80, 0.90),
+    # the twenty-seventh fresh set, circulars and consolidated texts, held out (scored once at ce6464d)
+    "thong-tu-so-28-2021-tt-bldtbxh": ("no-repair", 0.90, 0.85, 0.90),
+    "thong-tu-so-13-2026-tt-nhnn": ("no-repair", 0.70, 0.90, 0.90),
+    "thong-tu-so-12-2021-tt-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-56-2026-tt-bca": ("no-repair", 0.90, 0.90, 0.90),
+    "thong-tu-so-13-2021-tt-bldtbxh": ("no-repair", 0.90, 0.80, 0.90),
+    "van-ban-hop-nhat-so-1166-vbhn-bldtbxh": ("no-repair", 0.85, 0.90, 0.90),
+    "van-ban-hop-nhat-so-5161-vbhn-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
+    "van-ban-hop-nhat-so-1315-vbhn-bldtbxh": ("no-repair", 0.90, 0.90, 0.90),
 }
 
 
