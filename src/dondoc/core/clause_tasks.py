@@ -134,14 +134,13 @@ _COMPOUND_UNITS = frozenset(
     "doanh nghiệp|hợp tác xã|căn hộ|bệnh viện|trạm y tế|tuyến phố|héc ta|tỷ đồng|triệu đồng|lượt khách|"
     "lao động|cán bộ|đơn vị|chung cư|khu đô thị|cơ sở|thủ tục|văn bản|nhiệm vụ|đề án|chương trình|điểm".split("|")
 )
-# "Sửa đổi, bổ sung khoản 2 Điều 17 như sau:": the amending act itself, not a task.
 # The enacting formula of a preamble, quoted again in a consolidated text: "Theo đề nghị của Vụ trưởng Vụ
 # Pháp chế; | Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn …", "… | Chính phủ ban hành Nghị định …".
 _ENACTS_RE = compile_vi(
     r"[^.;:]{2,160}?\sban\s+hành\s+(?:Thông\s+tư|Nghị\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)(?:\s+liên\s+tịch)?(?!\s+(?:này|số)(?!\w))"
 )
 _PROPOSED_BY_RE = compile_vi(r"(?i:theo\s+đề\s+nghị\s+của\s[^;.]{0,300};\s*$)")
-
+# "Sửa đổi, bổ sung khoản 2 Điều 17 như sau:": the amending act itself, not a task.
 _AMENDMENT_RE = compile_vi(
     r"(?i:\s*(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|thay\s+cụm\s+từ|điều\s+chỉnh)[^.;:]{0,120}?"
     r"(?:điều|khoản|điểm|cụm\s+từ|phụ\s+lục|mẫu)\s[^.;:]{0,120}?(?:như\s+sau|bằng|vào)\b)"

@@ -427,8 +427,6 @@ def _under_criteria(sections: Sequence[Section], i: int) -> bool:
     return False
 
 
-# A heading that is a list of criteria or conditions: "Tiêu chuẩn về trình độ đào tạo, bồi dưỡng:", "Yêu
-# cầu đối với viên chức dự thi hoặc xét thăng hạng …".
 # How a council works (its meetings, quorum, votes): rules of its conduct, not duties ("3. Hoạt động của hội
 # đồng quản trị", "Chế độ làm việc của Hội đồng").
 _CONDUCT_RE = compile_vi(
@@ -437,6 +435,8 @@ _CONDUCT_RE = compile_vi(
 )
 _DUTY_STATED_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:nhiệm\s+vụ|trách\s+nhiệm)(?!\w))")
 
+# A heading that is a list of criteria or conditions: "Tiêu chuẩn về trình độ đào tạo, bồi dưỡng:", "Yêu
+# cầu đối với viên chức dự thi hoặc xét thăng hạng …".
 _CRITERIA_RE = compile_vi(
     r"(?i:\W*(?:các\s+)?(?:tiêu\s+chuẩn|tiêu\s+chí|điều\s+kiện(?!\s+(?:bảo\s+đảm|đảm\s+bảo))|"
     r"yêu\s+cầu\s+đối\s+với\s+(?:viên\s+chức|công\s+chức|người))(?!\w))"
