@@ -39,7 +39,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.corpus_tasks import corpus
+from bench.corpus_tasks import corpus, held_out_names
 from bench.extract import BenchConfig
 from bench.golden import REPO_ROOT
 
@@ -171,10 +171,17 @@ def recheck(folders: list[Path], out: Path | None, show: str | None, data: Path 
         p = f"{c['task kept'] / kept:.2f}" if kept else "–"
         counts = f"{c['task kept']:>9} {c['task dropped']:>9} {c['not kept']:>8} {c['not dropped']:>8}"
         print(f"{audit:<24} {sum(c.values()):>8} {counts} {p:>7}")
+    # a held-out golden document's clauses are counted above but not printed: they must not be read while tuning
+    held = held_out_names()
+    withheld = sum(1 for _, s, _, _ in shown if Path(s["file"]).name in held)
     for audit, s, lab, hit in shown:
+        if Path(s["file"]).name in held:
+            continue
         leads = f" leads {hit[2]}" if hit else ""
         print(f"\n[{audit} {s['id']}] {lab.get('why', '')} {s['file']}@{s['start']}{leads}")
         print(f"  {s['text'][:300]!r}\n  note: {lab.get('note', '')}")
+    if withheld:
+        print(f"\n({withheld} more of held-out golden documents, not shown)")
     if out is not None:
         out.write_text(json.dumps({k: dict(v) for k, v in rows.items()}, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -3,6 +3,7 @@
 import json
 
 from bench.corpus_audit import main, recheck
+from bench.corpus_tasks import held_out_names
 
 
 def test_tally_counts_tasks_reasons_and_owners(tmp_path, capsys):
@@ -57,3 +58,20 @@ def test_recheck_says_which_labelled_tasks_the_checkout_still_reads(tmp_path, ca
     assert json.loads(out.read_text(encoding="utf-8")) == {"a": {"not dropped": 1, "task kept": 1, "task dropped": 1}}
     shown = capsys.readouterr().out
     assert "Hướng dẫn …" in shown and "Lập báo cáo …" not in shown
+
+
+def test_recheck_does_not_print_the_clauses_of_held_out_documents(tmp_path, capsys):
+    held = "thong-tu-so-15-2021-tt-bldtbxh-34764.txt"  # a held-out golden document's origin
+    assert held in held_out_names()
+    data = tmp_path / "data"
+    (data / "official").mkdir(parents=True)
+    text = "BỘ TÀI CHÍNH\nSố: 04/VBHN-BTC\n\nTHÔNG TƯ\nHướng dẫn\n\nĐiều 9. Trách nhiệm của ngân hàng\n1. Lập báo cáo.\n"
+    (data / "official" / held).write_text(text, encoding="utf-8")
+    audit = tmp_path / "a"
+    audit.mkdir()
+    sample = [{"id": "001", "file": f"official/{held}", "start": text.index("Hướng dẫn"), "text": "Hướng dẫn …"}]
+    (audit / "sample.jsonl").write_text(json.dumps(sample[0]) + "\n", encoding="utf-8")
+    (audit / "labels.jsonl").write_text(json.dumps({"id": "001", "label": "task", "owner": "ok"}) + "\n", encoding="utf-8")
+    assert recheck([audit], None, "task", data=data) == 0
+    shown = capsys.readouterr().out
+    assert "Hướng dẫn …" not in shown and "1 more of held-out golden documents, not shown" in shown
