@@ -18,7 +18,7 @@ rules with evidence spans, and no library parses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from dondoc.core.actions import ACTION_RE
 from dondoc.core.clause_tasks import CLOSING_RE, Task, TaskContext, tasks_of_clause
@@ -35,6 +35,14 @@ from dondoc.core.owners import (
     kind_subject_at,
     opens_with_subject,
     owners_of,
+)
+from dondoc.core.rule_lists import (
+    in_competence_article,
+    lineage,
+    lists_no_duties,
+    no_duties_above,
+    under_conduct,
+    under_criteria,
 )
 from dondoc.core.sections import is_rewritten, rewritten_item
 from dondoc.core.spans import Span
@@ -116,9 +124,9 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
     for i, sec in enumerate(ctx.sections):
         if sec.kind != "tasks":
             continue
-        if (sec.parent is not None and _lists_no_duties(ctx.sections[sec.parent].heading)) or _under_criteria(ctx.sections, i):
+        if (sec.parent is not None and lists_no_duties(ctx.sections[sec.parent].heading)) or under_criteria(ctx.sections, i):
             continue
-        if _under_conduct(ctx, i):
+        if under_conduct(text, ctx.sections, i):
             continue  # how a council meets and votes, unless the item says what it must do ("Hội đồng có nhiệm vụ …")
         kids = children.get(i, [])
         own_end = _own_end(ctx.sections, i, children)
@@ -172,7 +180,7 @@ def extract_tasks(ctx: TaskContext) -> list[Task]:
         # same paragraph ("Bộ Xây dựng chủ trì kiểm tra …; giám sát các cơ sở …").
         previous: tuple[Owner, ...] = ()
         last_end = -1
-        powers = _in_competence_article(ctx.sections, i)
+        powers = in_competence_article(ctx.sections, i)
         deciding = False
         subjects_from: int | None = None
         for cspan in split_clauses(ctx.prose or text, own_start, own_end):
@@ -220,7 +228,7 @@ def _standing_duties(ctx: TaskContext, children: dict[int, list[int]]) -> list[T
         return intros[p]
 
     for i, sec in enumerate(ctx.sections):
-        if sec.kind != "other" or sec.marker is None or _no_duties_above(ctx.sections, i):
+        if sec.kind != "other" or sec.marker is None or no_duties_above(ctx.sections, i):
             continue
         if i in children and intro(i):
             continue  # "Sở … thực hiện … theo quy định sau:": its items are the duties
@@ -293,10 +301,6 @@ def _shared_subject(text: str, previous: tuple[Owner, ...], last_end: int, start
     return previous if gap == ";" or (gap == "." and ACTION_RE.match(text, start)) else ()
 
 
-def _no_duties_above(sections: Sequence[Section], i: int) -> bool:
-    return any(_lists_no_duties(sec.heading) or _NO_DUTIES_HEADING_RE.match(sec.heading) for sec in _lineage(sections, i))
-
-
 # A provision's clause that grants or decides rather than binds: "Trường trung cấp tự chủ xác định …",
 # "Thủ trưởng tổ chức thu phí quyết định việc …", "Cơ quan … được phép khai thác …" (not the "được" of
 # "số tiền thu được", "nhận được").
@@ -304,14 +308,6 @@ _NOT_STANDING_RE = compile_vi(
     r"(?i:(?<!\w)(?:(?<!thu\s)(?<!nhận\s)được(?!\s+giao)|có\s+quyền|có\s+thể|tự\s+(?:chủ|bảo\s+đảm|đảm\s+bảo)|"
     r"(?<!theo\s)(?<!tại\s)(?<!các\s)quyết\s+định(?!\s+(?:số|này|của|\d))|thẩm\s+quyền|vi\s+phạm)(?!\w))"
 )
-# Provisions that rule, not assign: scope, subjects, definitions, principles, transition, forms.
-_NO_DUTIES_HEADING_RE = compile_vi(
-    r"(?i:\W*(?:những\s+)?(?:phạm\s+vi|đối\s+tượng|giải\s+thích|nguyên\s+tắc|"
-    r"(?:quy\s+định|điều\s+khoản)\s+chuyển\s+tiếp|hiệu\s+lực|mẫu|biểu\s+mẫu|điều\s+kiện|tiêu\s+chuẩn|hồ\s+sơ|"
-    r"trình\s+tự|thủ\s+tục|(?:thẩm\s+)?quyền(?!\s+hạn\s+và\s+trách)|xử\s+lý\s+vi\s+phạm|mức|cách\s+tính|phương\s+pháp|phân\s+loại))"
-)
-
-
 def _assigned_in_rules(ctx: TaskContext, children: dict[int, list[int]]) -> list[Task]:
     """Sentences of an implementation section's own text that assign work to a named body ("Người
     đã được tuyển … thì không chuyển …. Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính … hướng dẫn …"),
@@ -367,94 +363,17 @@ def _acts_before_its_list(ctx: TaskContext, start: int, end: int) -> bool:
     return opens_with_subject(ctx.text, Span(start, end), bodies) and bool(ACTION_RE.search(intro))
 
 
-def _lineage(sections: Sequence[Section], i: int) -> Iterator[Section]:
-    """Section ``i`` and those that hold it, innermost first."""
-    j: int | None = i
-    while j is not None:
-        yield sections[j]
-        j = sections[j].parent
-
-
 def _under_task_heading(sections: Sequence[Section], i: int) -> bool:
-    return any(_TASK_HEADING_RE.match(sec.heading) for sec in _lineage(sections, i))
+    return any(_TASK_HEADING_RE.match(sec.heading) for sec in lineage(sections, i))
 
 
-# A heading over a list of conditions, criteria, cases or the parts of a file: "… được hưởng lương hưu
-# khi đáp ứng các điều kiện sau đây:", "Hồ sơ gồm:", "… trong các trường hợp sau:".
-_CONDITIONS_RE = compile_vi(
-    r"(?i:(?:(?:điều\s+kiện|tiêu\s+chuẩn|tiêu\s+chí|trường\s+hợp)(?:\s+[^\W\d]+){0,4}?\s+(?:sau(?:\s+đây)?|như\s+sau)"
-    r"|hồ\s+sơ\s+(?:gồm|bao\s+gồm)(?:\s+[^\W\d]+){0,4}?)\s*:\s*$)"
-)
-# What a text holds, not what anyone does: "2. Quy chế hoạt động của Hội đồng quản lý bao gồm các nội dung chủ
-# yếu sau:" (not "Cục Hàng không Việt Nam thực hiện … bao gồm các nội dung sau:", a body's work).
-_CONTENTS_RE = compile_vi(
-    r"(?i:\W*(?:các\s+)?(?:quy\s+chế|kế\s+hoạch|báo\s+cáo|đề\s+án|chương\s+trình|phương\s+án|hợp\s+đồng|điều\s+lệ|"
-    r"văn\s+bản|quy\s+định|tài\s+liệu|thông\s+báo)(?!\w)[^.:;]{0,160}?(?<!\w)gồm\s+(?:các|những)\s+nội\s+dung"
-    r"(?:\s+[^\W\d]+){0,2}?\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$)"
-)
-# A heading over a list of rights: "… có các quyền sau đây:", "Điều 8. Quyền của người lao động".
-_RIGHTS_RE = compile_vi(
-    r"(?i:(?:^\W*|\s)(?:có\s+(?:các\s+|những\s+)?quyền\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$|^\W*quyền\s+của\s))"
-)
-
-
-def _lists_no_duties(heading: str) -> bool:
-    """Whether a heading introduces items that are conditions, cases or rights, not duties ("… khi đáp
-    ứng các điều kiện sau:", "Tổ chức công đoàn có các quyền sau đây:", "Điều 8. Quyền của người lao động",
-    "3. Tiêu chuẩn về năng lực chuyên môn, nghiệp vụ:")."""
-    return bool(
-        _CONDITIONS_RE.search(heading) or _RIGHTS_RE.search(heading) or _CRITERIA_RE.match(heading) or _CONTENTS_RE.match(heading)
-    )
-
-
-def _under_conduct(ctx: TaskContext, i: int) -> bool:
-    """Whether section ``i`` is an item of how a council works ("3. Hoạt động của hội đồng quản trị / a) Hội
-    đồng quản trị làm việc theo nguyên tắc tập thể …") that states no duty of its own."""
-    sec = ctx.sections[i]
-    if sec.parent is None or not _CONDUCT_RE.match(ctx.sections[sec.parent].heading):
-        return False
-    return not _DUTY_STATED_RE.search(ctx.text, sec.start, sec.end)
-
-
-def _under_criteria(sections: Sequence[Section], i: int) -> bool:
-    """Whether a section is, or lies under, a list of criteria ("3. Tiêu chuẩn về năng lực chuyên môn:"),
-    within its article."""
-    for sec in _lineage(sections, i):
-        if sec.marker is None or sec.is_article or sec.is_part:
-            return False  # (an article on criteria may still assign their assessment)
-        if _CRITERIA_RE.match(sec.heading):
-            return True
-    return False
-
-
-# How a council works (its meetings, quorum, votes): rules of its conduct, not duties ("3. Hoạt động của hội
-# đồng quản trị", "Chế độ làm việc của Hội đồng").
-_CONDUCT_RE = compile_vi(
-    r"(?i:\W*(?:hoạt\s+động|chế\s+độ\s+(?:làm\s+việc|họp)|nguyên\s+tắc\s+(?:làm\s+việc|hoạt\s+động))\s+của\s+"
-    r"(?:các\s+)?(?:hội\s+đồng|ban\s+kiểm\s+soát|đại\s+hội)(?!\w))"
-)
-_DUTY_STATED_RE = compile_vi(r"(?i:(?<!\w)có\s+(?:nhiệm\s+vụ|trách\s+nhiệm)(?!\w))")
-
-# A heading that is a list of criteria or conditions: "Tiêu chuẩn về trình độ đào tạo, bồi dưỡng:", "Yêu
-# cầu đối với viên chức dự thi hoặc xét thăng hạng …".
-_CRITERIA_RE = compile_vi(
-    r"(?i:\W*(?:các\s+)?(?:tiêu\s+chuẩn|tiêu\s+chí|điều\s+kiện(?!\s+(?:bảo\s+đảm|đảm\s+bảo))|"
-    r"yêu\s+cầu\s+đối\s+với\s+(?:viên\s+chức|công\s+chức|người))(?!\w))"
-)
-# An article that allots competence ("Điều 21. Thẩm quyền và trách nhiệm của Ủy ban nhân dân cấp tỉnh").
-_COMPETENCE_RE = compile_vi(r"(?i:\W*thẩm\s+quyền(?!\w))")
 # A clause that decides, or submits for a decision, case by case: "Quyết định thành lập …",
 # "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân cùng cấp quyết định …".
 _DECIDES_RE = compile_vi(r"(?i:[^.;:]{0,140}?(?<!\w)quyết\s+định(?!\s+(?:số|này|của))\s+(?:việc\s+)?[^\W\d])")
 
 
-def _in_competence_article(sections: Sequence[Section], i: int) -> bool:
-    article = next((sec for sec in _lineage(sections, i) if sec.is_article), None)
-    return article is not None and _COMPETENCE_RE.match(article.heading) is not None
-
-
 def _section_number(sections: Sequence[Section], i: int) -> str | None:
-    return next((sec.number for sec in _lineage(sections, i) if sec.number), None)
+    return next((sec.number for sec in lineage(sections, i) if sec.number), None)
 
 
 def _subject_of(ctx: TaskContext, span: Span) -> tuple[Owner, ...]:
