@@ -173,10 +173,9 @@ def recheck(folders: list[Path], out: Path | None, show: str | None, data: Path 
         print(f"{audit:<24} {sum(c.values()):>8} {counts} {p:>7}")
     # a held-out golden document's clauses are counted above but not printed: they must not be read while tuning
     held = held_out_names()
-    withheld = sum(1 for _, s, _, _ in shown if Path(s["file"]).name in held)
-    for audit, s, lab, hit in shown:
-        if Path(s["file"]).name in held:
-            continue
+    visible = [x for x in shown if Path(x[1]["file"]).name not in held]
+    withheld = len(shown) - len(visible)
+    for audit, s, lab, hit in visible:
         leads = f" leads {hit[2]}" if hit else ""
         print(f"\n[{audit} {s['id']}] {lab.get('why', '')} {s['file']}@{s['start']}{leads}")
         print(f"  {s['text'][:300]!r}\n  note: {lab.get('note', '')}")

@@ -61,13 +61,15 @@ _DIRECTED_DUTIES_RE = compile_vi(
     r"(?i:\s+thực\s+hiện\s+(?:các\s+|những\s+)?(?:nhiệm\s+vụ|công\s+việc|nội\s+dung)[^.:;]{0,40}?\s+sau(?:\s+đây)?\s*:?\s*$)"
 )
 
-# Words that make a heading's opening words a rule or a condition, not a name ("Quỹ … được đầu tư vào …").
-_RULING_RE = compile_vi(r"\d|(?<!\w)(?:được|bị|là|thì|nếu|khi)(?!\w)")
+# Words that make a heading's opening words a rule or a condition, not a name ("Quỹ … được đầu tư vào …",
+# "Quỹ khen thưởng dùng để:").
+_RULING_RE = compile_vi(r"\d|(?<!\w)(?:được|bị|là|thì|nếu|khi|dùng\s+để)(?!\w)")
 
+# An article's topics listed after a comma ("Quỹ phát triển khoa học và công nghệ, huy động nguồn lực …")
 # (in lower case: not the proper name "Cơ quan Thanh tra, giám sát ngân hàng", nor the title "…, Kiểm soát viên";
 # not a list of kinds: "Cơ quan, tổ chức …")
 _TOPICS_RE = compile_vi(
-    rf"(?<!\w)dùng\s+để(?!\w)|^[\p{{Lu}}]?[^\p{{Lu}},]*,\s+(?=[\p{{Ll}}])(?!tổ\s+chức[,\s])(?:{ACTION_RE.pattern})"
+    rf"^[\p{{Lu}}]?[^\p{{Lu}},]*,\s+(?=[\p{{Ll}}])(?!tổ\s+chức[,\s])(?:{ACTION_RE.pattern})"
 )
 
 _CASE_OPENER_RE = compile_vi(r"(?i:(?:đối\s+với|trường\s+hợp|khi|sau\s+khi|trong)\s[^,]+,)")

@@ -178,22 +178,24 @@ def _kind_subject_at(text: str, start: int, end: int, *, capital: bool) -> tuple
     named = DUTY_HOLDER_RE.match(text, start, end)
     if named is not None:
         # "… có trách nhiệm" closes a long name safely
-        return _named_subject(text, start, named.group("who"), 22, capital=capital)
+        return _named_subject(start, named.group("who"), 22, capital=capital)
     # A name that takes in its field ("Cơ quan chuyên môn về xây dựng thuộc …") and grows past what reads
     # as a name keeps the shorter reading, as a clause's subject is not lost to a better name.
+    tried = -1
     for fields in (True, False):
         act = _subject_action(text, start, kind.end(), end, fields=fields)
-        if act is None:
-            continue
+        if act is None or act.start() == tried:
+            continue  # (no field in the name: the shorter reading is the same one)
+        tried = act.start()
         written = _ADVERB_TAIL_RE.sub("", text[start : act.start()])  # "Thủ trưởng các đơn vị thuộc Bộ | trực tiếp lãnh đạo …"
         if (stop := _NAME_STOP_RE.search(written)) is not None:
             written = written[: stop.start()]  # "Hội đồng quản lý | thông qua quy chế hoạt động …"
-        if (found := _named_subject(text, start, written, 16, capital=capital)) is not None:
+        if (found := _named_subject(start, written, 16, capital=capital)) is not None:
             return found
     return None
 
 
-def _named_subject(text: str, start: int, written: str, most: int, *, capital: bool) -> tuple[tuple[str, ...], Span] | None:
+def _named_subject(start: int, written: str, most: int, *, capital: bool) -> tuple[tuple[str, ...], Span] | None:
     """The names ``written`` from ``start`` holds, and where, if it reads as a subject of at most ``most`` words."""
     written = QUALIFIER_RE.split(written, 1)[0]
     who = MODAL_RE.split(" ".join(written.split()).rstrip(" ,"), 1)[0]  # "Trường trung cấp | phải định kỳ …"

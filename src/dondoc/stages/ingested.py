@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from dondoc.core.provenance import Box
 from dondoc.core.spans import Span
-
-if TYPE_CHECKING:
-    pass
-
 
 __all__ = [
     "Box",
@@ -21,7 +18,6 @@ __all__ = [
 ]
 
 Format = Literal["text", "pdf", "docx", "image"]
-Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
